@@ -1,0 +1,159 @@
+"""Loading the extracted contract: operations, routing by path template, compiled validators.
+
+Both the suite (support/) and the emulator (emulator/) read the contract through this
+module; neither imports the other.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SCHEMAS_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    pointer: str
+    message: str
+    keyword: str
+    schema_path: str
+    instance: object = None
+    params: tuple = ()
+
+
+@dataclass
+class Operation:
+    operation_id: str
+    kind: str
+    method: str
+    path: str
+    tags: list
+    deprecated: bool
+    security: list
+    parameters: list
+    request_body: dict | None
+    responses: dict
+    pattern: re.Pattern = field(repr=False, default=None)
+    literal_segments: int = 0
+
+    @property
+    def tag(self) -> str:
+        return self.tags[0] if self.tags else ""
+
+    def response(self, status: int | str):
+        """The declared response for a status code, falling back to `default`; None when undeclared."""
+        return self.responses.get(str(status)) or self.responses.get("default")
+
+    def declares(self, status: int | str) -> bool:
+        return str(status) in self.responses or "default" in self.responses
+
+    def uses_scheme(self, scheme: str) -> bool:
+        return any(scheme in requirement for requirement in self.security)
+
+    def body_schema(self, media_type: str = "application/json"):
+        if not self.request_body:
+            return None
+        return self.request_body["content"].get(media_type)
+
+    def response_schema(self, status: int | str, media_type: str = "application/json"):
+        declared = self.response(status)
+        if declared is None:
+            return None
+        return declared["content"].get(media_type)
+
+
+def _template_regex(path: str) -> tuple[re.Pattern, int]:
+    literal = 0
+    parts = []
+    for segment in path.strip("/").split("/"):
+        if segment.startswith("{") and segment.endswith("}"):
+            parts.append(f"(?P<{re.sub(r'[^A-Za-z0-9_]', '_', segment[1:-1])}>[^/]+)")
+        else:
+            literal += 1
+            parts.append(re.escape(segment))
+    return re.compile("^/" + "/".join(parts) + "/?$"), literal
+
+
+class Contract:
+    """One namespace of schemas/ (multi, simulator)."""
+
+    def __init__(self, namespace: str, root: Path = SCHEMAS_DIR):
+        folder = Path(root) / namespace
+        self.namespace = namespace
+        self.manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        index = json.loads((folder / "operations.json").read_text(encoding="utf-8"))
+        components = json.loads((folder / "components.json").read_text(encoding="utf-8"))
+        documented = folder / "documented.json"
+        self.documented = json.loads(documented.read_text(encoding="utf-8")) if documented.exists() else []
+        self.security_schemes = index["securitySchemes"]
+        self.registry = Registry().with_resource(index["components"], DRAFT202012.create_resource(components))
+        self.operations: list[Operation] = []
+        for raw in index["operations"]:
+            pattern, literal = _template_regex(raw["path"])
+            self.operations.append(Operation(
+                operation_id=raw["operationId"], kind=raw["kind"], method=raw["method"], path=raw["path"],
+                tags=raw["tags"], deprecated=raw["deprecated"], security=raw["security"],
+                parameters=raw["parameters"], request_body=raw["requestBody"], responses=raw["responses"],
+                pattern=pattern, literal_segments=literal))
+        self.by_id = {op.operation_id: op for op in self.operations}
+        # Literal segments win over templated ones: /users/kyc before /users/{user_id}.
+        self._routable = sorted((op for op in self.operations if op.kind == "path"),
+                                key=lambda op: (-op.literal_segments, op.path))
+        self._validators: dict[int, tuple] = {}
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+    def match(self, method: str, path: str):
+        """(operation, path parameters) for a concrete request, or (None, allowed methods) when none."""
+        allowed = []
+        for op in self._routable:
+            found = op.pattern.match(path)
+            if not found:
+                continue
+            if op.method == method.upper():
+                return op, found.groupdict()
+            allowed.append(op.method)
+        return None, sorted(set(allowed))
+
+    def validator(self, schema) -> Draft202012Validator:
+        """A validator compiled once per schema object of the loaded index."""
+        cached = self._validators.get(id(schema))
+        if cached is None or cached[0] is not schema:
+            cached = (schema, Draft202012Validator(schema, registry=self.registry))
+            self._validators[id(schema)] = cached
+        return cached[1]
+
+    def validate(self, schema, instance) -> list[SchemaError]:
+        if schema is None:
+            return []
+        errors = sorted(self.validator(schema).iter_errors(instance), key=lambda e: (list(e.absolute_path), e.message))
+        return [SchemaError(pointer=_pointer(e.absolute_path), message=e.message, keyword=str(e.validator),
+                            schema_path="/".join(str(p) for p in e.absolute_schema_path),
+                            instance=e.instance, params=_params(e)) for e in errors]
+
+
+def _pointer(path) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _params(error) -> tuple:
+    value = error.validator_value
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return (str(value),)
+    return ()
+
+
+@lru_cache(maxsize=None)
+def load_contract(namespace: str = "multi", root: str | None = None) -> Contract:
+    return Contract(namespace, Path(root) if root else SCHEMAS_DIR)

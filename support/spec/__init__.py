@@ -1,0 +1,1 @@
+"""Tools over published OpenAPI descriptions: extract, diff, check, sync."""
