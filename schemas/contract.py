@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SCHEMAS_DIR = Path(__file__).resolve().parent
+# Formats such as email and date are part of the contract both sides check.
+FORMATS = FormatChecker()
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class Contract:
         """A validator compiled once per schema object of the loaded index."""
         cached = self._validators.get(id(schema))
         if cached is None or cached[0] is not schema:
-            cached = (schema, Draft202012Validator(schema, registry=self.registry))
+            cached = (schema, Draft202012Validator(schema, registry=self.registry, format_checker=FORMATS))
             self._validators[id(schema)] = cached
         return cached[1]
 

@@ -1,0 +1,192 @@
+"""The emulator's HTTP front: an ASGI app routing by the extracted contract.
+
+Every answer passes through here: authentication by the operation's security
+requirements, request validation (400 in Weavr's shape), idempotent replays,
+the handler, and a `request-ref` header. In strict mode an answer that breaks the
+contract becomes a loud 500, so the emulator's own tests catch it.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from urllib.parse import parse_qsl, unquote
+
+from schemas import load_contract
+
+from . import control
+from .call import Call
+from .errors import ApiError, method_not_allowed, not_found, unauthorized
+from .registry import HANDLERS
+from .validation import check_request, parse_json_body
+from .world import World
+
+log = logging.getLogger("emulator")
+
+MOUNTS = (("/multi", "multi"), ("/simulate/api", "simulator"))
+CONTROL_PREFIX = "/_emulator"
+JSON = b"application/json"
+
+
+class Answer:
+    __slots__ = ("status", "body", "headers")
+
+    def __init__(self, status: int, body=None, headers: dict | None = None):
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+
+
+class EmulatorApp:
+    def __init__(self, programme: dict, strict: bool = False):
+        self.world = World(programme)
+        self.strict = strict
+        self.contracts = {namespace: load_contract(namespace) for _, namespace in MOUNTS}
+
+    # -- ASGI ------------------------------------------------------------------------
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        chunks = []
+        while True:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        answer = self.handle(scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"),
+                             headers, b"".join(chunks))
+        await _send(send, answer)
+
+    # -- routing -----------------------------------------------------------------------
+    def handle(self, method: str, path: str, query_string: str, headers: dict, raw_body: bytes) -> Answer:
+        request_ref = secrets.token_hex(8)
+        try:
+            if path.startswith(CONTROL_PREFIX):
+                answer = control.handle(self, method, path[len(CONTROL_PREFIX):], raw_body)
+            else:
+                answer = self.api(method, path, query_string, headers, raw_body)
+        except ApiError as error:
+            answer = Answer(error.status, error.body, error.headers)
+        except Exception:  # a bug in a handler must not look like Weavr's answer
+            log.exception("unhandled error for %s %s", method, path)
+            answer = Answer(500, {"code": "EMULATOR_ERROR", "message": "The emulator failed; see its log"})
+        answer.headers["request-ref"] = request_ref
+        return answer
+
+    def api(self, method, path, query_string, headers, raw_body) -> Answer:
+        for mount, namespace in MOUNTS:
+            if path == mount or path.startswith(mount + "/"):
+                return self.operation(namespace, method, unquote(path[len(mount):]) or "/", query_string,
+                                      headers, raw_body)
+        raise not_found(f"No API is served at {path}; the Multi API is under /multi")
+
+    def operation(self, namespace, method, path, query_string, headers, raw_body) -> Answer:
+        contract = self.contracts[namespace]
+        operation, found = contract.match(method, path)
+        if operation is None:
+            if found:
+                raise method_not_allowed(found)
+            raise not_found(f"No operation at {method} {path}")
+        world = self.world
+        with world.lock:
+            session = self.authenticate(namespace, operation, headers)
+            replay_key = self.replay_key(operation, headers)
+            if replay_key and replay_key in world.idempotent_answers:
+                status, body, extra = world.idempotent_answers[replay_key]
+                return Answer(status, body, dict(extra))
+            body = parse_json_body(raw_body)
+            path_params, query = check_request(contract, operation, found, parse_qsl(query_string), body)
+            call = Call(world=world, operation=operation, path_params=path_params,
+                        query=query, headers=headers, body=body, session=session)
+            handler = HANDLERS.get((namespace, operation.operation_id))
+            if handler is None:
+                answer = Answer(501, {"code": "NOT_IMPLEMENTED",
+                                      "message": f"The emulator does not implement {operation.operation_id} yet"})
+            else:
+                answer = _as_answer(handler(call), call)
+            if replay_key and answer.status < 500:
+                world.idempotent_answers[replay_key] = (answer.status, answer.body, dict(answer.headers))
+        if self.strict:
+            self.self_check(contract, operation, answer)
+        return answer
+
+    def authenticate(self, namespace, operation, headers):
+        """Check the operation's security requirements; the session when a token is required."""
+        programme = self.world.programme
+        session = None
+        for requirement in operation.security or [[]]:
+            ok = True
+            for scheme in requirement:
+                if scheme in ("api-key", "api_key"):
+                    ok &= headers.get("api-key") == programme["apiKey"]
+                elif scheme == "API_Secret_Key":
+                    ok &= headers.get("programme-key") == programme["programmeKey"]
+                elif scheme in ("auth_token", "Auth_Token"):
+                    session = self.world.sessions.authenticate(_bearer(headers))
+                    ok &= session is not None
+            if ok:
+                return session
+        raise unauthorized()
+
+    def replay_key(self, operation, headers):
+        ref = headers.get("idempotency-ref")
+        if not ref or operation.method == "GET":
+            return None
+        return (operation.operation_id, headers.get("api-key"), _bearer(headers), ref)
+
+    def self_check(self, contract, operation, answer: Answer) -> None:
+        if not operation.declares(answer.status):
+            raise AssertionError(f"{operation.operation_id} answered undeclared status {answer.status}")
+        schema = operation.response_schema(answer.status)
+        if answer.body is not None:
+            errors = contract.validate(schema, answer.body)
+            if errors:
+                raise AssertionError(f"{operation.operation_id} {answer.status} breaks its schema at "
+                                     f"{errors[0].pointer or '/'}: {errors[0].message}")
+
+
+def _bearer(headers: dict) -> str | None:
+    value = headers.get("authorization", "")
+    return value[7:].strip() if value[:7].lower() == "bearer " else None
+
+
+def _as_answer(result, call: Call) -> Answer:
+    if isinstance(result, Answer):
+        answer = result
+    elif isinstance(result, tuple):
+        answer = Answer(*result)
+    elif result is None:
+        answer = Answer(204)
+    else:
+        answer = Answer(200, result)
+    answer.headers.update(call.response_headers)
+    return answer
+
+
+async def _send(send, answer: Answer) -> None:
+    if answer.body is None or answer.status == 204:
+        payload, content_type = b"", None
+    elif isinstance(answer.body, (bytes, bytearray)):
+        payload, content_type = bytes(answer.body), answer.headers.pop("content-type", "application/octet-stream").encode()
+    else:
+        payload, content_type = json.dumps(answer.body, separators=(",", ":")).encode(), JSON
+    headers = [(k.encode("latin-1"), str(v).encode("latin-1")) for k, v in answer.headers.items()]
+    if content_type:
+        headers.append((b"content-type", content_type))
+    headers.append((b"content-length", str(len(payload)).encode()))
+    await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+async def _lifespan(receive, send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return

@@ -1,0 +1,44 @@
+"""What a handler sees of one request."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import forbidden, unauthorized
+from .sessions import Session
+
+
+@dataclass
+class Call:
+    world: object
+    operation: object
+    path_params: dict
+    query: dict
+    headers: dict
+    body: object
+    session: Session | None = None
+    response_headers: dict = field(default_factory=dict)
+
+    @property
+    def now_ms(self) -> int:
+        return self.world.now_ms()
+
+    @property
+    def programme(self) -> dict:
+        return self.world.programme
+
+    def require_session(self) -> Session:
+        if self.session is None:
+            raise unauthorized()
+        return self.session
+
+    def require_step_up(self) -> Session:
+        session = self.require_session()
+        if not session.stepped_up:
+            raise forbidden("STEP_UP_REQUIRED")
+        return session
+
+    def page(self, items: list) -> list:
+        """The offset/limit window every Weavr list takes."""
+        offset = int(self.query.get("offset") or 0)
+        limit = self.query.get("limit")
+        return items[offset:offset + int(limit)] if limit is not None else items[offset:]

@@ -1,0 +1,44 @@
+"""All of one emulator's state: programme, clock, ids, sessions and one backend per area."""
+from __future__ import annotations
+
+import threading
+
+from . import areas  # noqa: F401  (importing registers every area's handlers and backend)
+from .clock import Clock
+from .ids import IdFactory
+from .registry import BACKENDS
+from .sessions import Sessions
+
+
+class World:
+    def __init__(self, programme: dict):
+        self.programme = programme
+        self.lock = threading.RLock()
+        self.clock = Clock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.clock = Clock()
+            self.ids = IdFactory()
+            self.sessions = Sessions(self.clock)
+            self.idempotent_answers: dict[tuple, tuple] = {}
+            self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
+
+    def __getattr__(self, name):
+        # Backends read as attributes: world.identities, world.users, ...
+        backends = self.__dict__.get("backends", {})
+        if name in backends:
+            return backends[name]
+        raise AttributeError(name)
+
+    def now_ms(self) -> int:
+        return self.clock.now_ms()
+
+    def dump(self) -> dict:
+        with self.lock:
+            return {
+                "clockOffsetMs": self.clock.offset_ms,
+                "sessions": [vars(s) for s in self.sessions.by_token.values()],
+                "areas": {name: backend.dump() for name, backend in self.backends.items() if hasattr(backend, "dump")},
+            }
