@@ -58,6 +58,8 @@ RULES: dict[str, tuple[str, str]] = {
     "request-property-constraint-tightened": ("ERR", "a request field bound (maxLength, minimum, maxItems, pattern, enum...) is new or narrower"),
     "request-property-constraint-loosened": ("INFO", "a request field bound is wider or gone"),
     "request-property-pattern-changed": ("WARN", "a request field pattern changed; whether it is narrower cannot be decided"),
+    "request-property-one-of-removed": ("ERR", "a request value no longer accepts one of the shapes (oneOf/anyOf branches) it did"),
+    "request-property-one-of-added": ("INFO", "a request value accepts a new shape"),
     # responses
     "response-success-status-removed": ("ERR", "a success status code is no longer returned"),
     "response-non-success-status-removed": ("INFO", "an error status code is no longer declared"),
@@ -74,6 +76,8 @@ RULES: dict[str, tuple[str, str]] = {
     "response-property-type-narrowed": ("INFO", "a response field carries fewer value types"),
     "response-property-enum-value-added": ("WARN", "a response field may carry an enum value clients do not handle"),
     "response-property-enum-value-removed": ("INFO", "a response field no longer carries an enum value"),
+    "response-property-one-of-added": ("WARN", "a response value may take a shape (oneOf/anyOf branch) clients do not handle"),
+    "response-property-one-of-removed": ("INFO", "a response value no longer takes one of its shapes"),
     "response-required-header-removed": ("ERR", "a response header that was always sent is gone"),
 }
 
