@@ -41,6 +41,7 @@ def main(argv=None) -> int:
     except OSError as exc:
         print(f"error: cannot listen on {args.host}:{args.port} ({exc.strerror}); pick another --port or 0", file=sys.stderr)
         return 2
+    sock.listen(2048)
     host, port = sock.getsockname()[:2]
     app = EmulatorApp(programme, strict=args.strict)
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False, lifespan="on",

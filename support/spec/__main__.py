@@ -9,10 +9,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from .diff import diff
 from .extract import extract
+from .gate import Report, load_coverage, path_operations, uncovered_operations
+from .normalise import load_side
+from .render import render
 from .source import SpecSourceError, load_source
 
-DEFAULT_SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_SCHEMAS = REPO / "schemas"
+DEFAULT_COVERAGE = REPO / "reports" / "coverage" / "operations.json"
+FORMATS = ("text", "markdown", "json")
 
 
 def cmd_extract(args) -> int:
@@ -29,6 +36,70 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def _emit(report: Report, args) -> None:
+    rendered = render(report, args.format)
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(rendered, encoding="utf-8")
+        # The file is for a reviewer or a PR comment; the log still gets the verdict.
+        print(render(report, "text").split("\n\n", 1)[0])
+        print(f"report written to {args.output}")
+    else:
+        sys.stdout.write(rendered)
+
+
+def cmd_diff(args) -> int:
+    old, new = load_side(args.old, args.namespace), load_side(args.new, args.namespace)
+    _emit(Report(old=old, new=new, findings=diff(old, new)), args)
+    return 0
+
+
+def cmd_check(args) -> int:
+    old, new = load_side(args.against, args.namespace), load_side(args.spec, args.namespace)
+    report = Report(old=old, new=new, findings=diff(old, new), fail_on=args.fail_on,
+                    allow_uncovered=args.allow_uncovered)
+    if not (args.allow_uncovered and not Path(args.coverage).is_file()):
+        covered, recorded = load_coverage(args.coverage)
+        report.uncovered = uncovered_operations(new, covered)
+        report.called = len(path_operations(new)) - len(report.uncovered)
+        report.coverage_source = str(args.coverage)
+        if recorded.get("source"):
+            report.notes.append(f"coverage recorded by a run against {recorded['source']}"
+                                f" ({recorded.get('version', 'unknown version')})")
+    _emit(report, args)
+    return report.exit_code()
+
+
+def cmd_sync(args) -> int:
+    out = Path(args.out)
+    target = out / args.namespace
+    old = load_side(str(target), args.namespace) if (target / "operations.json").is_file() else None
+    source = load_source(args.spec)
+    docs_text = None
+    if args.docs:
+        if not Path(args.docs).is_file():
+            raise SpecSourceError(f"no such documentation index: {args.docs}")
+        docs_text = Path(args.docs).read_text(encoding="utf-8")
+    try:
+        manifest = extract(source, args.namespace, out, docs_text)
+    except ValueError as exc:
+        raise SpecSourceError(f"{args.spec} cannot be extracted: {exc}") from exc
+    counts = ", ".join(f"{k} {v}" for k, v in manifest["counts"].items())
+    print(f"synced {manifest['source']} ({manifest['version']}) into {target}: {counts}")
+    if old is None:
+        print("no earlier contract there; everything is new")
+        return 0
+    report = Report(old=old, new=load_side(str(target), args.namespace), findings=[])
+    report.findings = diff(report.old, report.new)
+    head = render(report, "text").split("\n\n", 1)[0].splitlines()
+    print(f"changes since [{old.version}]: " + head[1])
+    for level in ("ERR", "WARN"):
+        for finding in [f for f in report.findings if f.level == level][:10]:
+            print(f"  {level} {finding.rule}: {finding.operation or 'contract'}: {finding.message}")
+    print(f"review the change with: git diff -- {target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m support.spec", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -39,6 +110,35 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--docs", help="path of the documentation index (markdown) to record documented-only operations")
     ex.add_argument("--out", default=str(DEFAULT_SCHEMAS), help="schemas folder (default: the repository's schemas/)")
     ex.set_defaults(run=cmd_extract)
+
+    side_help = "a spec file, a URL, or a committed schemas folder (schemas/ or schemas/<namespace>)"
+    df = commands.add_parser("diff", help="what changed between two versions, by rule and level")
+    df.add_argument("old", help=side_help)
+    df.add_argument("new", help=side_help)
+    df.add_argument("--namespace", default="multi", help="namespace read from a schemas/ folder")
+    df.add_argument("--format", choices=FORMATS, default="text")
+    df.add_argument("--output", help="write the report to this file instead of stdout")
+    df.set_defaults(run=cmd_diff)
+
+    ck = commands.add_parser("check", help="release gate: diff against the committed contract plus coverage gap")
+    ck.add_argument("spec", help="path or URL of the new description")
+    ck.add_argument("--against", default=str(DEFAULT_SCHEMAS), help="the contract to compare with (default: schemas/)")
+    ck.add_argument("--namespace", default="multi")
+    ck.add_argument("--coverage", default=str(DEFAULT_COVERAGE),
+                    help="traffic coverage written by the last suite run (default: reports/coverage/operations.json)")
+    ck.add_argument("--fail-on", choices=("ERR", "WARN", "never"), default="ERR",
+                    help="lowest finding level that fails the gate (default ERR)")
+    ck.add_argument("--allow-uncovered", action="store_true", help="do not fail on operations the suite never called")
+    ck.add_argument("--format", choices=FORMATS, default="text")
+    ck.add_argument("--output", help="write the report to this file (e.g. a PR comment body)")
+    ck.set_defaults(run=cmd_check)
+
+    sy = commands.add_parser("sync", help="re-extract schemas/ from a new description and summarise the change")
+    sy.add_argument("spec", help="path or URL of the new description")
+    sy.add_argument("--namespace", default="multi")
+    sy.add_argument("--docs", help="documentation index (markdown); without it the existing documented.json is kept")
+    sy.add_argument("--out", default=str(DEFAULT_SCHEMAS), help="schemas folder (default: the repository's schemas/)")
+    sy.set_defaults(run=cmd_sync)
     return parser
 
 

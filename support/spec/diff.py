@@ -326,7 +326,9 @@ class _OperationDiff:
             pointer = f"/responses/{status}"
             kind = "success" if status.startswith("2") else "non-success"
             if status not in after:
-                self.emit(f"response-{kind}-status-removed", pointer, f"status {status} is no longer returned")
+                now = [s for s in after if s.startswith("2")] if kind == "success" else []
+                self.emit(f"response-{kind}-status-removed", pointer, f"status {status} is no longer returned"
+                          + (f" (success is now {', '.join(now)})" if now else ""))
             elif status not in before:
                 self.emit(f"response-{kind}-status-added", pointer, f"status {status} was added")
             else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import Extraction
-from .source import SpecSourceError, load_source
+from .source import SpecSource, SpecSourceError, load_source
 
 REF_MARK = "#/$defs/"
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
@@ -40,12 +40,15 @@ def load_side(location: str, namespace: str = "multi") -> Side:
     path = Path(location)
     if not location.startswith(("http://", "https://")) and path.is_dir():
         return _from_folder(path, namespace)
-    source = load_source(location)
+    return side_from_source(load_source(location), namespace, location)
+
+
+def side_from_source(source: SpecSource, namespace: str = "multi", location: str | None = None) -> Side:
     try:
         extraction = Extraction(source, namespace)
         index, components = extraction.index(), extraction.components()
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SpecSourceError(f"{location} cannot be read as a contract: {exc}") from exc
+        raise SpecSourceError(f"{location or source.name} cannot be read as a contract: {exc}") from exc
     version = str((source.document.get("info") or {}).get("version"))
     return _side(source.name, version, index, components)
 

@@ -1,0 +1,91 @@
+"""Target selection, emulator start-up, shared step modules, and what a run leaves under reports/."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from support.allure_files import write_coverage_result, write_environment
+from support.config import ConfigError, load_settings
+from support.coverage import build_coverage, render_table, write_coverage
+from support.masking import Masker
+from support.traffic import TrafficRecorder, load_traffic
+
+ROOT = Path(__file__).resolve().parent
+REPORTS = ROOT / "reports"
+TRAFFIC = REPORTS / "traffic"
+
+pytest_plugins = [
+    "steps.context",
+    "steps.http_steps",
+    "steps.identity_steps",
+]
+
+_recorder = TrafficRecorder()
+
+
+def _is_worker(config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config):
+    if not _is_worker(config) and not os.environ.get("PYTEST_XDIST_WORKER"):
+        # The run's traffic starts empty; workers only add to it.
+        for old in TRAFFIC.glob("traffic-*.json") if TRAFFIC.exists() else []:
+            old.unlink()
+
+
+@pytest.fixture(scope="session")
+def settings():
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        pytest.exit(f"configuration: {exc}", returncode=4)
+
+
+@pytest.fixture(scope="session")
+def target(settings):
+    from support.target import Target
+
+    try:
+        target = Target(settings, Masker(), _recorder, REPORTS / "logs")
+    except ConfigError as exc:
+        pytest.exit(f"target: {exc}", returncode=4)
+    yield target
+    target.close()
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("emulator_only"):
+        try:
+            settings = load_settings()
+        except ConfigError as exc:
+            pytest.exit(f"configuration: {exc}", returncode=4)
+        if not settings.is_emulator:
+            pytest.skip("needs the emulator's control plane (clock, faults); the live sandbox has none")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _recorder.counts:
+        _recorder.save(TRAFFIC)
+    if _is_worker(session.config) or not TRAFFIC.exists():
+        return
+    from schemas import load_contract
+
+    contract = load_contract("multi")
+    report = build_coverage(contract, load_traffic(TRAFFIC))
+    write_coverage(report, REPORTS / "coverage")
+    results = session.config.getoption("allure_report_dir", None)
+    if results:
+        try:
+            settings = load_settings()
+            target, base_url = settings.target, settings.base_url or "emulator started by the suite"
+        except ConfigError:
+            target, base_url = "unknown", "unknown"
+        write_environment(Path(results), {
+            "target": target, "base.url": base_url, "spec.source": contract.manifest["source"],
+            "spec.version": contract.manifest["version"], "spec.sha256": contract.manifest["sha256"][:12],
+            "operations.called": f"{report['summary']['called']}/{report['summary']['operations']}",
+        })
+        write_coverage_result(Path(results), report, render_table(report))

@@ -1,0 +1,1 @@
+"""Step definitions: a small generic HTTP vocabulary (http_steps) and domain steps per area."""

@@ -1,0 +1,61 @@
+"""Multi-call flows the domain steps share: register, verify, set a password, log in.
+
+Plain functions over the scenario context (no step decorators), so any step module
+can use them without registering steps twice.
+"""
+from __future__ import annotations
+
+from support import factories
+
+from .context import Actor
+
+
+def expect(response, status: int, what: str):
+    assert response.status == status, (
+        f"{what}: {response.operation_id} answered {response.status}, expected {status}; body: {response.body}")
+    return response
+
+
+def register_corporate(ctx, role: str = "corporate", **overrides) -> Actor:
+    settings = ctx.target.settings
+    body = factories.corporate(settings.profile("corporate"), **overrides)
+    response = expect(ctx.call("POST", "/corporates", json=body), 200, f"registering the {role}")
+    root = body["rootUser"]
+    actor = Actor(role=role, identity_type="CORPORATE", identity_id=response.body["id"]["id"],
+                  user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
+                  details={"request": body, "name": root["name"], "surname": root["surname"]})
+    ctx.actors[role] = actor
+    ctx.current = actor
+    return actor
+
+
+def verify_root_email(ctx, actor: Actor) -> None:
+    area = "corporates" if actor.identity_type == "CORPORATE" else "consumers"
+    expect(ctx.call("POST", f"/{area}/verification/email/send", json={"email": actor.email}), 204,
+           f"sending the {actor.role}'s email code")
+    expect(ctx.call("POST", f"/{area}/verification/email/verify",
+                    json={"email": actor.email, "verificationCode": ctx.target.settings.verification_code}), 204,
+           f"verifying the {actor.role}'s email")
+
+
+def create_password(ctx, actor: Actor) -> None:
+    actor.password = actor.password or factories.password()
+    response = expect(ctx.call("POST", f"/passwords/{actor.user_id}/create",
+                               json={"password": {"value": actor.password}}), 200,
+                      f"creating the {actor.role}'s password")
+    actor.token = response.body.get("token") or actor.token
+
+
+def log_in(ctx, actor: Actor) -> None:
+    response = expect(ctx.call("POST", "/login_with_password",
+                               json={"email": actor.email, "password": {"value": actor.password}}), 200,
+                      f"logging in as the {actor.role}")
+    actor.token = response.body["token"]
+
+
+def onboard_corporate(ctx, role: str = "corporate") -> Actor:
+    actor = register_corporate(ctx, role)
+    verify_root_email(ctx, actor)
+    create_password(ctx, actor)
+    log_in(ctx, actor)
+    return actor

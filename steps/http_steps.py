@@ -1,0 +1,145 @@
+"""The generic HTTP vocabulary: call any operation, then assert on the answer.
+
+Every step's docstring starts with an example line; docs/steps.md is generated from them
+(`python -m support.step_catalogue`). Values may use placeholders: `${name}` for
+something remembered, `${role.attribute}` for an actor (`${corporate.email}`), and
+`${code}` for the sandbox's fixed verification code.
+"""
+from __future__ import annotations
+
+import json
+
+from pytest_bdd import parsers, then, when
+
+from support.client import dig
+
+METHOD = r"(?P<method>GET|POST|PATCH|PUT|DELETE)"
+
+
+def _literal(text: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+@when(parsers.re(METHOD + r' "(?P<path>[^"]+)" is called(?P<who> as the (?P<role>[\w ]+?)| without a token| with an invalid token)?$'))
+def call_without_body(ctx, method, path, who, role):
+    """When GET "/corporates" is called as the corporate
+
+    Calls an operation with no body: as an actor (their token), without a token, or with an invalid one.
+    """
+    _call(ctx, method, path, who, role, None)
+
+
+@when(parsers.re(METHOD + r' "(?P<path>[^"]+)" is called(?P<who> as the (?P<role>[\w ]+?)| without a token| with an invalid token)? with:$'))
+def call_with_body(ctx, method, path, who, role, docstring):
+    """When PATCH "/corporates" is called as the corporate with:
+        \"\"\"
+        {"tag": "renamed"}
+        \"\"\"
+
+    Calls an operation with a JSON body given as a docstring; placeholders are filled first.
+    """
+    _call(ctx, method, path, who, role, ctx.fill_json(docstring))
+
+
+def _call(ctx, method, path, who, role, body):
+    if who and who.strip() == "with an invalid token":
+        ctx.call(method, path, token="invalid-token-0000000000", json=body)
+    elif role:
+        ctx.call(method, path, as_actor=ctx.actor(role.strip()), json=body)
+    else:
+        ctx.call(method, path, json=body)
+
+
+@when(parsers.re(METHOD + r' "(?P<path>[^"]+)" is called with (?P<problem>no api-key|a wrong api-key)$'))
+def call_with_bad_key(ctx, method, path, problem):
+    """When GET "/corporates" is called with a wrong api-key
+
+    Sends the request with the api-key header missing or wrong; the target must answer 401.
+    """
+    key = None if problem == "no api-key" else "wrong-api-key-000000"
+    client = ctx.target.multi
+    original = client.key
+    client.key = key
+    try:
+        ctx.call(method, path)
+    finally:
+        client.key = original
+
+
+@then(parsers.re(r"the response status is (?P<status>\d{3})$"))
+def response_status(ctx, status):
+    """Then the response status is 200"""
+    response = ctx.response()
+    assert response.status == int(status), (
+        f"{response.operation_id} answered {response.status}, expected {status}; body: {response.body}")
+
+
+@then(parsers.re(r'the response field "(?P<field>[^"]+)" equals (?P<value>.+)$'))
+def response_field_equals(ctx, field, value):
+    """Then the response field "rootUser.emailVerified" equals true
+
+    The value is JSON (true, 3, "text", {"a": 1}); placeholders are filled first.
+    """
+    expected = _literal(ctx.fill(value))
+    actual = dig(ctx.response().body, field)
+    assert actual == expected, f"field {field} is {actual!r}, expected {expected!r}"
+
+
+@then(parsers.re(r'the response field "(?P<field>[^"]+)" (?P<presence>exists|is absent)$'))
+def response_field_presence(ctx, field, presence):
+    """Then the response field "rootUser.passwordAlreadySet" exists"""
+    try:
+        dig(ctx.response().body, field)
+        found = True
+    except (KeyError, IndexError, ValueError):
+        found = False
+    assert found == (presence == "exists"), f"field {field} {'is absent' if not found else 'exists'}"
+
+
+@then(parsers.re(r'the response field "(?P<field>[^"]+)" has (?P<count>\d+) items?$'))
+def response_field_count(ctx, field, count):
+    """Then the response field "users" has 2 items"""
+    items = dig(ctx.response().body, field)
+    assert len(items) == int(count), f"{field} has {len(items)} items, expected {count}: {items}"
+
+
+@then(parsers.re(r'the error code is "(?P<code>[A-Z_]+)"$'))
+def error_code(ctx, code):
+    """Then the error code is "ROOT_EMAIL_NOT_UNIQUE"
+
+    The `errorCode` of a 403 or 409 answer.
+    """
+    body = ctx.response().body
+    assert isinstance(body, dict) and body.get("errorCode") == code, f"expected errorCode {code}, got {body}"
+
+
+@then(parsers.re(r'the field "(?P<field>[^"]+)" is reported invalid(?: with "(?P<error>[A-Z_]+)")?$'))
+def invalid_field(ctx, field, error):
+    """Then the field "rootUser.email" is reported invalid with "REGEX"
+
+    A 400 answer naming the field in `syntaxErrors.invalidFields` (and, if given, its error word).
+    """
+    response = ctx.response()
+    assert response.status == 400, f"expected 400, got {response.status}: {response.body}"
+    fields = (response.body or {}).get("syntaxErrors", {}).get("invalidFields", [])
+    matches = [f for f in fields if f.get("fieldName") == field and (error is None or f.get("error") == error)]
+    assert matches, f"no invalid field {field}{' with ' + error if error else ''} in {fields}"
+
+
+@then("the response has no body")
+def no_body(ctx):
+    """Then the response has no body"""
+    response = ctx.response()
+    assert not response.raw.content, f"expected no body, got {response.raw.content[:200]!r}"
+
+
+@then(parsers.re(r'I remember the response field "(?P<field>[^"]+)" as "(?P<name>[\w .-]+)"$'))
+def remember_field(ctx, field, name):
+    """Then I remember the response field "id.id" as "corporate id"
+
+    Later steps use it as `${corporate id}`.
+    """
+    ctx.values[name] = dig(ctx.response().body, field)

@@ -1,0 +1,44 @@
+"""Files Allure reads beside the results: environment, categories, and the coverage page."""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from pathlib import Path
+
+CATEGORIES = [
+    {"name": "Contract violation", "matchedStatuses": ["failed", "broken"],
+     "messageRegex": "(?s).*contract violation.*"},
+    {"name": "Target unreachable", "matchedStatuses": ["failed", "broken"],
+     "messageRegex": "(?s).*(cannot reach|did not answer|TargetUnreachable|ConnectionError).*"},
+    {"name": "Behaviour", "matchedStatuses": ["failed"]},
+    {"name": "Broken step or test", "matchedStatuses": ["broken"]},
+]
+
+
+def write_environment(results: Path, facts: dict) -> None:
+    results.mkdir(parents=True, exist_ok=True)
+    lines = [f"{key}={str(value).replace(chr(10), ' ')}" for key, value in facts.items()]
+    (results / "environment.properties").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (results / "categories.json").write_text(json.dumps(CATEGORIES, indent=1) + "\n", encoding="utf-8")
+
+
+def write_coverage_result(results: Path, report: dict, table: str) -> None:
+    """A result of its own, so the coverage table shows as a page in the Allure report."""
+    results.mkdir(parents=True, exist_ok=True)
+    source = f"{uuid.uuid4()}-attachment.md"
+    (results / source).write_text(table, encoding="utf-8")
+    data = f"{uuid.uuid4()}-attachment.json"
+    (results / data).write_text(json.dumps(report, indent=1), encoding="utf-8")
+    now = int(time.time() * 1000)
+    s = report["summary"]
+    result = {
+        "uuid": str(uuid.uuid4()), "historyId": "operation-coverage", "testCaseId": "operation-coverage",
+        "name": "Operation coverage from traffic", "fullName": "coverage.operations", "status": "passed",
+        "stage": "finished", "start": now, "stop": now,
+        "description": f"{s['called']} of {s['operations']} operations called ({s['percent']}%)",
+        "labels": [{"name": "suite", "value": "Operation coverage"}, {"name": "feature", "value": "Coverage"}],
+        "attachments": [{"name": "operation coverage (table)", "source": source, "type": "text/markdown"},
+                        {"name": "operation coverage (json)", "source": data, "type": "application/json"}],
+    }
+    (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")

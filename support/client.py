@@ -1,0 +1,126 @@
+"""The one HTTP client of the suite: every request goes through it, every response is checked.
+
+It adds the api-key (or programme-key), the bearer token and idempotency-ref;
+retries 429 and 503 a bounded number of times honouring Retry-After or
+x-ratelimit-reset; checks the answer against the contract; reports the call to
+Allure with secrets masked; and records the traffic for operation coverage.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import requests
+
+from .contract_check import ContractViolation, Violation, check_response, parse_body, _NOT_JSON
+from .reporting import report_call
+
+RETRY_STATUSES = (429, 503)
+
+
+class TargetUnreachable(Exception):
+    """The target did not answer at all; the message is one line for a person."""
+
+
+@dataclass
+class ApiResponse:
+    status: int
+    body: object
+    headers: dict
+    operation_id: str | None
+    raw: requests.Response
+
+    def field(self, dotted: str):
+        return dig(self.body, dotted)
+
+
+def dig(value, dotted: str):
+    """A value by dotted path: "rootUser.email", "users.0.id"."""
+    for part in [p for p in dotted.split(".") if p]:
+        if isinstance(value, list):
+            value = value[int(part)]
+        elif isinstance(value, dict):
+            if part not in value:
+                raise KeyError(f"no field {dotted!r} (missing {part!r}) in {sorted(value)}")
+            value = value[part]
+        else:
+            raise KeyError(f"no field {dotted!r}: {part!r} is under a {type(value).__name__}")
+    return value
+
+
+class WeavrClient:
+    def __init__(self, base_url: str, contract, masker, recorder, *, key_header: str, key: str,
+                 timeout: float = 20.0, max_retries: int = 3, max_wait: float = 30.0):
+        self.base_url = base_url.rstrip("/")
+        self.contract = contract
+        self.masker = masker
+        self.recorder = recorder
+        self.key_header = key_header
+        self.key = key
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.max_wait = max_wait
+        self.session = requests.Session()
+
+    def request(self, method: str, path: str, *, json=None, token: str | None = None, params=None,
+                headers: dict | None = None, idempotency_ref: str | None = None, check: bool = True,
+                raw_body: bytes | None = None) -> ApiResponse:
+        method = method.upper()
+        operation, _ = self.contract.match(method, path.split("?")[0])
+        sent = {self.key_header: self.key} if self.key is not None else {}
+        if token:
+            sent["Authorization"] = f"Bearer {token}"
+        if idempotency_ref:
+            sent["idempotency-ref"] = idempotency_ref
+        if raw_body is not None:
+            sent["Content-Type"] = "application/json"
+        sent.update(headers or {})
+        url = self.base_url + path
+        started = time.monotonic()
+        response = self._send(method, url, sent, json, params, raw_body)
+        elapsed_ms = (time.monotonic() - started) * 1000
+        body = parse_body(response)
+        if isinstance(body, dict) and isinstance(body.get("token"), str):
+            self.masker.remember(body["token"])
+        name = operation.operation_id if operation else None
+        violations = []
+        if check:
+            if operation is None:
+                violations = [Violation("operation_is_documented", f"{method} {path}", response.status_code, "",
+                                        "an operation of the contract", "no such operation")]
+            else:
+                violations = check_response(self.contract, operation, response)
+        if operation is not None:
+            self.recorder.record(self.contract.namespace, name, response.status_code)
+        report_call(self.masker, method, url, sent, json if raw_body is None else raw_body.decode("utf-8", "replace"),
+                    params, response, None if body is _NOT_JSON else body, name, elapsed_ms, violations)
+        if violations:
+            raise ContractViolation(violations)
+        return ApiResponse(response.status_code, None if body is _NOT_JSON else body,
+                           dict(response.headers), name, response)
+
+    def _send(self, method, url, headers, json, params, raw_body) -> requests.Response:
+        for attempt in range(self.max_retries + 1):
+            try:
+                response = self.session.request(method, url, headers=headers, json=json if raw_body is None else None,
+                                                data=raw_body, params=params, timeout=self.timeout)
+            except requests.ConnectionError as exc:
+                raise TargetUnreachable(f"cannot reach {url}: is the target running and WEAVR_BASE_URL right?") from exc
+            except requests.Timeout as exc:
+                raise TargetUnreachable(f"{url} did not answer within {self.timeout}s") from exc
+            if response.status_code not in RETRY_STATUSES or attempt == self.max_retries:
+                return response
+            time.sleep(min(self.max_wait, retry_delay(response, attempt)))
+        return response
+
+
+def retry_delay(response, attempt: int) -> float:
+    """Seconds to wait before retrying: Retry-After, else x-ratelimit-reset, else a short backoff."""
+    for header in ("retry-after", "x-ratelimit-reset"):
+        value = response.headers.get(header)
+        if value is not None:
+            try:
+                return max(0.0, float(value))
+            except ValueError:
+                pass
+    return 0.5 * (2 ** attempt)

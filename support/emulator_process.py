@@ -1,0 +1,69 @@
+"""Starting the local emulator as a separate process on a free loopback port, and stopping it.
+
+The suite talks to it over HTTP only, like any other target.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import requests
+
+from .config import ROOT, ConfigError
+
+START_TIMEOUT = 30
+
+
+class EmulatorProcess:
+    def __init__(self, log_dir: Path):
+        self.log_dir = log_dir
+        self.process = None
+        self.url = None
+
+    def start(self) -> str:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        self.log = open(self.log_dir / f"emulator-{worker}.log", "w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "emulator", "--host", "127.0.0.1", "--port", "0"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        line = _read_line(self.process, START_TIMEOUT)
+        if not line.startswith("emulator listening on "):
+            self.stop()
+            raise ConfigError(f"the emulator did not start (see {self.log.name}); try `python -m emulator --port 0`")
+        self.url = line.split(" on ", 1)[1].strip()
+        return self.url
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        if getattr(self, "log", None):
+            self.log.close()
+
+
+def _read_line(process, timeout: float) -> str:
+    result = []
+    reader = threading.Thread(target=lambda: result.append(process.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return result[0] if result else ""
+
+
+def fetch_programme(base_url: str, timeout: float = 10) -> dict:
+    url = base_url.rstrip("/") + "/_emulator/programme"
+    try:
+        answer = requests.get(url, timeout=timeout)
+    except requests.RequestException:
+        raise ConfigError(f"no emulator answers at {base_url}: start one with `python -m emulator --port 8080` "
+                          "or unset WEAVR_BASE_URL to let the suite start its own") from None
+    if answer.status_code != 200:
+        raise ConfigError(f"{url} answered {answer.status_code}: is WEAVR_BASE_URL an emulator? "
+                          "For the live sandbox set WEAVR_TARGET=sandbox")
+    return answer.json()

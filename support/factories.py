@@ -1,0 +1,51 @@
+"""Fresh, unique test data for every scenario, so scenarios never collide (xdist, random order, live sandbox)."""
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from faker import Faker
+
+fake = Faker(["en_GB"])
+
+
+def unique_email(prefix: str = "qa") -> str:
+    # A uuid keeps emails unique across workers, runs and the live sandbox's long memory.
+    return f"{prefix}.{uuid.uuid4().hex[:16]}@weavr-suite.example.com"
+
+
+def password() -> str:
+    return f"Qa{secrets.token_hex(5)}!9"
+
+
+def mobile() -> dict:
+    return {"countryCode": "+356", "number": f"79{secrets.randbelow(10**6):06d}"}
+
+
+def date_of_birth() -> dict:
+    born = fake.date_of_birth(minimum_age=21, maximum_age=70)
+    return {"year": born.year, "month": born.month, "day": born.day}
+
+
+def address() -> dict:
+    return {"addressLine1": fake.street_address()[:150], "city": fake.city()[:50],
+            "postCode": "VLT 1010", "country": "MT"}
+
+
+def root_user(email: str | None = None) -> dict:
+    return {"name": fake.first_name()[:50], "surname": fake.last_name()[:50], "email": email or unique_email("root"),
+            "mobile": mobile(), "companyPosition": "DIRECTOR", "dateOfBirth": date_of_birth()}
+
+
+def corporate(profile_id: str, currency: str = "EUR", **overrides) -> dict:
+    body = {
+        "profileId": profile_id,
+        "tag": f"qa_{uuid.uuid4().hex[:8]}",
+        "rootUser": root_user(),
+        "company": {"name": fake.company()[:100], "type": "LLC", "registrationNumber": f"C{secrets.randbelow(10**6)}",
+                    "registrationCountry": "MT", "businessAddress": address()},
+        "ipAddress": "127.0.0.1",
+        "baseCurrency": currency,
+    }
+    body.update(overrides)
+    return body

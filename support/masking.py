@@ -1,0 +1,58 @@
+"""The one place secrets are removed before anything is attached to a report or logged.
+
+Headers are masked by name; JSON bodies by key, at any depth; and any known
+secret value (the configured keys, every token seen) is scrubbed from free text.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+MASK = "***"
+SECRET_HEADERS = {"api-key", "authorization", "programme-key", "webhooks-key", "cookie", "set-cookie"}
+SECRET_KEYS = {"token", "accesstoken", "password", "oldpassword", "newpassword", "cardnumber", "cvv", "pin",
+               "nonce", "verificationcode", "apikey", "programmekey", "webhookskey", "authorization"}
+_NORMALISE = re.compile(r"[^a-z]")
+
+
+class Masker:
+    def __init__(self, known_secrets=()):
+        self.known = {s for s in known_secrets if s and len(s) >= 6}
+
+    def remember(self, value) -> None:
+        """A secret value to scrub wherever it appears later, such as a token just issued."""
+        if isinstance(value, str) and len(value) >= 6:
+            self.known.add(value)
+
+    def headers(self, headers: dict) -> dict:
+        return {k: (MASK if k.lower() in SECRET_HEADERS else self.text(str(v))) for k, v in headers.items()}
+
+    def body(self, value):
+        if isinstance(value, dict):
+            return {k: (self._mask_value(v) if _is_secret_key(k) else self.body(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.body(v) for v in value]
+        if isinstance(value, str):
+            return self.text(value)
+        return value
+
+    def _mask_value(self, value):
+        # A secret object such as {"value": "..."} keeps its shape so a reader sees what was sent.
+        if isinstance(value, dict):
+            return {k: self._mask_value(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._mask_value(v) for v in value]
+        return MASK if value not in (None, "") else value
+
+    def text(self, text: str) -> str:
+        for secret in sorted(self.known, key=len, reverse=True):
+            if secret in text:
+                text = text.replace(secret, MASK)
+        return text
+
+    def json_text(self, value) -> str:
+        return json.dumps(self.body(value), indent=2, ensure_ascii=False)
+
+
+def _is_secret_key(key: str) -> bool:
+    return _NORMALISE.sub("", str(key).lower()) in SECRET_KEYS

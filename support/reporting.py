@@ -1,0 +1,31 @@
+"""Allure attachments of each call: a step with its request and response, secrets masked."""
+from __future__ import annotations
+
+import json
+
+import allure
+
+
+def report_call(masker, method, url, headers, body, params, response, response_body, operation_id,
+                elapsed_ms, violations) -> None:
+    path = url.split("://", 1)[-1].split("/", 1)[-1]
+    title = f"{method} /{path} → {response.status_code}" + (f" ({operation_id})" if operation_id else "")
+    with allure.step(title):
+        request = {"method": method, "url": masker.text(url), "headers": masker.headers(headers)}
+        if params:
+            request["params"] = masker.body(params)
+        if body is not None:
+            request["body"] = masker.body(body)
+        answer = {"status": response.status_code, "elapsedMs": round(elapsed_ms, 1),
+                  "headers": masker.headers(dict(response.headers))}
+        if response_body is not None:
+            answer["body"] = masker.body(response_body)
+        elif response.content:
+            answer["text"] = masker.text(response.text[:2000])
+        allure.attach(json.dumps(request, indent=2, ensure_ascii=False), "request",
+                      allure.attachment_type.JSON)
+        allure.attach(json.dumps(answer, indent=2, ensure_ascii=False), "response",
+                      allure.attachment_type.JSON)
+        if violations:
+            allure.attach("\n".join(str(v) for v in violations), "contract violations",
+                          allure.attachment_type.TEXT)

@@ -1,0 +1,75 @@
+"""The release gate: the contract diff plus the operations the last suite run never called."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .normalise import Side, op_key
+from .rules import LEVELS, Finding, at_or_above
+from .source import SpecSourceError
+
+
+@dataclass
+class Report:
+    old: Side
+    new: Side
+    findings: list[Finding]
+    uncovered: list[dict] | None = None  # None: coverage was not looked at
+    coverage_source: str | None = None
+    called: int = 0
+    fail_on: str | None = None  # None: a plain diff, no verdict
+    allow_uncovered: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict:
+        found = Counter(f.level for f in self.findings)
+        return {level: found.get(level, 0) for level in LEVELS}
+
+    def operation_counts(self) -> dict:
+        rules = Counter(f.rule for f in self.findings)
+        return {"added": rules["api-added"],
+                "removed": rules["api-removed"] + rules["deprecated-api-removed"],
+                "deprecated": rules["api-deprecated"]}
+
+    def blocking(self) -> list[Finding]:
+        if self.fail_on in (None, "never"):
+            return []
+        return [f for f in self.findings if at_or_above(f.level, self.fail_on)]
+
+    @property
+    def gated(self) -> bool:
+        return self.fail_on is not None
+
+    @property
+    def passed(self) -> bool:
+        return not self.blocking() and (self.allow_uncovered or not self.uncovered)
+
+    def exit_code(self) -> int:
+        return 0 if not self.gated or self.passed else 1
+
+
+def path_operations(side: Side) -> list[dict]:
+    """Operations a client calls; webhooks are called by Weavr on the client's own server."""
+    return [op for op in side.operations.values() if op["kind"] == "path"]
+
+
+def load_coverage(location: str) -> tuple[set, dict]:
+    path = Path(location)
+    if not path.is_file():
+        raise SpecSourceError(f"no coverage report at {location}: run the suite first (make e2e) "
+                              f"or pass --allow-uncovered")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["operations"]
+        covered = {op_key(e["method"], e["path"]) for e in entries if e.get("called") is True}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SpecSourceError(f"{location} is not a coverage report (expected operations[] with "
+                              f"method, path, called): {exc}") from exc
+    return covered, data.get("spec") or {}
+
+
+def uncovered_operations(side: Side, covered: set) -> list[dict]:
+    missing = [op for op in path_operations(side) if op_key(op["method"], op["path"]) not in covered]
+    return sorted(missing, key=lambda op: (op["path"], op["method"]))

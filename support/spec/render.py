@@ -1,0 +1,137 @@
+"""A report as text for a terminal, Markdown for a pull-request comment, or JSON for a machine."""
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from .gate import Report
+from .rules import LEVELS
+
+GLOBAL = "(whole contract)"
+MARKDOWN_OPEN_LIMIT = 15  # longer lists start collapsed so the comment stays readable
+
+
+def render(report: Report, fmt: str) -> str:
+    return {"text": text, "markdown": markdown, "json": as_json}[fmt](report)
+
+
+def _headline(report: Report) -> str:
+    counts = report.counts()
+    ops = report.operation_counts()
+    return (f"ERR {counts['ERR']}, WARN {counts['WARN']}, INFO {counts['INFO']}; operations "
+            f"{ops['added']} added, {ops['removed']} removed, {ops['deprecated']} newly deprecated")
+
+
+def _verdict(report: Report) -> str:
+    reasons = []
+    blocking = report.blocking()
+    if blocking:
+        reasons.append(f"{len(blocking)} finding{'s' if len(blocking) != 1 else ''} at or above {report.fail_on}")
+    if report.uncovered and not report.allow_uncovered:
+        reasons.append(f"{len(report.uncovered)} operation{'s' if len(report.uncovered) != 1 else ''} "
+                       f"not called by the suite")
+    return "PASS" if report.passed else "FAIL: " + "; ".join(reasons)
+
+
+def _coverage_line(report: Report) -> str | None:
+    if report.uncovered is None:
+        return None
+    total = report.called + len(report.uncovered)
+    line = f"{report.called} of {total} operations called by the last suite run, {len(report.uncovered)} uncovered"
+    if report.allow_uncovered and report.uncovered:
+        line += " (allowed)"
+    return line
+
+
+def _by_operation(findings):
+    key = lambda f: (f.path, f.method, f.operation_id)  # noqa: E731
+    for (_, _, _), group in groupby(sorted(findings, key=key), key=key):
+        group = list(group)
+        yield (group[0].operation or GLOBAL), group
+
+
+def text(report: Report) -> str:
+    lines = [f"contract diff: {report.old.label} [{report.old.version}] -> {report.new.label} [{report.new.version}]",
+             _headline(report)]
+    coverage = _coverage_line(report)
+    if coverage:
+        lines.append(coverage)
+    lines.extend(report.notes)
+    if report.gated:
+        lines.append(f"gate (--fail-on {report.fail_on}): {_verdict(report)}")
+    for level in LEVELS:
+        found = [f for f in report.findings if f.level == level]
+        if not found:
+            continue
+        lines += ["", f"{level} ({len(found)})"]
+        for operation, group in _by_operation(found):
+            lines.append(f"  {operation}")
+            for f in group:
+                lines.append(f"    {f.rule}: {f.message}" + (f"  [{f.pointer}]" if f.pointer else ""))
+    if report.uncovered:
+        lines += ["", f"UNCOVERED ({len(report.uncovered)})"]
+        lines += [f"  {_op_label(op)}" for op in report.uncovered]
+    return "\n".join(lines) + "\n"
+
+
+def _op_label(op: dict) -> str:
+    return f"{op['operationId']} ({op['method']} {op['path']})" + (" deprecated" if op["deprecated"] else "")
+
+
+def _cell(value: str) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _details(summary: str, body: list[str], count: int) -> list[str]:
+    opened = " open" if count <= MARKDOWN_OPEN_LIMIT else ""
+    return [f"<details{opened}><summary>{summary}</summary>", "", *body, "", "</details>", ""]
+
+
+def markdown(report: Report) -> str:
+    counts = report.counts()
+    ops = report.operation_counts()
+    title = "Spec check" if report.gated else "Spec diff"
+    out = [f"### {title}: `{report.old.version}` → `{report.new.version}`", ""]
+    if report.gated:
+        out += [f"**{'✅' if report.passed else '❌'} {_verdict(report)}** (fail on {report.fail_on})", ""]
+    out += ["| | count |", "|---|---:|",
+            f"| ERR (breaking) | {counts['ERR']} |", f"| WARN (may break) | {counts['WARN']} |",
+            f"| INFO | {counts['INFO']} |", f"| operations added | {ops['added']} |",
+            f"| operations removed | {ops['removed']} |", f"| operations newly deprecated | {ops['deprecated']} |"]
+    if report.uncovered is not None:
+        out.append(f"| operations not called by the suite | {len(report.uncovered)} |")
+    out += ["", f"<sub>{_cell(report.old.label)} → {_cell(report.new.label)}</sub>", ""]
+    for note in report.notes:
+        out += [f"> {note}", ""]
+    for level in LEVELS:
+        found = [f for f in report.findings if f.level == level]
+        if not found:
+            continue
+        rows = ["| operation | rule | change | pointer |", "|---|---|---|---|"]
+        rows += [f"| {_cell(f.operation or GLOBAL)} | `{f.rule}` | {_cell(f.message)} | "
+                 f"{'`' + _cell(f.pointer) + '`' if f.pointer else ''} |" for f in found]
+        out += _details(f"<b>{level}</b>: {len(found)} finding{'s' if len(found) != 1 else ''}", rows, len(found))
+    if report.uncovered:
+        rows = ["| operation | method | path | |", "|---|---|---|---|"]
+        rows += [f"| `{op['operationId']}` | {op['method']} | `{_cell(op['path'])}` | "
+                 f"{'deprecated' if op['deprecated'] else ''} |" for op in report.uncovered]
+        out += _details(f"<b>Not covered</b>: {len(report.uncovered)} operations the last suite run did not call",
+                        rows, len(report.uncovered))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def as_json(report: Report) -> str:
+    data = {
+        "old": {"label": report.old.label, "version": report.old.version},
+        "new": {"label": report.new.label, "version": report.new.version},
+        "summary": {**report.counts(), "operations": report.operation_counts()},
+        "findings": [f.as_dict() for f in report.findings],
+    }
+    if report.uncovered is not None:
+        data["coverage"] = {"source": report.coverage_source, "called": report.called,
+                            "uncovered": [{k: op[k] for k in ("operationId", "method", "path", "deprecated")}
+                                          for op in report.uncovered]}
+    if report.gated:
+        data["gate"] = {"failOn": report.fail_on, "allowUncovered": report.allow_uncovered,
+                        "passed": report.passed, "exitCode": report.exit_code()}
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
