@@ -20,6 +20,8 @@ pytest_plugins = [
     "steps.context",
     "steps.http_steps",
     "steps.identity_steps",
+    "steps.auth_steps",
+    "steps.user_steps",
 ]
 
 _recorder = TrafficRecorder()

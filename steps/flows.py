@@ -59,3 +59,22 @@ def onboard_corporate(ctx, role: str = "corporate") -> Actor:
     create_password(ctx, actor)
     log_in(ctx, actor)
     return actor
+
+
+def enrol_sms_otp(ctx, actor: Actor) -> None:
+    code = ctx.target.settings.verification_code
+    expect(ctx.call("POST", "/authentication_factors/otp/SMS", as_actor=actor), 204,
+           f"enrolling the {actor.role}'s device for SMS one-time passwords")
+    expect(ctx.call("POST", "/authentication_factors/otp/SMS/verify", as_actor=actor,
+                    json={"verificationCode": code}), 204, f"verifying the {actor.role}'s SMS enrolment")
+
+
+def step_up(ctx, actor: Actor) -> None:
+    """Step up the actor's token with an SMS one-time password (enrolling the device first if needed)."""
+    factors = expect(ctx.call("GET", "/authentication_factors", as_actor=actor), 200, "reading factors").body
+    if not any(f.get("channel") == "SMS" and f.get("status") == "ACTIVE" for f in factors.get("factors", [])):
+        enrol_sms_otp(ctx, actor)
+    code = ctx.target.settings.verification_code
+    expect(ctx.call("POST", "/stepup/challenges/otp/SMS", as_actor=actor), 204, f"issuing the {actor.role}'s step-up")
+    expect(ctx.call("POST", "/stepup/challenges/otp/SMS/verify", as_actor=actor,
+                    json={"verificationCode": code}), 204, f"verifying the {actor.role}'s step-up")

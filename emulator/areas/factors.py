@@ -1,0 +1,65 @@
+"""Authentication factors: enrolling a user's device for one-time passwords (SMS)."""
+from __future__ import annotations
+
+from ..challenges import OtpChallenge
+from ..errors import conflict
+from ..registry import backend, handles
+
+
+@backend("factors")
+class FactorsBackend:
+    def __init__(self, world):
+        self.world = world
+        # user id -> channel -> {"type", "channel", "status"}
+        self.by_user: dict[str, dict[str, dict]] = {}
+        self.enrolments: dict[tuple[str, str], OtpChallenge] = {}
+
+    def factors(self, user_id: str) -> list[dict]:
+        return list(self.by_user.get(user_id, {}).values())
+
+    def is_active(self, user_id: str, channel: str) -> bool:
+        return self.by_user.get(user_id, {}).get(channel, {}).get("status") == "ACTIVE"
+
+    def start_otp_enrolment(self, user: dict, channel: str) -> None:
+        if not user["active"]:
+            raise conflict("CREDENTIALS_INACTIVE")
+        if not user.get("mobile"):
+            raise conflict("MOBILE_NUMBER_NOT_AVAILABLE")
+        if self.is_active(user["id"], channel):
+            raise conflict("CHANNEL_ALREADY_REGISTERED")
+        self.by_user.setdefault(user["id"], {})[channel] = {"type": "OTP", "channel": channel,
+                                                            "status": "PENDING_VERIFICATION"}
+        self.enrolments[(user["id"], channel)] = OtpChallenge(self.world.ids.next(), "enrolment", user["id"],
+                                                              channel, self.world.now_ms())
+
+    def verify_otp_enrolment(self, user: dict, channel: str, code: str) -> None:
+        if self.is_active(user["id"], channel):
+            raise conflict("CHANNEL_ALREADY_REGISTERED")
+        challenge = self.enrolments.get((user["id"], channel))
+        if challenge is None:
+            raise conflict("STATE_INVALID")
+        challenge.verify(code, self.world.programme["sandboxCodes"]["otp"], self.world.now_ms())
+        del self.enrolments[(user["id"], channel)]
+        self.by_user[user["id"]][channel]["status"] = "ACTIVE"
+
+    def dump(self) -> dict:
+        return {"factors": self.by_user}
+
+
+def _user(call) -> dict:
+    return call.world.users.by_id[call.require_session().user_id]
+
+
+@handles("authFactorsGet")
+def auth_factors_get(call):
+    return {"factors": call.world.factors.factors(call.require_session().user_id)}
+
+
+@handles("enrolDeviceUsingOtpStepOne")
+def enrol_otp(call):
+    call.world.factors.start_otp_enrolment(_user(call), call.path_params["channel"])
+
+
+@handles("enrolDeviceUsingOtpStepTwo")
+def enrol_otp_verify(call):
+    call.world.factors.verify_otp_enrolment(_user(call), call.path_params["channel"], call.body["verificationCode"])
