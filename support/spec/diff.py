@@ -134,6 +134,7 @@ class _View:
         self.required: set = set()
         self.kw: dict = {}
         self.ref = None
+        self.refs: frozenset = frozenset()  # every component merged in, through allOf too
 
 
 def _view(node, defs: dict, origin: tuple, stack: frozenset = frozenset()) -> tuple[_View, tuple]:
@@ -145,6 +146,7 @@ def _view(node, defs: dict, origin: tuple, stack: frozenset = frozenset()) -> tu
             return view, origin
         seen.add(name)
         view.ref = name
+        view.refs |= {name}
         origin = (name, "")
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         node = {**defs[name], **siblings} if siblings else defs[name]
@@ -162,6 +164,7 @@ def _view(node, defs: dict, origin: tuple, stack: frozenset = frozenset()) -> tu
                 for prop, entry in part.props.items():
                     view.props.setdefault(prop, entry)
                 view.required |= part.required
+                view.refs |= part.refs
                 for k, v in part.kw.items():
                     view.kw.setdefault(k, v)
         else:
@@ -212,17 +215,20 @@ class _OperationDiff:
         self.before, self.after = before, after
         self.renames = renames
         self.findings: list[Finding] = []
-        self._reported: set = set()
-        self._walked: set = set()
+        self._reported: dict = {}
+        self._walking: set = set()
 
     def emit(self, rule: str, pointer: str, message: str, origin: tuple | None = None):
         # One finding per place of change: a component reached twice in this operation counts once.
         place = origin if origin and origin[0] else pointer
         key = (rule, place, message)
-        if key in self._reported:
-            return
-        self._reported.add(key)
-        self.findings.append(_op_finding(rule, self.after, pointer, message))
+        finding = _op_finding(rule, self.after, pointer, message)
+        earlier = self._reported.get(key)
+        if earlier is None:
+            self._reported[key] = len(self.findings)
+            self.findings.append(finding)
+        elif pointer.count("/") < self.findings[earlier].pointer.count("/"):
+            self.findings[earlier] = finding  # the shallowest place is the easiest to find
 
     def run(self) -> list[Finding]:
         before, after = self.before, self.after
@@ -345,11 +351,20 @@ class _OperationDiff:
         new_view, new_origin = _view(new, self.new.defs, origin)
         # The new side's origin names where a reader finds the change in the new contract.
         origin = new_origin if new_origin[0] else old_origin
-        if old_view.ref or new_view.ref:
-            walked = (side, subject, old_view.ref, new_view.ref)
-            if walked in self._walked:
-                return  # already compared in this operation, or a cycle
-            self._walked.add(walked)
+        walked = None
+        if old_view.refs or new_view.refs:
+            # A component is named by itself; an inline allOf by identity, since it lives inside
+            # a component and so is the same object each time round a cycle.
+            walked = (side, subject, old_view.ref or id(old), new_view.ref or id(new))
+            if walked in self._walking:
+                return  # a cycle: everything below was or will be compared on the way down
+            self._walking.add(walked)
+        try:
+            self._compare(old, new, old_view, new_view, pointer, side, subject, origin, label)
+        finally:
+            self._walking.discard(walked)
+
+    def _compare(self, old, new, old_view, new_view, pointer, side, subject, origin, label):
         where = label if "/properties/" not in pointer else f"'{pointer.rsplit('/properties/', 1)[1]}'"
         old_union, new_union = _union(old_view.kw), _union(new_view.kw)
         if (old_union is None) != (new_union is None):
