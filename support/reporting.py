@@ -10,7 +10,13 @@ def report_call(masker, method, url, headers, body, params, response, response_b
                 elapsed_ms, violations) -> None:
     path = url.split("://", 1)[-1].split("/", 1)[-1]
     title = f"{method} /{path} → {response.status_code}" + (f" ({operation_id})" if operation_id else "")
-    with allure.step(title):
+    step = allure.step(title)
+    try:
+        step.__enter__()
+    except AttributeError:
+        # allure-pytest-bdd reports only inside scenarios; a plain test has nowhere to attach.
+        return
+    try:
         request = {"method": method, "url": masker.text(url), "headers": masker.headers(headers)}
         if params:
             request["params"] = masker.body(params)
@@ -29,3 +35,7 @@ def report_call(masker, method, url, headers, body, params, response, response_b
         if violations:
             allure.attach("\n".join(str(v) for v in violations), "contract violations",
                           allure.attachment_type.TEXT)
+    finally:
+        # A call that broke the contract shows as a failed step in the report.
+        failure = AssertionError("contract violation") if violations else None
+        step.__exit__(type(failure) if failure else None, failure, None)

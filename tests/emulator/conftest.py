@@ -1,0 +1,8 @@
+import pytest
+
+from .helpers import Emu
+
+
+@pytest.fixture
+def emu():
+    return Emu()
