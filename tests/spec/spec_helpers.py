@@ -1,4 +1,7 @@
-"""Fixtures for the spec tools: made-up descriptions, and the real ones when they sit beside the repo."""
+"""Helpers for the spec tool tests: made-up descriptions, and the real ones when they sit beside the repo.
+
+A uniquely named module rather than conftest.py, so that no other conftest shadows it on import.
+"""
 from __future__ import annotations
 
 import copy
@@ -47,8 +50,3 @@ def real_spec(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{name} not found in {SHARED_SPECS} (set WEAVR_SPECS_DIR to the folder holding Weavr's specs)")
     return path
-
-
-@pytest.fixture
-def base():
-    return fixture_doc()
