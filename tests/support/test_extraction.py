@@ -54,7 +54,7 @@ def _prose(node, path=""):
         for key, value in node.items():
             if key in ("description", "summary", "example", "examples") and not isinstance(value, dict):
                 yield f"{path}/{key}"
-            elif key.startswith("x-"):
+            elif key.startswith("x-") and not path.endswith("/headers"):
                 yield f"{path}/{key}"
             else:
                 yield from _prose(value, f"{path}/{key}")
