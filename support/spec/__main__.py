@@ -6,6 +6,7 @@ built in, because the descriptions are Weavr's files and live outside the reposi
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,9 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SCHEMAS = REPO / "schemas"
 DEFAULT_COVERAGE = REPO / "reports" / "coverage" / "operations.json"
 FORMATS = ("text", "markdown", "json")
+# So that `make spec-check SPEC=...` in CI can ask for a PR comment without the Makefile knowing the flags.
+FORMAT_DEFAULT = os.environ.get("WEAVR_SPEC_FORMAT", "text")
+OUTPUT_DEFAULT = os.environ.get("WEAVR_SPEC_OUTPUT") or None
 
 
 def cmd_extract(args) -> int:
@@ -37,6 +41,8 @@ def cmd_extract(args) -> int:
 
 
 def _emit(report: Report, args) -> None:
+    if args.format not in FORMATS:
+        raise SpecSourceError(f"unknown report format {args.format!r} (WEAVR_SPEC_FORMAT?): use one of {', '.join(FORMATS)}")
     rendered = render(report, args.format)
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -116,8 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("old", help=side_help)
     df.add_argument("new", help=side_help)
     df.add_argument("--namespace", default="multi", help="namespace read from a schemas/ folder")
-    df.add_argument("--format", choices=FORMATS, default="text")
-    df.add_argument("--output", help="write the report to this file instead of stdout")
+    df.add_argument("--format", choices=FORMATS, default=FORMAT_DEFAULT, help="default: $WEAVR_SPEC_FORMAT or text")
+    df.add_argument("--output", default=OUTPUT_DEFAULT,
+                    help="write the report to this file instead of stdout (default: $WEAVR_SPEC_OUTPUT)")
     df.set_defaults(run=cmd_diff)
 
     ck = commands.add_parser("check", help="release gate: diff against the committed contract plus coverage gap")
@@ -129,8 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--fail-on", choices=("ERR", "WARN", "never"), default="ERR",
                     help="lowest finding level that fails the gate (default ERR)")
     ck.add_argument("--allow-uncovered", action="store_true", help="do not fail on operations the suite never called")
-    ck.add_argument("--format", choices=FORMATS, default="text")
-    ck.add_argument("--output", help="write the report to this file (e.g. a PR comment body)")
+    ck.add_argument("--format", choices=FORMATS, default=FORMAT_DEFAULT, help="default: $WEAVR_SPEC_FORMAT or text")
+    ck.add_argument("--output", default=OUTPUT_DEFAULT,
+                    help="write the report to this file, e.g. a PR comment body (default: $WEAVR_SPEC_OUTPUT)")
     ck.set_defaults(run=cmd_check)
 
     sy = commands.add_parser("sync", help="re-extract schemas/ from a new description and summarise the change")

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
 from support.spec.__main__ import main
 
-from spec_helpers import fixture_doc, write_doc
+from spec_helpers import REPO, fixture_doc, write_doc
 
 
 @pytest.fixture
@@ -222,3 +225,14 @@ def test_sync_of_a_missing_spec_changes_nothing(specs, capsys):
     code, _, err = run(capsys, "sync", specs["tmp"] / "missing.yaml", "--out", specs["schemas"])
     assert code == 2 and err.count("\n") == 1
     assert (specs["schemas"] / "multi" / "operations.json").read_text(encoding="utf-8") == before
+
+
+def test_environment_picks_format_and_output_for_make(specs, tmp_path):
+    comment = tmp_path / "comment.md"
+    env = {**os.environ, "WEAVR_SPEC_FORMAT": "markdown", "WEAVR_SPEC_OUTPUT": str(comment)}
+    done = subprocess.run([sys.executable, "-m", "support.spec", "check", str(specs["breaking"]),
+                           "--against", str(specs["schemas"]), "--allow-uncovered"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert comment.read_text(encoding="utf-8").startswith("### Spec check:")
+    assert "gate (--fail-on ERR): FAIL" in done.stdout
