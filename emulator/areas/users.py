@@ -37,6 +37,17 @@ class UsersBackend:
         self.by_email[email.lower()] = user_id
         return user
 
+    def of_identity(self, identity_type: str, identity_id: str, credential_type: str | None = "USER") -> list[dict]:
+        """The users of one identity, oldest first; authorised users only unless credential_type is None."""
+        return [u for u in self.by_id.values() if u["identityType"] == identity_type and u["identityId"] == identity_id
+                and (credential_type is None or u["credentialType"] == credential_type)]
+
+    def set_active(self, user: dict, active: bool) -> None:
+        """Activate or deactivate; a deactivated user's open tokens end at once."""
+        user["active"] = active
+        if not active:
+            self.world.sessions.close_user(user["id"])
+
     def email_taken(self, email: str) -> bool:
         return email.lower() in self.by_email
 
