@@ -1,10 +1,48 @@
-"""Corporates: registration, the logged-in corporate's details, root user email verification."""
+"""Corporates: registration, the logged-in corporate's details and their update, root user email verification.
+
+The root user's personal details live in the users backend (a root user's id is the
+corporate's id); the corporate record holds the company and programme details.
+"""
 from __future__ import annotations
 
 from ..errors import conflict, forbidden, not_found
 from ..registry import backend, handles
+from .due_diligence import CORPORATE_LOCKED, check_locked_fields
 
 ROOT_USER_FIELDS = ("name", "surname", "email", "mobile", "companyPosition", "dateOfBirth", "tag", "locale", "brand")
+# Update request field -> root user field.
+ROOT_USER_UPDATES = {"name": "name", "surname": "surname", "dateOfBirth": "dateOfBirth", "userTag": "tag",
+                     "locale": "locale", "brand": "brand"}
+CORPORATE_UPDATES = ("tag", "industry", "sourceOfFunds", "sourceOfFundsOther", "feeGroup", "baseCurrency")
+
+
+def check_fee_group(programme: dict, fee_group: str | None) -> None:
+    """A fee group must be one the programme defines (when it defines any)."""
+    groups = programme.get("feeGroups")
+    if fee_group is not None and groups is not None and fee_group not in groups:
+        raise conflict("FEE_GROUP_INVALID")
+
+
+def apply_root_user_changes(world, user: dict, request: dict, fields: dict) -> None:
+    """Email (unique, un-verified by a change), mobile (un-verified by a change) and plain fields."""
+    email = request.get("email")
+    if email is not None and email.lower() != user["email"].lower():
+        world.users.change_email(user, email)
+    elif email is not None:
+        user["email"] = email
+    mobile = request.get("mobile")
+    if mobile is not None and mobile != user.get("mobile"):
+        user["mobile"] = dict(mobile)
+        user["mobileNumberVerified"] = False
+    for name, field in fields.items():
+        if name in request:
+            user[field] = request[name]
+
+
+def check_email_change(world, user: dict, request: dict) -> None:
+    email = request.get("email")
+    if email is not None and email.lower() != user["email"].lower() and world.users.email_taken(email):
+        raise conflict("EMAIL_NOT_UNIQUE")
 
 
 @backend("corporates")
@@ -20,6 +58,7 @@ class CorporatesBackend:
             raise conflict("PROFILE_NOT_FOUND")
         if request["baseCurrency"] not in programme["currencies"]:
             raise conflict("CURRENCY_UNSUPPORTED")
+        check_fee_group(programme, request.get("feeGroup"))
         root = request["rootUser"]
         if world.users.email_taken(root["email"]):
             raise conflict("ROOT_EMAIL_NOT_UNIQUE")
@@ -43,6 +82,26 @@ class CorporatesBackend:
                         locale=root.get("locale"),
                         extra={"companyPosition": root["companyPosition"], "brand": root.get("brand")})
         return corporate
+
+    def update(self, corporate_id: str, request: dict) -> None:
+        world = self.world
+        corporate = self.by_id[corporate_id]
+        user = world.users.by_id[corporate_id]
+        current = {"name": user["name"], "surname": user["surname"], "email": user["email"],
+                   "mobile": user.get("mobile"), "dateOfBirth": user.get("dateOfBirth"),
+                   "companyBusinessAddress": corporate["company"].get("businessAddress")}
+        check_locked_fields(world, corporate_id, request, current, CORPORATE_LOCKED, "ROOT_USER_ALREADY_VERIFIED")
+        if "baseCurrency" in request and request["baseCurrency"] not in world.programme["currencies"]:
+            raise conflict("UNSUPPORTED_CURRENCY")
+        check_fee_group(world.programme, request.get("feeGroup"))
+        check_email_change(world, user, request)
+        # Every check passed: apply the whole change at once.
+        apply_root_user_changes(world, user, request, ROOT_USER_UPDATES)
+        if "companyBusinessAddress" in request:
+            corporate["company"]["businessAddress"] = dict(request["companyBusinessAddress"])
+        for name in CORPORATE_UPDATES:
+            if name in request:
+                corporate[name] = request[name]
 
     def view(self, corporate_id: str, created: bool = False) -> dict:
         corporate = self.by_id[corporate_id]
@@ -79,6 +138,13 @@ def corporate_create(call):
 @handles("corporateGet")
 def corporate_get(call):
     return call.world.corporates.view(logged_in_corporate(call))
+
+
+@handles("corporateUpdate")
+def corporate_update(call):
+    corporate_id = logged_in_corporate(call)
+    call.world.corporates.update(corporate_id, call.body)
+    return call.world.corporates.view(corporate_id)
 
 
 @handles("corporateRootUserEmailVerificationCodeSend")

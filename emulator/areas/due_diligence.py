@@ -1,0 +1,122 @@
+"""Due diligence: a corporate's KYB and a consumer's KYC, and the details it locks once approved.
+
+Each identity has one status (KyiStatus). Starting due diligence needs a verified root
+email and answers the reference the KYB/KYC UI component is initialised with; the
+sandbox's Simulator approves it (see simulator_identities.py). Once approved, the root
+user's personal details can no longer be changed through the API.
+"""
+from __future__ import annotations
+
+from ..errors import conflict
+from ..registry import backend, handles
+
+NOT_STARTED, INITIATED, APPROVED = "NOT_STARTED", "INITIATED", "APPROVED"
+DEFAULT_KYC_LEVEL = "KYC_LEVEL_2"
+
+# The update request's field -> where its current value is read, for the fields due diligence locks.
+CORPORATE_LOCKED = ("name", "surname", "email", "mobile", "dateOfBirth", "companyBusinessAddress")
+CONSUMER_LOCKED = ("name", "surname", "email", "mobile", "dateOfBirth", "address")
+
+
+@backend("due_diligence")
+class DueDiligenceBackend:
+    def __init__(self, world):
+        self.world = world
+        # identity id -> {"status", "reference", "kycLevel"}
+        self.by_identity: dict[str, dict] = {}
+
+    def record(self, identity_id: str) -> dict:
+        return self.by_identity.setdefault(identity_id, {"status": NOT_STARTED, "reference": None,
+                                                         "kycLevel": None})
+
+    def status(self, identity_id: str) -> str:
+        return self.record(identity_id)["status"]
+
+    def is_approved(self, identity_id: str) -> bool:
+        return self.status(identity_id) == APPROVED
+
+    def start(self, identity_id: str, already_approved: str, level: str | None = None) -> dict:
+        """Start (or resume) due diligence; the same reference while it is in progress."""
+        record = self.record(identity_id)
+        if record["status"] == APPROVED:
+            raise conflict(already_approved)
+        user = self.world.users.by_id[identity_id]
+        if not user["emailVerified"]:
+            raise conflict("EMAIL_UNVERIFIED")
+        if record["status"] == NOT_STARTED or record["reference"] is None:
+            record["reference"] = self.world.ids.next()
+        record["status"] = INITIATED
+        if level or not record["kycLevel"]:
+            record["kycLevel"] = level or DEFAULT_KYC_LEVEL
+        return record
+
+    def approve(self, identity_id: str) -> None:
+        """What the Simulator's verify does: root email and mobile verified, due diligence approved."""
+        user = self.world.users.by_id[identity_id]
+        user["emailVerified"] = True
+        user["mobileNumberVerified"] = True
+        record = self.record(identity_id)
+        record["status"] = APPROVED
+        record["kycLevel"] = record["kycLevel"] or DEFAULT_KYC_LEVEL
+
+    def dump(self) -> dict:
+        return {"dueDiligence": self.by_identity}
+
+
+def check_locked_fields(world, identity_id: str, request: dict, current: dict, locked: tuple, error_code: str):
+    """Refuse a change to a field due diligence verified, once it is approved.
+
+    `current` maps each locked request field to its present value; sending the present value
+    again is not a change and is accepted.
+    """
+    if not world.due_diligence.is_approved(identity_id):
+        return
+    for name in locked:
+        if name in request and not _same(name, request[name], current.get(name)):
+            raise conflict(error_code)
+
+
+def _same(name: str, wanted, present) -> bool:
+    if name == "email" and isinstance(wanted, str) and isinstance(present, str):
+        return wanted.lower() == present.lower()
+    return wanted == present
+
+
+# -- handlers ------------------------------------------------------------------------------
+def _corporate(call) -> str:
+    from .corporates import logged_in_corporate
+    return logged_in_corporate(call)
+
+
+def _consumer(call) -> str:
+    from .consumers import logged_in_consumer
+    return logged_in_consumer(call)
+
+
+@handles("corporateKybStart")
+def corporate_kyb_start(call):
+    record = call.world.due_diligence.start(_corporate(call), "KYB_ALREADY_APPROVED")
+    return {"reference": record["reference"]}
+
+
+@handles("corporateKybGet")
+def corporate_kyb_get(call):
+    status = call.world.due_diligence.status(_corporate(call))
+    # No re-verification runs in the emulator: the ongoing status is the effective one.
+    return {"kybStatus": status, "ongoingKybStatus": status}
+
+
+@handles("consumerKycStart")
+def consumer_kyc_start(call):
+    level = (call.body or {}).get("kycLevel")
+    record = call.world.due_diligence.start(_consumer(call), "KYC_ALREADY_APPROVED", level)
+    return {"reference": record["reference"], "kycLevel": record["kycLevel"]}
+
+
+@handles("consumerKycGet")
+def consumer_kyc_get(call):
+    record = call.world.due_diligence.record(_consumer(call))
+    answer = {"fullDueDiligence": record["status"], "ongoingFullDueDiligence": record["status"]}
+    if record["kycLevel"]:
+        answer["kycLevel"] = answer["ongoingKycLevel"] = record["kycLevel"]
+    return answer
