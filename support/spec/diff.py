@@ -451,7 +451,7 @@ class _OperationDiff:
             if a is None or b is None:
                 report(b is not None, "pattern", a, b)
             else:
-                self.emit(f"{prefix}-pattern-changed", pointer, f"pattern of {where} changed", origin)
+                self.emit(f"{prefix}-pattern-changed", pointer, f"pattern of {where}: {_show(a)} -> {_show(b)}", origin)
         a, b = old_kw.get("multipleOf"), new_kw.get("multipleOf")
         if a != b and (_number(a) or _number(b)):
             # Multiples of b are all multiples of a only when a divides b.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +59,8 @@ def path_operations(side: Side) -> list[dict]:
 def load_coverage(location: str) -> tuple[set, dict]:
     path = Path(location)
     if not path.is_file():
-        raise SpecSourceError(f"no coverage report at {location}: run the suite first (make e2e) "
+        shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        raise SpecSourceError(f"no coverage report at {shown}: run the suite first (make e2e) "
                               f"or pass --allow-uncovered")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
