@@ -1,9 +1,12 @@
-"""Authentication factors: enrolling a user's device for one-time passwords (SMS)."""
+"""Authentication factors: a user's enrolled devices, by channel (SMS one-time passwords, AUTHY and
+BIOMETRIC push), and the SMS OTP enrolment. Push enrolment's handlers are in push.py."""
 from __future__ import annotations
 
 from ..challenges import OtpChallenge
 from ..errors import conflict
 from ..registry import backend, handles
+
+FACTOR_TYPES = {"SMS": "OTP", "AUTHY": "PUSH", "BIOMETRIC": "BIOMETRIC"}
 
 
 @backend("factors")
@@ -20,6 +23,19 @@ class FactorsBackend:
     def is_active(self, user_id: str, channel: str) -> bool:
         return self.by_user.get(user_id, {}).get(channel, {}).get("status") == "ACTIVE"
 
+    def is_enrolled(self, user_id: str, channel: str) -> bool:
+        return channel in self.by_user.get(user_id, {})
+
+    def set_factor(self, user_id: str, channel: str, status: str) -> dict:
+        factor = {"type": FACTOR_TYPES[channel], "channel": channel, "status": status}
+        self.by_user.setdefault(user_id, {})[channel] = factor
+        return factor
+
+    def remove(self, user_id: str, channel: str) -> None:
+        self.by_user.get(user_id, {}).pop(channel, None)
+        self.enrolments.pop((user_id, channel), None)
+
+    # -- SMS one-time passwords ----------------------------------------------------------------
     def start_otp_enrolment(self, user: dict, channel: str) -> None:
         if not user["active"]:
             raise conflict("CREDENTIALS_INACTIVE")
@@ -27,12 +43,14 @@ class FactorsBackend:
             raise conflict("MOBILE_NUMBER_NOT_AVAILABLE")
         if self.is_active(user["id"], channel):
             raise conflict("CHANNEL_ALREADY_REGISTERED")
-        self.by_user.setdefault(user["id"], {})[channel] = {"type": "OTP", "channel": channel,
-                                                            "status": "PENDING_VERIFICATION"}
+        # Issuing again replaces the earlier code (a new challenge, with fresh tries and 5 minutes).
+        self.set_factor(user["id"], channel, "PENDING_VERIFICATION")
         self.enrolments[(user["id"], channel)] = OtpChallenge(self.world.ids.next(), "enrolment", user["id"],
                                                               channel, self.world.now_ms())
 
     def verify_otp_enrolment(self, user: dict, channel: str, code: str) -> None:
+        if not user["active"]:
+            raise conflict("CREDENTIALS_INACTIVE")
         if self.is_active(user["id"], channel):
             raise conflict("CHANNEL_ALREADY_REGISTERED")
         challenge = self.enrolments.get((user["id"], channel))
@@ -46,7 +64,7 @@ class FactorsBackend:
         return {"factors": self.by_user}
 
 
-def _user(call) -> dict:
+def session_user(call) -> dict:
     return call.world.users.by_id[call.require_session().user_id]
 
 
@@ -57,9 +75,10 @@ def auth_factors_get(call):
 
 @handles("enrolDeviceUsingOtpStepOne")
 def enrol_otp(call):
-    call.world.factors.start_otp_enrolment(_user(call), call.path_params["channel"])
+    call.world.factors.start_otp_enrolment(session_user(call), call.path_params["channel"])
 
 
 @handles("enrolDeviceUsingOtpStepTwo")
 def enrol_otp_verify(call):
-    call.world.factors.verify_otp_enrolment(_user(call), call.path_params["channel"], call.body["verificationCode"])
+    call.world.factors.verify_otp_enrolment(session_user(call), call.path_params["channel"],
+                                            call.body["verificationCode"])

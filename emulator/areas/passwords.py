@@ -1,11 +1,14 @@
-"""Passwords: creation for a new user, and the complexity rules every password must meet."""
+"""Passwords: creation for a new user, validation, update by the logged-in user, and the lost-password
+reset; the complexity rules every password must meet; no reuse of recent passwords."""
 from __future__ import annotations
 
 from ..errors import conflict, not_found
-from ..registry import handles
+from ..registry import backend, handles
+from .users import hash_password
 
 MIN_LENGTH = 8
 MAX_LENGTH = 50
+HISTORY = 5  # the current password and the 4 before it may not be chosen again
 
 
 def check_complexity(password: str) -> None:
@@ -16,6 +19,40 @@ def check_complexity(password: str) -> None:
         raise conflict("PASSWORD_TOO_LONG")
     if not any(c.isalpha() for c in password) or all(c.isalpha() for c in password):
         raise conflict("PASSWORD_TOO_SIMPLE")
+
+
+@backend("passwords")
+class PasswordsBackend:
+    def __init__(self, world):
+        self.world = world
+        self.previous: dict[str, list[tuple[str, str]]] = {}   # user id -> [(salt, hash)], newest last
+        self.lost: dict[str, int] = {}                        # user id -> when the reset was started (ms)
+
+    def used_recently(self, user: dict, password: str) -> bool:
+        if self.world.users.password_matches(user, password):
+            return True
+        return any(hash_password(password, salt) == digest
+                   for salt, digest in self.previous.get(user["id"], [])[-(HISTORY - 1):])
+
+    def replace(self, user: dict, password: str) -> None:
+        """Set a new password for a user who has one, refusing a weak or recently used one."""
+        check_complexity(password)
+        if self.used_recently(user, password):
+            raise conflict("PASSWORD_ALREADY_USED")
+        self.previous.setdefault(user["id"], []).append((user["passwordSalt"], user["passwordHash"]))
+        self.world.users.set_password(user, password)
+
+    def dump(self) -> dict:
+        return {"lostPasswordStarted": self.lost}
+
+
+def password_info(user: dict) -> dict:
+    # Passwords in the emulator do not expire: expiryDate 0, as the description defines it.
+    return {"identityId": {"type": user["identityType"], "id": user["identityId"]}, "expiryDate": 0}
+
+
+def open_session(world, user: dict) -> str:
+    return world.sessions.open(user["identityType"], user["identityId"], user["id"], user["credentialType"]).token
 
 
 @handles("passwordCreate")
@@ -29,6 +66,46 @@ def password_create(call):
     password = call.body["password"]["value"]
     check_complexity(password)
     world.users.set_password(user, password)
-    session = world.sessions.open(user["identityType"], user["identityId"], user["id"], user["credentialType"])
-    return {"passwordInfo": {"identityId": {"type": user["identityType"], "id": user["identityId"]}},
-            "token": session.token}
+    return {"passwordInfo": password_info(user), "token": open_session(world, user)}
+
+
+@handles("passwordValidate")
+def password_validate(call):
+    check_complexity(call.body["password"]["value"])
+
+
+@handles("passwordUpdate")
+def password_update(call):
+    world = call.world
+    user = world.users.by_id[call.require_session().user_id]
+    if not world.users.password_matches(user, call.body["oldPassword"]["value"]):
+        raise conflict("PASSWORD_INCORRECT")
+    world.passwords.replace(user, call.body["newPassword"]["value"])
+    return {"passwordInfo": password_info(user), "token": open_session(world, user)}
+
+
+@handles("lostPasswordInitiate")
+def lost_password_start(call):
+    world = call.world
+    user = world.users.find_by_email(call.body["email"])
+    # Weavr does not say whether an email is known: the answer is 204 either way; only an active
+    # user's reset is started (and emailed).
+    if user is not None and user["active"]:
+        world.passwords.lost[user["id"]] = world.now_ms()
+
+
+@handles("lostPasswordResume")
+def lost_password_resume(call):
+    world = call.world
+    body = call.body
+    user = world.users.find_by_email(body["email"])
+    codes = world.programme["sandboxCodes"]
+    expected = codes.get("lostPassword", codes["emailVerification"])
+    if user is None or user["id"] not in world.passwords.lost or body["nonce"] != expected:
+        raise conflict("INVALID_NONCE_OR_EMAIL")
+    if user["passwordHash"] is None:
+        raise conflict("PASSWORD_NOT_SET")
+    world.passwords.replace(user, body["newPassword"]["value"])
+    del world.passwords.lost[user["id"]]
+    world.sign_in.clear(user["id"])  # a reset password lifts a lock-out
+    return {"token": open_session(world, user)}

@@ -1,9 +1,12 @@
-"""Step-up: an OTP challenge on an enrolled device that, once verified, steps up the caller's token."""
+"""Step-up: a challenge on an enrolled device (SMS one-time password or push notification) that,
+once verified, steps up the caller's token."""
 from __future__ import annotations
 
 from ..challenges import OtpChallenge
 from ..errors import conflict
 from ..registry import backend, handles
+
+RESEND_WAIT_MS = 15 * 1000
 
 
 @backend("stepup")
@@ -15,7 +18,11 @@ class StepUpBackend:
     def issue_otp(self, session, channel: str) -> OtpChallenge:
         if not self.world.factors.is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
-        challenge = OtpChallenge(self.world.ids.next(), "stepup", session.user_id, channel, self.world.now_ms())
+        now = self.world.now_ms()
+        previous = self.by_token.get(session.token)
+        if previous is not None and not previous.verified and now - previous.issued_ms < RESEND_WAIT_MS:
+            raise conflict("RETRY_IN_15SEC")
+        challenge = OtpChallenge(self.world.ids.next(), "stepup", session.user_id, channel, now)
         self.by_token[session.token] = challenge
         return challenge
 
@@ -28,6 +35,15 @@ class StepUpBackend:
         challenge.verify(code, self.world.programme["sandboxCodes"]["otp"], self.world.now_ms())
         session.stepped_up = True
 
+    def issue_push(self, session, channel: str):
+        world = self.world
+        if not world.factors.is_active(session.user_id, channel):
+            raise conflict("CHANNEL_NOT_REGISTERED")
+        if world.push.in_flight(session.token):
+            # The description: start it only if this token's step-up is not already in flight.
+            raise conflict("STATE_INVALID")
+        return world.push.issue("stepup", session.user_id, channel, token=session.token)
+
 
 @handles("stepupSCAChallenge")
 def stepup_otp(call):
@@ -37,3 +53,9 @@ def stepup_otp(call):
 @handles("stepupSCAVerify")
 def stepup_otp_verify(call):
     call.world.stepup.verify_otp(call.require_session(), call.path_params["channel"], call.body["verificationCode"])
+
+
+@handles("stepupSCAChallengePush")
+def stepup_push(call):
+    challenge = call.world.stepup.issue_push(call.require_session(), call.path_params["channel"])
+    return {"id": challenge.id}
