@@ -13,7 +13,8 @@ from support.masking import Masker
 from support.traffic import TrafficRecorder, load_traffic
 
 ROOT = Path(__file__).resolve().parent
-REPORTS = ROOT / "reports"
+# Another folder keeps a nested run (the masking test) from touching the outer run's reports.
+REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
 pytest_plugins = [

@@ -1,0 +1,67 @@
+# One entry point. `make e2e` runs the suite against the emulator and builds the Allure report;
+# `make test` runs the project's own tests and the suite. Both set themselves up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+ALLURE := node_modules/.bin/allure
+RESULTS := reports/allure-results
+REPORT := reports/allure-report
+# Extra pytest arguments, e.g. make e2e PYTEST_ARGS="-k onboarding"
+PYTEST_ARGS ?=
+WORKERS ?= auto
+
+.PHONY: setup e2e test unit report emulator spec-check spec-sync spec-extract steps-doc bench clean
+
+setup: $(VENV)/.installed $(ALLURE)
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(ALLURE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+e2e: setup
+	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
+	@status=0; $(PY) -m pytest features -n $(WORKERS) -p randomly $(PYTEST_ARGS) || status=$$?; \
+	  scripts/build-report.sh $(RESULTS) $(REPORT); \
+	  echo "operation coverage: reports/coverage/operations.md"; exit $$status
+
+test: $(VENV)/.installed
+	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
+	$(PY) -m pytest tests features -n $(WORKERS) -p randomly $(PYTEST_ARGS)
+
+unit: $(VENV)/.installed
+	$(PY) -m pytest tests -p randomly $(PYTEST_ARGS)
+
+report: setup
+	scripts/build-report.sh $(RESULTS) $(REPORT)
+
+emulator: $(VENV)/.installed
+	$(PY) -m emulator --port $${PORT:-8080}
+
+spec-check: $(VENV)/.installed
+	@test -n "$(SPEC)" || { echo "usage: make spec-check SPEC=path-or-url-of-the-new-description"; exit 2; }
+	$(PY) -m support.spec check $(SPEC) $(CHECK_ARGS)
+
+spec-sync: $(VENV)/.installed
+	@test -n "$(SPEC)" || { echo "usage: make spec-sync SPEC=path-or-url-of-the-new-description"; exit 2; }
+	$(PY) -m support.spec sync $(SPEC) $(SYNC_ARGS)
+
+# Re-extract both namespaces from the published files beside the repository.
+SPECS ?= ../shared/specs
+spec-extract: $(VENV)/.installed
+	$(PY) -m support.spec extract $(SPECS)/multi-openapi-v3.yaml --docs $(SPECS)/multi-api-docs-index-3.63.5.md
+	$(PY) -m support.spec extract $(SPECS)/simulator-openapi-v2.yaml --namespace simulator
+
+steps-doc: $(VENV)/.installed
+	$(PY) -m support.step_catalogue > docs/steps.md
+
+bench: $(VENV)/.installed
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+clean:
+	rm -rf reports

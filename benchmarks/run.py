@@ -1,0 +1,165 @@
+"""python -m benchmarks.run [--seconds S] [--prism SPEC]
+
+1. Emulator throughput: calls per second that one keep-alive `requests` client gets from
+   the emulator on a fixed mix of calls (read, validate-and-reject, sign-in, create).
+2. The same mix against a Prism mock of the published description, when --prism is given
+   (stateless: it only shapes answers; started with npx, which installs it if needed).
+3. The suite's overhead per call: the one client (contract check, masking, traffic,
+   report) against a raw `requests` call to the same emulator.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import requests
+
+from schemas import load_contract
+from support.client import WeavrClient
+from support.contract_check import check_response
+from support.emulator_process import EmulatorProcess, fetch_programme
+from support.masking import Masker
+from support.traffic import TrafficRecorder
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corporate_body(profile: str) -> dict:
+    return {"profileId": profile, "rootUser": {"name": "Bench", "surname": "Mark",
+            "email": f"bench.{uuid.uuid4().hex}@weavr-suite.example.com",
+            "mobile": {"countryCode": "+356", "number": "79000000"}, "companyPosition": "DIRECTOR"},
+            "company": {"name": "Bench Ltd", "type": "LLC", "registrationCountry": "MT"},
+            "ipAddress": "127.0.0.1", "baseCurrency": "EUR"}
+
+
+def mix(base: str, key: str, profile: str, session: requests.Session):
+    """The fixed mix; returns a function making one round of 4 calls."""
+    headers = {"api-key": key}
+    body = corporate_body(profile)
+    created = session.post(f"{base}/corporates", json=body, headers=headers).json()
+    user_id = created.get("id", {}).get("id", "1")
+    session.post(f"{base}/passwords/{user_id}/create", json={"password": {"value": "Bench1234!"}}, headers=headers)
+    login = {"email": body["rootUser"]["email"], "password": {"value": "Bench1234!"}}
+    token = session.post(f"{base}/login_with_password", json=login, headers=headers).json().get("token", "x")
+    authed = {**headers, "Authorization": f"Bearer {token}"}
+
+    def one_round():
+        session.get(f"{base}/corporates", headers=authed)
+        session.post(f"{base}/corporates", json={"profileId": profile}, headers=headers)  # 400
+        session.post(f"{base}/login_with_password", json=login, headers=headers)
+        session.post(f"{base}/corporates", json=corporate_body(profile), headers=headers)
+        return 4
+    return one_round
+
+
+def throughput(one_round, seconds: float) -> float:
+    calls, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        calls += one_round()
+    return calls / (time.perf_counter() - started)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prism(spec: str, seconds: float) -> float | None:
+    if not shutil.which("npx"):
+        print("prism: npx not found, skipped")
+        return None
+    port = free_port()
+    process = subprocess.Popen(["npx", "--yes", "@stoplight/prism-cli@5", "mock", "-p", str(port), spec],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/multi"
+    try:
+        for _ in range(240):
+            try:
+                requests.get(f"http://127.0.0.1:{port}/corporates", timeout=1)
+                break
+            except requests.RequestException:
+                time.sleep(0.5)
+        else:
+            print("prism: did not start within 120 s, skipped")
+            return None
+        session = requests.Session()
+        return throughput(mix(f"http://127.0.0.1:{port}", "k", "1", session), seconds)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def suite_overhead(base: str, programme: dict, rounds: int) -> dict:
+    contract = load_contract("multi")
+    masker = Masker([programme["apiKey"]])
+    client = WeavrClient(f"{base}/multi", contract, masker, TrafficRecorder(), key_header="api-key",
+                         key=programme["apiKey"])
+    raw = requests.Session()
+    body = corporate_body(programme["profiles"]["corporate"])
+    created = client.request("POST", "/corporates", json=body)
+    token = client.request("POST", f"/passwords/{created.body['id']['id']}/create",
+                           json={"password": {"value": "Bench1234!"}}).body["token"]
+    url, headers = f"{base}/multi/corporates", {"api-key": programme["apiKey"], "Authorization": f"Bearer {token}"}
+
+    def timed(function) -> float:
+        started = time.perf_counter()
+        for _ in range(rounds):
+            function()
+        return (time.perf_counter() - started) / rounds * 1000
+
+    raw_ms = timed(lambda: raw.get(url, headers=headers))
+    client_ms = timed(lambda: client.request("GET", "/corporates", token=token))
+    answer = raw.get(url, headers=headers)
+    operation = contract.by_id["corporateGet"]
+    check_ms = timed(lambda: check_response(contract, operation, answer))
+    report_ms = timed(lambda: (json.dumps(masker.body(answer.json())), masker.headers(headers)))
+    return {"rawCallMs": raw_ms, "clientCallMs": client_ms, "overheadMs": client_ms - raw_ms,
+            "contractCheckMs": check_ms, "maskAndSerialiseMs": report_ms}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each throughput run")
+    parser.add_argument("--rounds", type=int, default=500, help="calls for the overhead measurement")
+    parser.add_argument("--prism", metavar="SPEC", help="also measure a Prism mock of this description")
+    parser.add_argument("--json", metavar="FILE", help="write the figures to this file")
+    args = parser.parse_args(argv)
+
+    process = EmulatorProcess(ROOT / "reports" / "logs")
+    base = process.start()
+    try:
+        programme = fetch_programme(base)
+        session = requests.Session()
+        emulator_rate = throughput(mix(f"{base}/multi", programme["apiKey"], programme["profiles"]["corporate"],
+                                       session), args.seconds)
+        overhead = suite_overhead(base, programme, args.rounds)
+    finally:
+        process.stop()
+    figures = {"emulatorCallsPerSecond": round(emulator_rate, 1), **{k: round(v, 3) for k, v in overhead.items()}}
+    if args.prism:
+        rate = prism(args.prism, args.seconds)
+        if rate:
+            figures["prismCallsPerSecond"] = round(rate, 1)
+            figures["emulatorOverPrism"] = round(emulator_rate / rate, 2)
+    print(f"emulator: {figures['emulatorCallsPerSecond']} calls/s (one keep-alive client, mix of 4 calls)")
+    if "prismCallsPerSecond" in figures:
+        print(f"prism:    {figures['prismCallsPerSecond']} calls/s (x{figures['emulatorOverPrism']} for the emulator)")
+    print(f"suite overhead per call: {figures['overheadMs']:.2f} ms (raw {figures['rawCallMs']:.2f} ms, "
+          f"client {figures['clientCallMs']:.2f} ms; contract check {figures['contractCheckMs']:.2f} ms, "
+          f"masking and serialising {figures['maskAndSerialiseMs']:.2f} ms)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
