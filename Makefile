@@ -26,16 +26,16 @@ $(ALLURE): package.json package-lock.json
 
 e2e: setup
 	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
-	@status=0; $(PY) -m pytest features -n $(WORKERS) -p randomly $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(PY) -m pytest features -n $(WORKERS) $(PYTEST_ARGS) || status=$$?; \
 	  scripts/build-report.sh $(RESULTS) $(REPORT); \
 	  echo "operation coverage: reports/coverage/operations.md"; exit $$status
 
 test: $(VENV)/.installed
 	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
-	$(PY) -m pytest tests features -n $(WORKERS) -p randomly $(PYTEST_ARGS)
+	$(PY) -m pytest tests features -n $(WORKERS) $(PYTEST_ARGS)
 
 unit: $(VENV)/.installed
-	$(PY) -m pytest tests -p randomly $(PYTEST_ARGS)
+	$(PY) -m pytest tests $(PYTEST_ARGS)
 
 report: setup
 	scripts/build-report.sh $(RESULTS) $(REPORT)
