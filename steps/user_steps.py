@@ -1,2 +1,122 @@
 """Domain steps for authorised users: creation, invites, activation, email verification, KYC and roles."""
 from __future__ import annotations
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from . import flows, user_flows
+
+ROLE = r"[\w ]+?"
+
+
+@given(parsers.re(rf"the (?P<role>{ROLE})'s token is stepped up$"))
+def token_stepped_up(ctx, role):
+    """Given the corporate's token is stepped up
+
+    Enrols the actor's mobile for SMS one-time passwords if needed, then steps their token up with one.
+    """
+    flows.step_up(ctx, ctx.actor(role))
+
+
+@given(parsers.re(rf"the (?P<owner>{ROLE}) has an authorised user(?: called the (?P<role>{ROLE}))?$"))
+def has_authorised_user(ctx, owner, role):
+    """Given the corporate has an authorised user called the second user
+
+    Steps the owner's token up and creates a fresh authorised user (default name: "authorised user").
+    """
+    actor = ctx.actor(owner)
+    flows.step_up(ctx, actor)
+    flows.expect(user_flows.create_authorised_user(ctx, actor, role or "authorised user"), 200,
+                 f"creating the {role or 'authorised user'}")
+
+
+@when(parsers.re(rf"the (?P<owner>{ROLE}) creates an authorised user(?: called the (?P<role>{ROLE}))?$"))
+def creates_authorised_user(ctx, owner, role):
+    """When the corporate creates an authorised user
+
+    POST /users with fresh details as the owner, with the token as it is; the answer is kept for Then steps.
+    """
+    user_flows.create_authorised_user(ctx, ctx.actor(owner), role or "authorised user")
+
+
+@when(parsers.re(rf"the (?P<owner>{ROLE}) invites the (?P<role>{ROLE})$"))
+def invites(ctx, owner, role):
+    """When the corporate invites the authorised user
+
+    Sends the user an invite to set their password, as the owner named.
+    """
+    user = ctx.actor(role)
+    ctx.call("POST", f"/users/{user.user_id}/invite", as_actor=ctx.actor(owner))
+
+
+@when(parsers.re(rf"the (?P<role>{ROLE}) accepts their invite$"))
+def accepts_invite(ctx, role):
+    """When the authorised user accepts their invite
+
+    Consumes the invite with the sandbox code and a fresh password; on success the user holds the token answered.
+    """
+    user_flows.consume_invite(ctx, ctx.actor(role))
+
+
+@given(parsers.re(rf"the (?P<role>{ROLE}) has accepted their invite$"))
+def has_accepted_invite(ctx, role):
+    """Given the authorised user has accepted their invite
+
+    Their owner sends the invite and the user consumes it with a fresh password (holding the token answered).
+    """
+    user_flows.accept_invite(ctx, ctx.actor(role))
+
+
+@given(parsers.re(rf"the (?P<role>{ROLE}) has verified their email$"))
+def has_verified_email(ctx, role):
+    """Given the authorised user has verified their email
+
+    Sends the authorised user's email verification code and verifies it with the sandbox code.
+    """
+    user_flows.verify_email(ctx, ctx.actor(role))
+
+
+@given(parsers.re(rf"the (?P<role>{ROLE}) has enrolled their mobile for SMS one-time passwords$"))
+def has_enrolled_sms(ctx, role):
+    """Given the authorised user has enrolled their mobile for SMS one-time passwords
+
+    Enrols the actor's device with the sandbox's SMS code, which also proves their mobile number.
+    """
+    flows.enrol_sms_otp(ctx, ctx.actor(role))
+
+
+@given(parsers.re(rf"the (?P<role>{ROLE}) finds a predefined role the programme does not offer$"))
+def role_not_offered(ctx, role):
+    """Given the corporate finds a predefined role the programme does not offer
+
+    Reads GET /roles and remembers a predefined role name missing from it as `${missing role}`; skips when none is.
+    """
+    response = flows.expect(ctx.call("GET", "/roles", as_actor=ctx.actor(role)), 200, "reading the roles")
+    offered = {r.get("name") for r in response.body}
+    missing = [name for name in user_flows.PREDEFINED_ROLES if name not in offered]
+    if not missing:
+        pytest.skip("the programme offers every predefined role; ROLE_NOT_FOUND cannot be provoked")
+    ctx.values["missing role"] = missing[0]
+
+
+@when(parsers.re(r"(?P<days>\d+) days pass$"))
+def days_pass(ctx, days):
+    """When 32 days pass
+
+    Moves the emulator's clock forward (scenarios using it are tagged @emulator_only @expiry).
+    """
+    ctx.target.control("POST", "/clock", {"advanceSeconds": int(days) * 24 * 60 * 60})
+
+
+@then(parsers.re(rf"the (?P<owner>{ROLE})'s users (?P<verb>include|do not include) the (?P<role>{ROLE})$"))
+def users_include(ctx, owner, verb, role):
+    """Then the corporate's users include the authorised user
+
+    Lists every user of the owner's identity (all pages) and looks for the actor's user id.
+    """
+    ids = user_flows.user_ids(ctx, ctx.actor(owner))
+    user_id = ctx.actor(role).user_id
+    if verb == "include":
+        assert user_id in ids, f"user {user_id} is not among the {owner}'s users {ids}"
+    else:
+        assert user_id not in ids, f"user {user_id} is among the {owner}'s users"

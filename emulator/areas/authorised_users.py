@@ -180,13 +180,8 @@ class AuthorisedUsersBackend:
 
 
 def kyb_approved(world, corporate_id: str) -> bool:
-    """Whether the corporate passed KYB: asks the due-diligence area when there is one."""
-    for name in ("kyb", "due_diligence"):
-        area = world.backends.get(name)
-        if area is not None and hasattr(area, "kyb_status"):
-            return area.kyb_status(corporate_id) == "APPROVED"
-    corporate = world.corporates.by_id.get(corporate_id) or {}
-    return corporate.get("kybStatus") == "APPROVED"
+    """Whether the corporate passed KYB (the due-diligence area's status of the identity)."""
+    return world.due_diligence.is_approved(corporate_id)
 
 
 def _check_country(country: str | None) -> None:

@@ -1,0 +1,80 @@
+"""Multi-call flows for authorised users: create one, invite them, accept the invite, verify their email.
+
+Plain functions over the scenario context (no step decorators), so any step module can use them.
+"""
+from __future__ import annotations
+
+import uuid
+
+from support import factories
+
+from . import flows
+from .context import Actor
+
+# Weavr's predefined role names (the UserPredefinedRole enum of the description).
+PREDEFINED_ROLES = ("CARD_ASSIGNEE", "CARDS_MANAGEMENT_ROLE", "FUNDS_MANAGEMENT_ROLE", "ACCESS_MANAGEMENT_ROLE", "ADMIN")
+
+
+def authorised_user_body(**overrides) -> dict:
+    """A fresh authorised user: unique email and tag, a mobile to enrol, a date of birth."""
+    root = factories.root_user()
+    body = {"name": root["name"], "surname": root["surname"], "email": factories.unique_email("user"),
+            "mobile": factories.mobile(), "dateOfBirth": factories.date_of_birth(),
+            "tag": f"qa_{uuid.uuid4().hex[:8]}"}
+    body.update(overrides)
+    return body
+
+
+def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **overrides):
+    """POST /users as the owner (whose token must be stepped up); the new user becomes an actor on a 200."""
+    body = authorised_user_body(**overrides)
+    response = ctx.call("POST", "/users", as_actor=owner, json=body)
+    if response.status == 200:
+        ctx.actors[role] = Actor(role=role, identity_type=owner.identity_type, identity_id=owner.identity_id,
+                                 user_id=response.body["id"], email=body["email"], mobile=body["mobile"],
+                                 details={"request": body, "owner": owner.role, "name": body["name"],
+                                          "surname": body["surname"], "tag": body["tag"]})
+    return response
+
+
+def send_invite(ctx, user: Actor):
+    owner = ctx.actor(user.details["owner"])
+    return ctx.call("POST", f"/users/{user.user_id}/invite", as_actor=owner)
+
+
+def consume_invite(ctx, user: Actor):
+    """Accept the invite with the sandbox code and a fresh password; on a 200 the user holds the token."""
+    password = factories.password()
+    response = ctx.call("POST", f"/users/{user.user_id}/invite/consume",
+                        json={"inviteCode": ctx.target.settings.verification_code, "password": {"value": password}})
+    if response.status == 200:
+        user.password = password
+        user.token = response.body["token"]
+    return response
+
+
+def accept_invite(ctx, user: Actor) -> None:
+    flows.expect(send_invite(ctx, user), 204, f"inviting the {user.role}")
+    flows.expect(consume_invite(ctx, user), 200, f"the {user.role} accepting the invite")
+
+
+def verify_email(ctx, user: Actor) -> None:
+    code = ctx.target.settings.verification_code
+    flows.expect(ctx.call("POST", "/users/verification/email/send", json={"email": user.email}), 204,
+                 f"sending the {user.role}'s email code")
+    flows.expect(ctx.call("POST", "/users/verification/email/verify",
+                          json={"email": user.email, "verificationCode": code}), 204,
+                 f"verifying the {user.role}'s email")
+
+
+def user_ids(ctx, owner: Actor) -> list[str]:
+    """Ids of every user the owner's identity lists, page by page."""
+    ids, offset = [], 0
+    while True:
+        page = flows.expect(ctx.call("GET", "/users", as_actor=owner, params={"offset": offset, "limit": 100}),
+                            200, f"listing the {owner.role}'s users").body
+        users = page.get("users", [])
+        ids += [u["id"] for u in users]
+        offset += len(users)
+        if not users or offset >= page.get("count", 0):
+            return ids
