@@ -1,30 +1,46 @@
-"""Domain steps for identities: registering corporates, their root user's email, password and sign-in."""
+"""Domain steps for identities: registering corporates and consumers, their root user's email,
+password and sign-in, and due diligence through the Simulator.
+
+A role's first word says which identity it is: "corporate", "corporate B" and "corporate
+director" are corporates; "consumer", "consumer B" are consumers.
+"""
 from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
 from support import factories
 
-from . import flows
+from . import flows, identity_flows
+
+IDENTITY_ROLE = r"(?P<role>(?:corporate|consumer)[\w ]*?)"
 
 
-@given(parsers.re(r"a (?P<role>corporate[\w ]*?) is registered$"))
-@when(parsers.re(r"a (?P<role>corporate[\w ]*?) is registered$"))
-def corporate_registered(ctx, role):
-    """Given a corporate is registered
+@given(parsers.re(rf"an? {IDENTITY_ROLE} is registered$"))
+@when(parsers.re(rf"an? {IDENTITY_ROLE} is registered$"))
+def identity_registered(ctx, role):
+    """Given a consumer is registered
 
-    Registers a corporate with fresh data (unique root email); it is known as the role named.
+    Registers a corporate or a consumer with fresh data (unique root email); it is known as the role named.
     """
-    flows.register_corporate(ctx, role)
+    identity_flows.register(ctx, role)
 
 
-@given(parsers.re(r"a (?P<role>corporate[\w ]*?) is onboarded and logged in$"))
-def corporate_onboarded(ctx, role):
+@given(parsers.re(rf"an? {IDENTITY_ROLE} is onboarded and logged in$"))
+def identity_onboarded(ctx, role):
     """Given a corporate is onboarded and logged in
 
-    Registers a corporate, verifies its root user's email, creates a password and logs in.
+    Registers a corporate or consumer, verifies its root user's email, creates a password and logs in.
     """
-    flows.onboard_corporate(ctx, role)
+    identity_flows.onboard(ctx, role)
+
+
+@given(parsers.re(rf"an? {IDENTITY_ROLE} is onboarded and verified$"))
+def identity_verified(ctx, role):
+    """Given a consumer is onboarded and verified
+
+    Onboards and logs in, then has the Simulator approve its due diligence (KYB or KYC).
+    """
+    identity_flows.approve(ctx, role)
 
 
 @given(parsers.re(r"the (?P<role>[\w ]+?)'s root email is verified$"))
@@ -39,15 +55,41 @@ def has_password(ctx, role):
     flows.create_password(ctx, ctx.actor(role))
 
 
-@when(parsers.re(r"another corporate registers with the (?P<role>[\w ]+?)'s root email$"))
-def corporate_with_same_email(ctx, role):
-    """When another corporate registers with the corporate's root email
+@when(parsers.re(r"another (?P<kind>corporate|consumer) registers with the (?P<role>[\w ]+?)'s root email$"))
+def identity_with_same_email(ctx, kind, role):
+    """When another consumer registers with the corporate's root email
 
     Sends a registration whose root user email is already taken; the answer is kept for Then steps.
     """
-    body = factories.corporate(ctx.target.settings.profile("corporate"))
+    settings = ctx.target.settings
+    if kind == "consumer":
+        body = identity_flows.consumer_body(settings.profile("consumer"))
+    else:
+        body = factories.corporate(settings.profile("corporate"))
     body["rootUser"]["email"] = ctx.actor(role).email
-    ctx.call("POST", "/corporates", json=body)
+    ctx.call("POST", f"/{kind}s", json=body)
+
+
+@when(parsers.re(r'an? (?P<kind>corporate|consumer) registers with "(?P<field>[\w.]+)" (?:set to (?P<value>.+)|removed)$'))
+def identity_registers_with(ctx, kind, field, value):
+    """When a consumer registers with "rootUser.email" set to "not-an-email"
+
+    Sends a fresh registration with one field (dotted path) set to a JSON value, or `removed`; the answer is kept.
+    """
+    settings = ctx.target.settings
+    if kind == "consumer":
+        body = identity_flows.consumer_body(settings.profile("consumer"))
+    else:
+        body = factories.corporate(settings.profile("corporate"))
+    *parents, last = field.split(".")
+    holder = body
+    for part in parents:
+        holder = holder.setdefault(part, {})
+    if value is None:
+        holder.pop(last, None)
+    else:
+        holder[last] = ctx.fill_json(value)
+    ctx.call("POST", f"/{kind}s", json=body)
 
 
 @when(parsers.re(r"the (?P<role>[\w ]+?) creates a password$"))
@@ -73,6 +115,24 @@ def logs_in(ctx, role, wrong):
         actor.token = response.body["token"]
 
 
+@when(parsers.re(r"the simulator verifies the (?P<role>[\w ]+?)$"))
+def simulator_verifies(ctx, role):
+    """When the simulator verifies the consumer
+
+    Calls the Simulator's identity verification (email, mobile, KYB/KYC approved); the answer is kept.
+    """
+    identity_flows.simulate_verification(ctx, ctx.actor(role))
+
+
+@given(parsers.re(r'a new unique email is remembered as "(?P<name>[\w .-]+)"$'))
+def new_email_remembered(ctx, name):
+    """Given a new unique email is remembered as "new email"
+
+    A fresh email no one uses yet, for later steps as `${new email}`.
+    """
+    ctx.values[name] = factories.unique_email("changed")
+
+
 @then(parsers.re(r"the (?P<role>[\w ]+?) can read their identity$"))
 def can_read_identity(ctx, role):
     """Then the corporate can read their identity
@@ -80,7 +140,7 @@ def can_read_identity(ctx, role):
     Reads the logged-in identity back and checks it is the actor's, with their root email.
     """
     actor = ctx.actor(role)
-    area = "corporates" if actor.identity_type == "CORPORATE" else "consumers"
-    response = flows.expect(ctx.call("GET", f"/{area}", as_actor=actor), 200, f"reading the {role}")
+    response = flows.expect(ctx.call("GET", f"/{identity_flows.area(actor)}", as_actor=actor), 200,
+                            f"reading the {role}")
     assert response.body["id"]["id"] == actor.identity_id, f"got identity {response.body['id']}, expected {actor.identity_id}"
     assert response.body["rootUser"]["email"] == actor.email, "the root user's email differs from the registered one"

@@ -1,0 +1,88 @@
+"""Identity flows beside steps/flows.py: consumers, either identity type by role, due diligence.
+
+Plain functions (no step decorators), so any step module may import them.
+"""
+from __future__ import annotations
+
+import uuid
+
+from support import factories
+
+from . import flows
+from .context import Actor
+
+
+def identity_type(role: str) -> str:
+    """CONSUMER for a role that starts with "consumer", CORPORATE otherwise."""
+    return "CONSUMER" if role.strip().lower().startswith("consumer") else "CORPORATE"
+
+
+def area(actor_or_type) -> str:
+    kind = actor_or_type.identity_type if isinstance(actor_or_type, Actor) else actor_or_type
+    return "consumers" if kind == "CONSUMER" else "corporates"
+
+
+def consumer_body(profile_id: str, **overrides) -> dict:
+    """A consumer registration with fresh data: a unique root email, a mobile, a birth date and an address."""
+    fake = factories.fake
+    body = {
+        "profileId": profile_id,
+        "tag": f"qa_{uuid.uuid4().hex[:8]}",
+        "rootUser": {"name": fake.first_name()[:20], "surname": fake.last_name()[:20],
+                     "email": factories.unique_email("consumer"), "mobile": factories.mobile(),
+                     "dateOfBirth": factories.date_of_birth(), "address": factories.address()},
+        "ipAddress": "127.0.0.1",
+        "baseCurrency": "EUR",
+    }
+    body.update(overrides)
+    return body
+
+
+def register_consumer(ctx, role: str = "consumer", **overrides) -> Actor:
+    body = consumer_body(ctx.target.settings.profile("consumer"), **overrides)
+    response = flows.expect(ctx.call("POST", "/consumers", json=body), 200, f"registering the {role}")
+    root = body["rootUser"]
+    actor = Actor(role=role, identity_type="CONSUMER", identity_id=response.body["id"]["id"],
+                  user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
+                  details={"request": body, "name": root["name"], "surname": root["surname"]})
+    ctx.actors[role] = actor
+    ctx.current = actor
+    return actor
+
+
+def register(ctx, role: str) -> Actor:
+    """Register a corporate or a consumer, by the role's first word."""
+    if identity_type(role) == "CONSUMER":
+        return register_consumer(ctx, role)
+    return flows.register_corporate(ctx, role)
+
+
+def onboard(ctx, role: str) -> Actor:
+    """Register, verify the root email, create a password and log in (corporate or consumer)."""
+    actor = register(ctx, role)
+    flows.verify_root_email(ctx, actor)
+    flows.create_password(ctx, actor)
+    flows.log_in(ctx, actor)
+    return actor
+
+
+def onboard_consumer(ctx, role: str = "consumer") -> Actor:
+    return onboard(ctx, role if identity_type(role) == "CONSUMER" else "consumer")
+
+
+def start_due_diligence(ctx, actor: Actor):
+    """Start KYB (corporate) or KYC (consumer); the answer is kept for Then steps."""
+    path = "/consumers/kyc" if actor.identity_type == "CONSUMER" else "/corporates/kyb"
+    return ctx.call("POST", path, as_actor=actor)
+
+
+def simulate_verification(ctx, actor: Actor):
+    """The Simulator fully verifies the identity: email, mobile and KYB/KYC approved."""
+    return ctx.simulate("POST", f"/{area(actor)}/{actor.identity_id}/verify")
+
+
+def approve(ctx, role: str) -> Actor:
+    """An onboarded identity whose due diligence the Simulator has approved."""
+    actor = onboard(ctx, role)
+    flows.expect(simulate_verification(ctx, actor), 204, f"verifying the {role} through the Simulator")
+    return actor
