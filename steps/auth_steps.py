@@ -1,2 +1,145 @@
-"""Domain steps for sign-in, passwords, access tokens, authentication factors and step-up."""
+"""Domain steps for sign-in, passwords, access tokens, authentication factors and step-up.
+
+Time travel (the emulator's clock) is only for scenarios tagged `@emulator_only @expiry`.
+"""
 from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from support import factories
+
+from . import flows
+
+# A token lives 5 minutes from its last use; keep-alive calls come well inside that.
+KEEP_ALIVE_SECONDS = 120
+
+
+def _advance(ctx, seconds: int) -> None:
+    ctx.target.control("POST", "/clock", {"advanceSeconds": seconds})
+
+
+@given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their device for (?P<channel>AUTHY) push notifications$"))
+def enrolled_push(ctx, role, channel):
+    """Given the corporate has enrolled their device for AUTHY push notifications
+
+    Enrols the actor's device for push notifications on the channel and checks the factor is active.
+    """
+    actor = ctx.actor(role)
+    flows.expect(ctx.call("POST", f"/authentication_factors/push/{channel}", as_actor=actor), 204,
+                 f"enrolling the {role}'s device for {channel} push")
+    factors = flows.expect(ctx.call("GET", "/authentication_factors", as_actor=actor), 200, "reading factors").body
+    assert {"type": "PUSH", "channel": channel, "status": "ACTIVE"} in factors["factors"], factors
+
+
+@when(parsers.re(r"the (?P<role>[\w ]+?) steps up their token$"))
+def token_stepped_up(ctx, role):
+    """When the corporate steps up their token
+
+    Steps up the actor's token with an SMS one-time password, enrolling the device first if needed.
+    (The Given form, "the corporate's token is stepped up", is in user_steps.py.)
+    """
+    flows.step_up(ctx, ctx.actor(role))
+
+
+@then(parsers.re(r"the (?P<role>[\w ]+?)'s token is (?P<negation>not )?stepped up$"))
+def token_is_stepped_up(ctx, role, negation):
+    """Then the corporate's token is not stepped up
+
+    Exchanges the actor's token for an access token to their identity and checks its status.
+    """
+    actor = ctx.actor(role)
+    response = flows.expect(ctx.call("POST", "/access_token", as_actor=actor, json={
+        "identity": {"type": actor.identity_type, "id": actor.identity_id}}), 200, f"reading the {role}'s token status")
+    expected = "STANDARD" if negation else "STEPPED_UP"
+    assert response.body["status"] == expected, f"the {role}'s token is {response.body['status']}, expected {expected}"
+
+
+@when(parsers.re(r"the simulator answers the (?P<role>[\w ]+?)'s push challenge with (?P<outcome>verify_success|verify_invalid|verify_expired)$"))
+def simulator_answers_push(ctx, role, outcome):
+    """When the simulator answers the corporate's push challenge with verify_success
+
+    Decides the push challenge last issued (remembered as `push challenge`) through the Simulator API,
+    as the user would on their device; the call carries the programme-key and the actor's token.
+    """
+    actor = ctx.actor(role)
+    challenge = ctx.lookup("push challenge")
+    ctx.simulate("POST", f"/factors/{actor.user_id}/challenges/{challenge}/{outcome}", token=actor.token)
+
+
+@when(parsers.re(r"the (?P<role>[\w ]+?) changes their password$"))
+def changes_password(ctx, role):
+    """When the corporate changes their password
+
+    Updates the actor's password to a fresh one; the old one is remembered as `previous password`.
+    """
+    actor = ctx.actor(role)
+    new = factories.password()
+    response = ctx.call("POST", "/passwords/update", as_actor=actor, json={
+        "oldPassword": {"value": actor.password}, "newPassword": {"value": new}})
+    if response.status == 200:
+        ctx.values["previous password"] = actor.password
+        actor.password = new
+
+
+@when(parsers.re(r"the (?P<role>[\w ]+?) resets their lost password$"))
+def resets_lost_password(ctx, role):
+    """When the corporate resets their lost password
+
+    Starts the lost-password process for the actor's email and resumes it with the sandbox code and a fresh password.
+    """
+    actor = ctx.actor(role)
+    flows.expect(ctx.call("POST", "/passwords/lost_password/start", json={"email": actor.email}), 204,
+                 f"starting the {role}'s lost-password reset")
+    new = factories.password()
+    response = ctx.call("POST", "/passwords/lost_password/resume", json={
+        "email": actor.email, "nonce": ctx.target.settings.verification_code, "newPassword": {"value": new}})
+    if response.status == 200:
+        ctx.values["previous password"] = actor.password
+        actor.password = new
+        actor.token = response.body["token"]
+
+
+@when(parsers.re(r"the (?P<role>[\w ]+?) fails to log in (?P<times>\d+) times$"))
+def fails_to_log_in(ctx, role, times):
+    """When the corporate fails to log in 5 times
+
+    Logs in with a wrong password that many times; each attempt must be refused with 403.
+    """
+    actor = ctx.actor(role)
+    for attempt in range(int(times)):
+        flows.expect(ctx.call("POST", "/login_with_password", json={
+            "email": actor.email, "password": {"value": factories.password()}}), 403,
+            f"failed login {attempt + 1} of the {role}")
+
+
+@when(parsers.re(r"(?P<seconds>\d+) seconds pass$"))
+def seconds_pass(ctx, seconds):
+    """When 301 seconds pass
+
+    Moves the emulator's clock forward (scenarios tagged @emulator_only @expiry).
+    """
+    _advance(ctx, int(seconds))
+
+
+@when(parsers.re(r"(?P<seconds>\d+) seconds pass while the (?P<role>[\w ]+?) stays active$"))
+def seconds_pass_active(ctx, seconds, role):
+    """When 301 seconds pass while the corporate stays active
+
+    Moves the emulator's clock forward in steps, reading the actor's factors between them so their token stays alive.
+    """
+    actor, left = ctx.actor(role), int(seconds)
+    while left > 0:
+        step = min(left, KEEP_ALIVE_SECONDS)
+        _advance(ctx, step)
+        left -= step
+        flows.expect(ctx.call("GET", "/authentication_factors", as_actor=actor), 200,
+                     f"keeping the {role}'s token alive")
+
+
+@when(parsers.re(r"the (?P<role>[\w ]+?) switches to the access token$"))
+def switches_to_access_token(ctx, role):
+    """When the corporate switches to the access token
+
+    The actor's later calls carry the token remembered as `access token` instead of their auth token.
+    """
+    ctx.actor(role).token = ctx.lookup("access token")
