@@ -6,10 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from . import flows, user_flows
 
-ROLE = r"[\w ]+?"
-
-
-@given(parsers.re(rf"the (?P<role>{ROLE})'s token is stepped up$"))
+@given(parsers.re(r"the (?P<role>[\w ]+?)'s token is stepped up$"))
 def token_stepped_up(ctx, role):
     """Given the corporate's token is stepped up
 
@@ -18,7 +15,7 @@ def token_stepped_up(ctx, role):
     flows.step_up(ctx, ctx.actor(role))
 
 
-@given(parsers.re(rf"the (?P<owner>{ROLE}) has an authorised user(?: called the (?P<role>{ROLE}))?$"))
+@given(parsers.re(r"the (?P<owner>[\w ]+?) has an authorised user(?: called the (?P<role>[\w ]+?))?$"))
 def has_authorised_user(ctx, owner, role):
     """Given the corporate has an authorised user called the second user
 
@@ -30,7 +27,7 @@ def has_authorised_user(ctx, owner, role):
                  f"creating the {role or 'authorised user'}")
 
 
-@when(parsers.re(rf"the (?P<owner>{ROLE}) creates an authorised user(?: called the (?P<role>{ROLE}))?$"))
+@when(parsers.re(r"the (?P<owner>[\w ]+?) creates an authorised user(?: called the (?P<role>[\w ]+?))?$"))
 def creates_authorised_user(ctx, owner, role):
     """When the corporate creates an authorised user
 
@@ -39,7 +36,7 @@ def creates_authorised_user(ctx, owner, role):
     user_flows.create_authorised_user(ctx, ctx.actor(owner), role or "authorised user")
 
 
-@when(parsers.re(rf"the (?P<owner>{ROLE}) invites the (?P<role>{ROLE})$"))
+@when(parsers.re(r"the (?P<owner>[\w ]+?) invites the (?P<role>[\w ]+?)$"))
 def invites(ctx, owner, role):
     """When the corporate invites the authorised user
 
@@ -49,7 +46,7 @@ def invites(ctx, owner, role):
     ctx.call("POST", f"/users/{user.user_id}/invite", as_actor=ctx.actor(owner))
 
 
-@when(parsers.re(rf"the (?P<role>{ROLE}) accepts their invite$"))
+@when(parsers.re(r"the (?P<role>[\w ]+?) accepts their invite$"))
 def accepts_invite(ctx, role):
     """When the authorised user accepts their invite
 
@@ -58,7 +55,7 @@ def accepts_invite(ctx, role):
     user_flows.consume_invite(ctx, ctx.actor(role))
 
 
-@given(parsers.re(rf"the (?P<role>{ROLE}) has accepted their invite$"))
+@given(parsers.re(r"the (?P<role>[\w ]+?) has accepted their invite$"))
 def has_accepted_invite(ctx, role):
     """Given the authorised user has accepted their invite
 
@@ -67,7 +64,7 @@ def has_accepted_invite(ctx, role):
     user_flows.accept_invite(ctx, ctx.actor(role))
 
 
-@given(parsers.re(rf"the (?P<role>{ROLE}) has verified their email$"))
+@given(parsers.re(r"the (?P<role>[\w ]+?) has verified their email$"))
 def has_verified_email(ctx, role):
     """Given the authorised user has verified their email
 
@@ -76,7 +73,7 @@ def has_verified_email(ctx, role):
     user_flows.verify_email(ctx, ctx.actor(role))
 
 
-@given(parsers.re(rf"the (?P<role>{ROLE}) has enrolled their mobile for SMS one-time passwords$"))
+@given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their mobile for SMS one-time passwords$"))
 def has_enrolled_sms(ctx, role):
     """Given the authorised user has enrolled their mobile for SMS one-time passwords
 
@@ -85,7 +82,7 @@ def has_enrolled_sms(ctx, role):
     flows.enrol_sms_otp(ctx, ctx.actor(role))
 
 
-@given(parsers.re(rf"the (?P<role>{ROLE}) finds a predefined role the programme does not offer$"))
+@given(parsers.re(r"the (?P<role>[\w ]+?) finds a predefined role the programme does not offer$"))
 def role_not_offered(ctx, role):
     """Given the corporate finds a predefined role the programme does not offer
 
@@ -108,7 +105,7 @@ def days_pass(ctx, days):
     ctx.target.control("POST", "/clock", {"advanceSeconds": int(days) * 24 * 60 * 60})
 
 
-@then(parsers.re(rf"the (?P<owner>{ROLE})'s users (?P<verb>include|do not include) the (?P<role>{ROLE})$"))
+@then(parsers.re(r"the (?P<owner>[\w ]+?)'s users (?P<verb>include|do not include) the (?P<role>[\w ]+?)$"))
 def users_include(ctx, owner, verb, role):
     """Then the corporate's users include the authorised user
 
