@@ -152,12 +152,21 @@ Feature: Inviting an authorised user
     And the error code is "PASSWORD_ALREADY_CREATED"
 
   @negative
-  Scenario: Accepting an invite of an unknown user is not found
+  Scenario: The invite of an unknown user is not found, and checking or accepting one needs the api-key
+    When POST "/users/999000000000000001/invite/validate" is called with:
+      """
+      {"inviteCode": "${code}"}
+      """
+    Then the response status is 404
     When POST "/users/999000000000000001/invite/consume" is called with:
       """
       {"inviteCode": "${code}", "password": {"value": "Qa3f8e1c2b9!9"}}
       """
     Then the response status is 404
+    When POST "/users/999000000000000001/invite/validate" is called with a wrong api-key
+    Then the response status is 401
+    When POST "/users/999000000000000001/invite/consume" is called with no api-key
+    Then the response status is 401
 
   @negative @emulator_only @expiry
   Scenario: An invite is valid for one month
