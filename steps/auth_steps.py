@@ -35,8 +35,7 @@ def enrolled_push(ctx, role, channel):
 def token_stepped_up(ctx, role):
     """When the corporate steps up their token
 
-    Steps up the actor's token with an SMS one-time password, enrolling the device first if needed.
-    (The Given form, "the corporate's token is stepped up", is in user_steps.py.)
+    Steps up the actor's token with an SMS one-time password, enrolling first if needed (Given form: user_steps.py).
     """
     flows.step_up(ctx, ctx.actor(role))
 
@@ -58,8 +57,7 @@ def token_is_stepped_up(ctx, role, negation):
 def simulator_answers_push(ctx, role, outcome):
     """When the simulator answers the corporate's push challenge with verify_success
 
-    Decides the push challenge last issued (remembered as `push challenge`) through the Simulator API,
-    as the user would on their device; the call carries the programme-key and the actor's token.
+    Answers the push challenge remembered as `push challenge` through the Simulator API, with the actor's token.
     """
     actor = ctx.actor(role)
     challenge = ctx.lookup("push challenge")
