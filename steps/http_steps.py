@@ -106,7 +106,7 @@ def response_field_count(ctx, field, count):
     assert len(items) == int(count), f"{field} has {len(items)} items, expected {count}: {items}"
 
 
-@then(parsers.re(r'the error code is "(?P<code>[A-Z_]+)"$'))
+@then(parsers.re(r'the error code is "(?P<code>[A-Z0-9_]+)"$'))
 def error_code(ctx, code):
     """Then the error code is "ROOT_EMAIL_NOT_UNIQUE"
 

@@ -116,7 +116,7 @@ Feature: Stepping up a token
     When POST "/stepup/challenges/otp/SMS" is called as the corporate
     And POST "/stepup/challenges/otp/SMS" is called as the corporate
     Then the response status is 409
-    And the response field "errorCode" equals "RETRY_IN_15SEC"
+    And the error code is "RETRY_IN_15SEC"
 
   @negative
   Scenario: Step-up needs a token and a known channel
