@@ -18,12 +18,22 @@ def _pattern(call: ast.Call, constants: dict) -> str:
     if isinstance(arg, ast.Constant):
         return arg.value
     if isinstance(arg, ast.Call) and arg.args:
-        inner = arg.args[0]
-        if isinstance(inner, ast.Constant):
-            return inner.value
-        if isinstance(inner, ast.BinOp):  # METHOD + r'...'
-            return "".join(part.value if isinstance(part, ast.Constant) else constants.get(getattr(part, "id", ""), "?")
-                           for part in (inner.left, inner.right))
+        return _text(arg.args[0], constants)
+    return "?"
+
+
+def _text(node, constants: dict) -> str:
+    """A pattern built from literals, module constants, `+` and f-strings."""
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    if isinstance(node, ast.Name):
+        return constants.get(node.id, "?")
+    if isinstance(node, ast.BinOp):
+        return _text(node.left, constants) + _text(node.right, constants)
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_text(part, constants) for part in node.values)
+    if isinstance(node, ast.FormattedValue):
+        return _text(node.value, constants)
     return "?"
 
 
@@ -46,7 +56,7 @@ def humanise(pattern: str) -> str:
                 inner = inner[2:]
             shown = humanise(inner)
             literal = all(c.isalnum() or c in " -_'|<>[]{}" for c in shown)
-            if name and (not literal or shown.startswith("<")):
+            if name and (not literal or shown.startswith("<") or "<text>" in shown):
                 shown = f"<{name}>"
             elif "|" in shown and not shown.startswith("{"):
                 shown = "{" + shown + "}"
@@ -97,7 +107,8 @@ def steps_of(module: Path) -> list[dict]:
         if keywords:
             doc = ast.get_docstring(node) or ""
             example, _, explanation = doc.partition("\n")
-            found.append({"keywords": keywords, "pattern": humanise(patterns[0]), "example": example.strip(),
+            found.append({"keywords": keywords, "regex": patterns[0], "pattern": humanise(patterns[0]),
+                          "example": example.strip(),
                           "explanation": explanation, "function": node.name})
     return found
 
