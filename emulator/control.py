@@ -6,6 +6,9 @@ POST /_emulator/reset        forget all state
 GET  /_emulator/clock        the emulator's time (epoch ms)
 POST /_emulator/clock        {"advanceSeconds": N} moves time forward (token and challenge expiry)
 GET  /_emulator/state        a dump of all state, for debugging
+POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
+                             biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
+                             bad body, 404 for an unknown user)
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ def handle(app, method: str, path: str, raw_body: bytes):
         "/clock": {"GET": lambda: {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms},
                    "POST": lambda: _advance(world, raw_body)},
         "/state": {"GET": world.dump},
+        "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
     }
     methods = routes.get(path.rstrip("/") or "/")
     if methods is None:
@@ -47,6 +51,31 @@ def _advance(world, raw_body: bytes) -> dict:
     with world.lock:
         world.clock.advance(seconds)
     return {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms}
+
+
+# Channels only Weavr's mobile SDK can enrol, so only the control plane can stand in for it here.
+SDK_CHANNELS = ("BIOMETRIC",)
+
+
+def _enrol_factor(world, raw_body: bytes) -> None:
+    try:
+        body = json.loads(raw_body or b"{}")
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise bad_request(message="The body must be a JSON object")
+    if body.get("channel") not in SDK_CHANNELS:
+        raise bad_request([{"fieldName": "channel", "error": "IN", "params": list(SDK_CHANNELS)}],
+                          "channel must be one the mobile SDK enrols: " + ", ".join(SDK_CHANNELS))
+    email, user_id = body.get("email"), body.get("userId")
+    if not isinstance(email, str) and not isinstance(user_id, str):
+        raise bad_request([{"fieldName": "email", "error": "REQUIRED", "params": []}],
+                          "name the user by email or userId")
+    with world.lock:
+        user = world.users.find_by_email(email) if isinstance(email, str) else world.users.by_id.get(user_id)
+        if user is None:
+            raise not_found("No user with this email or id")
+        world.factors.set_factor(user["id"], body["channel"], "ACTIVE")
 
 
 __all__ = ["handle", "ApiError"]
