@@ -16,17 +16,22 @@ def expect(response, status: int, what: str):
     return response
 
 
-def register_corporate(ctx, role: str = "corporate", **overrides) -> Actor:
-    settings = ctx.target.settings
-    body = factories.corporate(settings.profile("corporate"), **overrides)
-    response = expect(ctx.call("POST", "/corporates", json=body), 200, f"registering the {role}")
+def register_identity(ctx, identity_type: str, role: str, body: dict) -> Actor:
+    """Register a corporate or consumer from a registration body; the actor is known by its role."""
+    area = "corporates" if identity_type == "CORPORATE" else "consumers"
+    response = expect(ctx.call("POST", f"/{area}", json=body), 200, f"registering the {role}")
     root = body["rootUser"]
-    actor = Actor(role=role, identity_type="CORPORATE", identity_id=response.body["id"]["id"],
+    actor = Actor(role=role, identity_type=identity_type, identity_id=response.body["id"]["id"],
                   user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
                   details={"request": body, "name": root["name"], "surname": root["surname"]})
     ctx.actors[role] = actor
     ctx.current = actor
     return actor
+
+
+def register_corporate(ctx, role: str = "corporate", **overrides) -> Actor:
+    body = factories.corporate(ctx.target.settings.profile("corporate"), **overrides)
+    return register_identity(ctx, "CORPORATE", role, body)
 
 
 def verify_root_email(ctx, actor: Actor) -> None:

@@ -4,8 +4,6 @@ Plain functions (no step decorators), so any step module may import them.
 """
 from __future__ import annotations
 
-import uuid
-
 from support import factories
 
 from . import flows
@@ -22,32 +20,11 @@ def area(actor_or_type) -> str:
     return "consumers" if kind == "CONSUMER" else "corporates"
 
 
-def consumer_body(profile_id: str, **overrides) -> dict:
-    """A consumer registration with fresh data: a unique root email, a mobile, a birth date and an address."""
-    fake = factories.fake
-    body = {
-        "profileId": profile_id,
-        "tag": f"qa_{uuid.uuid4().hex[:8]}",
-        "rootUser": {"name": fake.first_name()[:20], "surname": fake.last_name()[:20],
-                     "email": factories.unique_email("consumer"), "mobile": factories.mobile(),
-                     "dateOfBirth": factories.date_of_birth(), "address": factories.address()},
-        "ipAddress": "127.0.0.1",
-        "baseCurrency": "EUR",
-    }
-    body.update(overrides)
-    return body
 
 
 def register_consumer(ctx, role: str = "consumer", **overrides) -> Actor:
-    body = consumer_body(ctx.target.settings.profile("consumer"), **overrides)
-    response = flows.expect(ctx.call("POST", "/consumers", json=body), 200, f"registering the {role}")
-    root = body["rootUser"]
-    actor = Actor(role=role, identity_type="CONSUMER", identity_id=response.body["id"]["id"],
-                  user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
-                  details={"request": body, "name": root["name"], "surname": root["surname"]})
-    ctx.actors[role] = actor
-    ctx.current = actor
-    return actor
+    body = factories.consumer(ctx.target.settings.profile("consumer"), **overrides)
+    return flows.register_identity(ctx, "CONSUMER", role, body)
 
 
 def register(ctx, role: str) -> Actor:

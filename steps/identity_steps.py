@@ -63,7 +63,7 @@ def identity_with_same_email(ctx, kind, role):
     """
     settings = ctx.target.settings
     if kind == "consumer":
-        body = identity_flows.consumer_body(settings.profile("consumer"))
+        body = factories.consumer(settings.profile("consumer"))
     else:
         body = factories.corporate(settings.profile("corporate"))
     body["rootUser"]["email"] = ctx.actor(role).email
@@ -78,7 +78,7 @@ def identity_registers_with(ctx, kind, field, value):
     """
     settings = ctx.target.settings
     if kind == "consumer":
-        body = identity_flows.consumer_body(settings.profile("consumer"))
+        body = factories.consumer(settings.profile("consumer"))
     else:
         body = factories.corporate(settings.profile("corporate"))
     *parents, last = field.split(".")

@@ -49,3 +49,18 @@ def corporate(profile_id: str, currency: str = "EUR", **overrides) -> dict:
     }
     body.update(overrides)
     return body
+
+
+def consumer(profile_id: str, **overrides) -> dict:
+    """A consumer registration with fresh data: a unique root email, a mobile, a birth date and an address."""
+    body = {
+        "profileId": profile_id,
+        "tag": f"qa_{uuid.uuid4().hex[:8]}",
+        "rootUser": {"name": fake.first_name()[:20], "surname": fake.last_name()[:20],
+                     "email": unique_email("consumer"), "mobile": mobile(),
+                     "dateOfBirth": date_of_birth(), "address": address()},
+        "ipAddress": "127.0.0.1",
+        "baseCurrency": "EUR",
+    }
+    body.update(overrides)
+    return body
