@@ -31,6 +31,18 @@ def enrolled_push(ctx, role, channel):
     assert {"type": "PUSH", "channel": channel, "status": "ACTIVE"} in factors["factors"], factors
 
 
+@given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their biometrics with the mobile SDK$"))
+def enrolled_biometrics(ctx, role):
+    """Given the corporate has enrolled their biometrics with the mobile SDK
+
+    Stands in for the SDK's enrolment through the emulator's control plane (@emulator_only) and checks the factor is active.
+    """
+    actor = ctx.actor(role)
+    ctx.target.control("POST", "/factors", {"email": actor.email, "channel": "BIOMETRIC"})
+    factors = flows.expect(ctx.call("GET", "/authentication_factors", as_actor=actor), 200, "reading factors").body
+    assert {"type": "BIOMETRIC", "channel": "BIOMETRIC", "status": "ACTIVE"} in factors["factors"], factors
+
+
 @when(parsers.re(r"the (?P<role>[\w ]+?) steps up their token$"))
 def token_stepped_up(ctx, role):
     """When the corporate steps up their token

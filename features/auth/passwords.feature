@@ -151,6 +151,20 @@ Feature: Passwords
     And the error code is "INVALID_NONCE_OR_EMAIL"
 
   @negative
+  Scenario Outline: Starting a lost-password reset needs an email
+    When POST "/passwords/lost_password/start" is called with:
+      """
+      <body>
+      """
+    Then the response status is 400
+    And the field "email" is reported invalid with "<error>"
+
+    Examples:
+      | body                      | error    |
+      | {}                        | REQUIRED |
+      | {"email": "not-an-email"} | REGEX    |
+
+  @negative
   Scenario: A lost-password reset needs the right code, once, and a new acceptable password
     Given a corporate is onboarded and logged in
     When POST "/passwords/lost_password/start" is called with:

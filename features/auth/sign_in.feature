@@ -108,6 +108,60 @@ Feature: Signing in and out
       """
     Then the field "email" is reported invalid with "REGEX"
 
+  @factors @emulator_only @simulator
+  Scenario: A biometric sign-in accepted on the device completes once
+    # The stepped-up token goes to the app through the SDK, not over HTTP (CHOICES-auth.md).
+    Given a corporate is onboarded and logged in
+    And the corporate has enrolled their biometrics with the mobile SDK
+    When POST "/login_via_biometrics" is called with:
+      """
+      {"email": "${corporate.email}", "identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
+      """
+    Then the response status is 200
+    And I remember the response field "challengeId" as "push challenge"
+    When the simulator answers the corporate's push challenge with verify_success
+    Then the response status is 200
+    And the response field "code" equals "COMPLETED"
+    And the corporate's token is not stepped up
+    When the simulator answers the corporate's push challenge with verify_success
+    Then the response field "code" equals "DENIED"
+
+  @negative @factors @emulator_only @simulator
+  Scenario Outline: A biometric sign-in refused or left to lapse on the device cannot complete
+    Given a corporate is onboarded and logged in
+    And the corporate has enrolled their biometrics with the mobile SDK
+    When POST "/login_via_biometrics" is called with:
+      """
+      {"email": "${corporate.email}"}
+      """
+    Then I remember the response field "challengeId" as "push challenge"
+    When the simulator answers the corporate's push challenge with <outcome>
+    Then the response field "code" equals "COMPLETED"
+    When the simulator answers the corporate's push challenge with verify_success
+    Then the response field "code" equals "DENIED"
+    And the corporate's token is not stepped up
+    When POST "/login_via_biometrics" is called with:
+      """
+      {"email": "${corporate.email}"}
+      """
+    Then the response status is 200
+
+    Examples:
+      | outcome        |
+      | verify_invalid |
+      | verify_expired |
+
+  @negative @factors @emulator_only
+  Scenario: Biometric sign-in refuses an identity that is not the user's
+    Given a corporate is onboarded and logged in
+    And the corporate has enrolled their biometrics with the mobile SDK
+    When POST "/login_via_biometrics" is called with:
+      """
+      {"email": "${corporate.email}", "identity": {"type": "CONSUMER", "id": "${corporate.id}"}}
+      """
+    Then the response status is 403
+    And the response has no body
+
   Scenario: After logging out the token no longer works, not even to log out again
     Given a corporate is onboarded and logged in
     When POST "/logout" is called as the corporate
