@@ -1,0 +1,165 @@
+Feature: Managed accounts: a verified identity's accounts, and funds deposited through the Simulator
+  A corporate or consumer whose due diligence (KYB or KYC) is approved creates managed accounts
+  on the programme's managed accounts profile, in a currency the profile supports. An account
+  starts ACTIVE and empty; the sandbox's Simulator puts funds on it. Each identity sees only its
+  own accounts. Amounts are in minor units (500 EUR is EUR 5.00).
+
+  @simulator
+  Scenario Outline: A verified identity creates a managed account and reads it back
+    Given a <identity> is onboarded and verified
+    When POST "/managed_accounts" is called as the <identity> with:
+      """
+      {"profileId": "${profile.managedAccounts}", "friendlyName": "Savings", "currency": "<currency>", "tag": "suite"}
+      """
+    Then the response status is 200
+    And the response field "state.state" equals "ACTIVE"
+    And the response field "currency" equals "<currency>"
+    And the response field "friendlyName" equals "Savings"
+    And the response field "profileId" equals "${profile.managedAccounts}"
+    And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
+    And I remember the response field "id" as "account id"
+    When GET "/managed_accounts/${account id}" is called as the <identity>
+    Then the response status is 200
+    And the response field "id" equals "${account id}"
+    And the response field "tag" equals "suite"
+    And the response field "balances.availableBalance" equals 0
+
+    Examples:
+      | identity  | currency |
+      | corporate | EUR      |
+      | consumer  | GBP      |
+
+  @journey @simulator @corporates
+  Scenario: Funds deposited through the Simulator reach the account's balances
+    Given a corporate is onboarded and verified
+    And the corporate has a managed account with 0 EUR
+    When the simulator deposits 500 EUR into the corporate's managed account
+    Then the response status is 200
+    And the response field "code" equals "COMPLETED"
+    And the corporate's managed account holds 500 EUR
+    When the simulator deposits 250 EUR into the corporate's managed account
+    Then the corporate's managed account holds 750 EUR
+
+  @negative @simulator @consumers
+  Scenario Outline: A deposit the Simulator denies leaves the balance as it was
+    Given a consumer is onboarded and verified
+    And the consumer has a managed account with 100 EUR
+    When the simulator deposits <amount> <currency> into the consumer's managed account
+    Then the response status is 200
+    And the response field "code" equals "<code>"
+    And the consumer's managed account holds 100 EUR
+
+    Examples:
+      | amount | currency | code                                 |
+      | 500    | GBP      | DENIED_CURRENCY_NOT_ACCOUNT_CURRENCY |
+      | 0      | EUR      | DENIED_AMOUNT_NOT_POSITIVE           |
+
+  @simulator @corporates
+  Scenario: The account list holds the identity's own accounts, a page at a time
+    Given a corporate is onboarded and verified
+    And a corporate B is onboarded and verified
+    And the corporate has a managed account with 0 EUR
+    And the corporate has a managed account with 0 GBP
+    And the corporate B has a managed account with 0 EUR
+    When GET "/managed_accounts" is called as the corporate
+    Then the response status is 200
+    And the response field "count" equals 2
+    And the response field "accounts" has 2 items
+    When GET "/managed_accounts?offset=0&limit=1" is called as the corporate
+    Then the response status is 200
+    And the response field "count" equals 2
+    And the response field "responseCount" equals 1
+    And the response field "accounts" has 1 item
+    When GET "/managed_accounts?currency=GBP" is called as the corporate
+    Then the response field "count" equals 1
+    And the response field "accounts.0.id" equals "${corporate.account}"
+
+  @negative
+  Scenario Outline: An identity whose due diligence is not approved cannot create a managed account
+    Given a <identity> is onboarded and logged in
+    When POST "/managed_accounts" is called as the <identity> with:
+      """
+      {"profileId": "${profile.managedAccounts}", "friendlyName": "Main", "currency": "EUR"}
+      """
+    Then the response status is 409
+    And the error code is "OWNER_IDENTITY_NOT_VERIFIED"
+
+    Examples:
+      | identity  |
+      | corporate |
+      | consumer  |
+
+  @negative @simulator @corporates
+  Scenario Outline: A managed account on another profile or in an unsupported currency is refused
+    Given a corporate is onboarded and verified
+    When POST "/managed_accounts" is called as the corporate with:
+      """
+      {"profileId": "<profile>", "friendlyName": "Main", "currency": "<currency>"}
+      """
+    Then the response status is 409
+    And the error code is "<code>"
+
+    Examples:
+      | profile                     | currency | code                              |
+      | ${profile.corporate}        | EUR      | PROFILE_NOT_FOUND                 |
+      | ${profile.managedAccounts}  | JPY      | CURRENCY_NOT_SUPPORTED_BY_PROFILE |
+
+  @negative @simulator @corporates
+  Scenario Outline: An invalid managed account request is rejected naming the field
+    Given a corporate is onboarded and verified
+    When POST "/managed_accounts" is called as the corporate with:
+      """
+      <body>
+      """
+    Then the response status is 400
+    And the field "<field>" is reported invalid with "<error>"
+
+    Examples:
+      | body                                                                                  | field        | error    |
+      | {"profileId": "${profile.managedAccounts}", "currency": "EUR"}                        | friendlyName | REQUIRED |
+      | {"profileId": "${profile.managedAccounts}", "friendlyName": "Main"}                   | currency     | REQUIRED |
+      | {"profileId": "${profile.managedAccounts}", "friendlyName": "Main", "currency": "eur"} | currency     | REGEX    |
+      | {"profileId": "${profile.managedAccounts}", "friendlyName": "", "currency": "EUR"}    | friendlyName | SIZE     |
+
+  @negative
+  Scenario Outline: Managed accounts need a valid token
+    When <method> "<path>" is called <who>
+    Then the response status is 401
+    And the response has no body
+
+    Examples:
+      | method | path                 | who                   |
+      | GET    | /managed_accounts/1  | without a token       |
+      | GET    | /managed_accounts/1  | with an invalid token |
+      | GET    | /managed_accounts    | without a token       |
+
+  @negative
+  Scenario: Creating a managed account needs a token
+    When POST "/managed_accounts" is called without a token with:
+      """
+      {"profileId": "${profile.managedAccounts}", "friendlyName": "Main", "currency": "EUR"}
+      """
+    Then the response status is 401
+
+  @negative @simulator @corporates
+  Scenario: Another identity's managed account is not found, nor is it listed
+    Given a corporate is onboarded and verified
+    And the corporate has a managed account with 0 EUR
+    And a corporate B is onboarded and logged in
+    When GET "/managed_accounts/${corporate.account}" is called as the corporate B
+    Then the response status is 404
+    When GET "/managed_accounts" is called as the corporate B
+    Then the response field "count" equals 0
+
+  @negative @corporates
+  Scenario: A managed account that does not exist is not found
+    Given a corporate is onboarded and logged in
+    When GET "/managed_accounts/9000000000000000001" is called as the corporate
+    Then the response status is 404
+
+  @negative @corporates
+  Scenario: A managed account list page outside the allowed window is rejected naming the field
+    Given a corporate is onboarded and logged in
+    When GET "/managed_accounts?limit=101" is called as the corporate
+    Then the response status is 400
+    And the field "limit" is reported invalid with "RANGE"
