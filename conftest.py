@@ -23,6 +23,7 @@ pytest_plugins = [
     "steps.identity_steps",
     "steps.auth_steps",
     "steps.user_steps",
+    "steps.clock_steps",
 ]
 
 _recorder = TrafficRecorder()

@@ -10,12 +10,13 @@ from support import factories
 
 from . import flows
 
-# A token lives 5 minutes from its last use; keep-alive calls come well inside that.
-KEEP_ALIVE_SECONDS = 120
+@given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their mobile for SMS one-time passwords$"))
+def has_enrolled_sms(ctx, role):
+    """Given the authorised user has enrolled their mobile for SMS one-time passwords
 
-
-def _advance(ctx, seconds: int) -> None:
-    ctx.target.control("POST", "/clock", {"advanceSeconds": seconds})
+    Enrols the actor's device with the sandbox's SMS code, which also proves their mobile number.
+    """
+    flows.enrol_sms_otp(ctx, ctx.actor(role))
 
 
 @given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their device for (?P<channel>AUTHY) push notifications$"))
@@ -43,11 +44,13 @@ def enrolled_biometrics(ctx, role):
     assert {"type": "BIOMETRIC", "channel": "BIOMETRIC", "status": "ACTIVE"} in factors["factors"], factors
 
 
+@given(parsers.re(r"the (?P<role>[\w ]+?)'s token is stepped up$"))
 @when(parsers.re(r"the (?P<role>[\w ]+?) steps up their token$"))
 def token_stepped_up(ctx, role):
     """When the corporate steps up their token
 
-    Steps up the actor's token with an SMS one-time password, enrolling first if needed (Given form: user_steps.py).
+    Steps up the actor's token with an SMS one-time password, enrolling their mobile first if needed.
+    Given form: the corporate's token is stepped up.
     """
     flows.step_up(ctx, ctx.actor(role))
 
@@ -120,30 +123,6 @@ def fails_to_log_in(ctx, role, times):
         flows.expect(ctx.call("POST", "/login_with_password", json={
             "email": actor.email, "password": {"value": factories.password()}}), 403,
             f"failed login {attempt + 1} of the {role}")
-
-
-@when(parsers.re(r"(?P<seconds>\d+) seconds pass$"))
-def seconds_pass(ctx, seconds):
-    """When 301 seconds pass
-
-    Moves the emulator's clock forward (scenarios tagged @emulator_only @expiry).
-    """
-    _advance(ctx, int(seconds))
-
-
-@when(parsers.re(r"(?P<seconds>\d+) seconds pass while the (?P<role>[\w ]+?) stays active$"))
-def seconds_pass_active(ctx, seconds, role):
-    """When 301 seconds pass while the corporate stays active
-
-    Moves the emulator's clock forward in steps, reading the actor's factors between them so their token stays alive.
-    """
-    actor, left = ctx.actor(role), int(seconds)
-    while left > 0:
-        step = min(left, KEEP_ALIVE_SECONDS)
-        _advance(ctx, step)
-        left -= step
-        flows.expect(ctx.call("GET", "/authentication_factors", as_actor=actor), 200,
-                     f"keeping the {role}'s token alive")
 
 
 @when(parsers.re(r"the (?P<role>[\w ]+?) switches to the access token$"))

@@ -6,15 +6,6 @@ from pytest_bdd import given, parsers, then, when
 
 from . import flows, user_flows
 
-@given(parsers.re(r"the (?P<role>[\w ]+?)'s token is stepped up$"))
-def token_stepped_up(ctx, role):
-    """Given the corporate's token is stepped up
-
-    Enrols the actor's mobile for SMS one-time passwords if needed, then steps their token up with one.
-    """
-    flows.step_up(ctx, ctx.actor(role))
-
-
 @given(parsers.re(r"the (?P<owner>[\w ]+?) has an authorised user(?: called the (?P<role>[\w ]+?))?$"))
 def has_authorised_user(ctx, owner, role):
     """Given the corporate has an authorised user called the second user
@@ -73,15 +64,6 @@ def has_verified_email(ctx, role):
     user_flows.verify_email(ctx, ctx.actor(role))
 
 
-@given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their mobile for SMS one-time passwords$"))
-def has_enrolled_sms(ctx, role):
-    """Given the authorised user has enrolled their mobile for SMS one-time passwords
-
-    Enrols the actor's device with the sandbox's SMS code, which also proves their mobile number.
-    """
-    flows.enrol_sms_otp(ctx, ctx.actor(role))
-
-
 @given(parsers.re(r"the (?P<role>[\w ]+?) finds a predefined role the programme does not offer$"))
 def role_not_offered(ctx, role):
     """Given the corporate finds a predefined role the programme does not offer
@@ -94,15 +76,6 @@ def role_not_offered(ctx, role):
     if not missing:
         pytest.skip("the programme offers every predefined role; ROLE_NOT_FOUND cannot be provoked")
     ctx.values["missing role"] = missing[0]
-
-
-@when(parsers.re(r"(?P<days>\d+) days pass$"))
-def days_pass(ctx, days):
-    """When 32 days pass
-
-    Moves the emulator's clock forward (scenarios using it are tagged @emulator_only @expiry).
-    """
-    ctx.target.control("POST", "/clock", {"advanceSeconds": int(days) * 24 * 60 * 60})
 
 
 @then(parsers.re(r"the (?P<owner>[\w ]+?)'s users (?P<verb>include|do not include) the (?P<role>[\w ]+?)$"))
