@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import Emu
-from .test_identities import consumer
+from .helpers import Emu, unique_email
 
 
 @pytest.fixture
@@ -17,6 +16,22 @@ def verified_corporate(emu: Emu) -> dict:
     corporate = emu.corporate()
     assert emu.simulate("POST", f"/corporates/{corporate['id']}/verify").status == 204
     return corporate
+
+
+def consumer(emu: Emu) -> dict:
+    """A registered consumer with a password (its email unverified: the Simulator's verify does it)."""
+    body = {"profileId": emu.programme["profiles"]["consumer"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
+            "rootUser": {"name": "Mia", "surname": "Vella", "email": unique_email(),
+                         "mobile": {"countryCode": "+356", "number": "79111111"},
+                         "dateOfBirth": {"year": 1990, "month": 5, "day": 17},
+                         "address": {"addressLine1": "1 Main St", "city": "Valletta", "postCode": "VLT 1010",
+                                     "country": "MT"}}}
+    created = emu.call("POST", "/consumers", body)
+    assert created.status == 200, created.body
+    consumer_id = created.body["id"]["id"]
+    answer = emu.call("POST", f"/passwords/{consumer_id}/create", {"password": {"value": "Passw0rd!"}})
+    assert answer.status == 200, answer.body
+    return {"id": consumer_id, "token": answer.body["token"]}
 
 
 def verified_consumer(emu: Emu) -> dict:
