@@ -24,6 +24,7 @@ pytest_plugins = [
     "steps.auth_steps",
     "steps.user_steps",
     "steps.clock_steps",
+    "steps.instrument_steps",
 ]
 
 _recorder = TrafficRecorder()

@@ -107,7 +107,9 @@ def steps_of(module: Path) -> list[dict]:
         if keywords:
             doc = ast.get_docstring(node) or ""
             example, _, explanation = doc.partition("\n")
-            found.append({"keywords": keywords, "regex": patterns[0], "pattern": humanise(patterns[0]),
+            shown = list(dict.fromkeys(humanise(pattern) for pattern in patterns))
+            found.append({"keywords": keywords, "regexes": list(dict.fromkeys(patterns)),
+                          "pattern": "` / `".join(shown),
                           "example": example.strip(),
                           "explanation": explanation, "function": node.name})
     return found

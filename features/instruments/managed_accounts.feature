@@ -1,3 +1,4 @@
+@instruments
 Feature: Managed accounts: a verified identity's accounts, and funds deposited through the Simulator
   A corporate or consumer whose due diligence (KYB or KYC) is approved creates managed accounts
   on the programme's managed accounts profile, in a currency the profile supports. An account

@@ -16,15 +16,16 @@ ALL_STEPS = [(module.stem, step) for module in sorted(STEPS.glob("*_steps.py")) 
 def test_each_step_has_an_example_its_own_pattern_accepts(module, step):
     keyword, _, text = step["example"].partition(" ")
     assert keyword in ("Given", "When", "Then", "And", "But"), f"{step['function']}: docstring must start with an example step"
-    assert re.fullmatch(step["regex"].lstrip("^").rstrip("$"), text), \
-        f"{step['function']}: its example {text!r} does not match its pattern {step['regex']!r}"
+    assert any(re.fullmatch(regex.lstrip("^").rstrip("$"), text) for regex in step["regexes"]), \
+        f"{step['function']}: its example {text!r} does not match its patterns {step['regexes']}"
 
 
 def test_no_two_steps_share_a_pattern():
     seen = {}
     for module, step in ALL_STEPS:
-        assert step["regex"] not in seen, f"{step['function']} repeats the pattern of {seen.get(step['regex'])}"
-        seen[step["regex"]] = f"{module}.{step['function']}"
+        for regex in step["regexes"]:
+            assert regex not in seen, f"{step['function']} repeats the pattern of {seen.get(regex)}"
+            seen[regex] = f"{module}.{step['function']}"
 
 
 def test_docs_steps_md_is_current():
