@@ -110,7 +110,7 @@ Feature: Signing in and out
 
   @factors @emulator_only @simulator
   Scenario: A biometric sign-in accepted on the device completes once
-    # The stepped-up token goes to the app through the SDK, not over HTTP (CHOICES-auth.md).
+    # The stepped-up token goes to the app through the SDK, not over HTTP (choices/auth.md).
     Given a corporate is onboarded and logged in
     And the corporate has enrolled their biometrics with the mobile SDK
     When POST "/login_via_biometrics" is called with:
