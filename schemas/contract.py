@@ -54,7 +54,11 @@ class Operation:
         return self.responses.get(str(status)) or self.responses.get("default")
 
     def declares(self, status: int | str) -> bool:
-        return str(status) in self.responses or "default" in self.responses
+        """Declared outright, or an error code under `default`: Weavr's `default` describes errors,
+        so a success code the operation does not list is never covered by it."""
+        if str(status) in self.responses:
+            return True
+        return "default" in self.responses and int(status) >= 400
 
     def uses_scheme(self, scheme: str) -> bool:
         return any(scheme in requirement for requirement in self.security)

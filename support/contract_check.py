@@ -64,6 +64,11 @@ def body_matches_schema(contract, operation, response, body):
         return
     schema = operation.response_schema(response.status_code)
     for error in contract.validate(schema, body)[:10]:
+        if error.keyword == "required" and "'" in error.message:
+            missing = error.message.split("'")[1]
+            yield Violation("body_matches_schema", operation.operation_id, response.status_code,
+                            f"{error.pointer}/{missing}", "a required field", "nothing")
+            continue
         yield Violation("body_matches_schema", operation.operation_id, response.status_code, error.pointer or "/",
                         _expected(error), _shorten(error.instance))
 
@@ -97,8 +102,6 @@ def check_response(contract, operation, response) -> list[Violation]:
 
 
 def _expected(error) -> str:
-    if error.keyword == "required":
-        return error.message
     if error.keyword in ("enum", "const"):
         return f"one of {list(error.params)}"
     if error.keyword == "type":

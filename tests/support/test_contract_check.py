@@ -35,18 +35,22 @@ def test_a_valid_answer_passes():
 
 
 def test_undeclared_status_is_caught():
-    # loginWithPassword declares default, so use an operation check directly on an undeclared code.
     op = CONTRACT.by_id["corporateGet"]
     stripped = type(op)(**{**op.__dict__, "responses": {k: v for k, v in op.responses.items() if k != "default"}})
     assert ("status_is_declared", "") in checks(stripped, response(418, {"x": 1}))
+
+
+def test_default_does_not_cover_an_undeclared_success_code():
+    assert ("status_is_declared", "") in checks(CREATE, response(201, corporate()))
+    assert ("status_is_declared", "") not in checks(CREATE, response(418, {"code": "X", "message": "y"}))
 
 
 def test_missing_required_field_is_caught_with_its_pointer():
     body = corporate()
     del body["baseCurrency"]
     violations = check_response(CONTRACT, CORPORATE_GET, response(200, body))
-    assert [(v.check, v.pointer) for v in violations] == [("body_matches_schema", "/")]
-    assert "baseCurrency" in violations[0].expected
+    assert [(v.check, v.pointer) for v in violations] == [("body_matches_schema", "/baseCurrency")]
+    assert violations[0].expected == "a required field"
 
 
 def test_wrong_type_is_caught():
@@ -94,7 +98,7 @@ def test_violation_message_is_readable():
     body = corporate()
     del body["baseCurrency"]
     error = ContractViolation(check_response(CONTRACT, CORPORATE_GET, response(200, body)))
-    assert "corporateGet answered 200 at /" in str(error) and "baseCurrency" in str(error)
+    assert "corporateGet answered 200 at /baseCurrency: expected a required field, got nothing" in str(error)
 
 
 @pytest.mark.parametrize("status", [401, 204])
