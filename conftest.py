@@ -34,11 +34,25 @@ def _is_worker(config) -> bool:
     return hasattr(config, "workerinput")
 
 
+def _runs_scenarios(config) -> bool:
+    paths = [str(arg).split("::")[0] for arg in config.args] or config.getini("testpaths")
+    return any(Path(path).resolve().is_relative_to(ROOT / "features") or Path(path).resolve() == ROOT
+               for path in paths)
+
+
 def pytest_configure(config):
-    if not _is_worker(config) and not os.environ.get("PYTEST_XDIST_WORKER"):
-        # The run's traffic starts empty; workers only add to it.
-        for old in TRAFFIC.glob("traffic-*.json") if TRAFFIC.exists() else []:
-            old.unlink()
+    if _is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    # The run's traffic starts empty; workers only add to it.
+    for old in TRAFFIC.glob("traffic-*.json") if TRAFFIC.exists() else []:
+        old.unlink()
+    if _runs_scenarios(config):
+        from support.preflight import preflight
+
+        try:
+            preflight(load_settings())
+        except ConfigError as exc:
+            raise pytest.UsageError(f"configuration: {exc}") from None
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +83,11 @@ def pytest_runtest_setup(item):
             pytest.exit(f"configuration: {exc}", returncode=4)
         if not settings.is_emulator:
             pytest.skip("needs the emulator's control plane (clock, faults); the live sandbox has none")
+        if item.get_closest_marker("expiry") and settings.base_url and os.environ.get("PYTEST_XDIST_WORKER"):
+            # One emulator shared by several workers has one clock: moving it would expire the
+            # tokens of scenarios running beside this one. A suite-started emulator is per worker.
+            pytest.skip("moves the clock of an emulator other workers share; run @expiry without -n, "
+                        "or leave WEAVR_BASE_URL unset")
 
 
 def pytest_sessionfinish(session, exitstatus):
