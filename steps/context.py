@@ -37,7 +37,6 @@ class ScenarioContext:
         self.last = None
         self.values: dict = {}
         self.actors: dict[str, Actor] = {}
-        self.current: Actor | None = None
 
     def actor(self, role: str) -> Actor:
         try:

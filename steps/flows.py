@@ -16,16 +16,20 @@ def expect(response, status: int, what: str):
     return response
 
 
+def identity_area(actor_or_type) -> str:
+    """The path segment of an identity type's operations: corporates or consumers."""
+    kind = actor_or_type.identity_type if isinstance(actor_or_type, Actor) else actor_or_type
+    return "consumers" if kind == "CONSUMER" else "corporates"
+
+
 def register_identity(ctx, identity_type: str, role: str, body: dict) -> Actor:
     """Register a corporate or consumer from a registration body; the actor is known by its role."""
-    area = "corporates" if identity_type == "CORPORATE" else "consumers"
-    response = expect(ctx.call("POST", f"/{area}", json=body), 200, f"registering the {role}")
+    response = expect(ctx.call("POST", f"/{identity_area(identity_type)}", json=body), 200, f"registering the {role}")
     root = body["rootUser"]
     actor = Actor(role=role, identity_type=identity_type, identity_id=response.body["id"]["id"],
                   user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
                   details={"request": body, "name": root["name"], "surname": root["surname"]})
     ctx.actors[role] = actor
-    ctx.current = actor
     return actor
 
 
@@ -35,7 +39,7 @@ def register_corporate(ctx, role: str = "corporate", **overrides) -> Actor:
 
 
 def verify_root_email(ctx, actor: Actor) -> None:
-    area = "corporates" if actor.identity_type == "CORPORATE" else "consumers"
+    area = identity_area(actor)
     expect(ctx.call("POST", f"/{area}/verification/email/send", json={"email": actor.email}), 204,
            f"sending the {actor.role}'s email code")
     expect(ctx.call("POST", f"/{area}/verification/email/verify",
@@ -56,14 +60,6 @@ def log_in(ctx, actor: Actor) -> None:
                                json={"email": actor.email, "password": {"value": actor.password}}), 200,
                       f"logging in as the {actor.role}")
     actor.token = response.body["token"]
-
-
-def onboard_corporate(ctx, role: str = "corporate") -> Actor:
-    actor = register_corporate(ctx, role)
-    verify_root_email(ctx, actor)
-    create_password(ctx, actor)
-    log_in(ctx, actor)
-    return actor
 
 
 def enrol_sms_otp(ctx, actor: Actor) -> None:

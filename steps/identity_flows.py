@@ -15,11 +15,6 @@ def identity_type(role: str) -> str:
     return "CONSUMER" if role.strip().lower().startswith("consumer") else "CORPORATE"
 
 
-def area(actor_or_type) -> str:
-    kind = actor_or_type.identity_type if isinstance(actor_or_type, Actor) else actor_or_type
-    return "consumers" if kind == "CONSUMER" else "corporates"
-
-
 
 
 def register_consumer(ctx, role: str = "consumer", **overrides) -> Actor:
@@ -43,10 +38,6 @@ def onboard(ctx, role: str) -> Actor:
     return actor
 
 
-def onboard_consumer(ctx, role: str = "consumer") -> Actor:
-    return onboard(ctx, role if identity_type(role) == "CONSUMER" else "consumer")
-
-
 def start_due_diligence(ctx, actor: Actor):
     """Start KYB (corporate) or KYC (consumer); the answer is kept for Then steps."""
     path = "/consumers/kyc" if actor.identity_type == "CONSUMER" else "/corporates/kyb"
@@ -55,7 +46,7 @@ def start_due_diligence(ctx, actor: Actor):
 
 def simulate_verification(ctx, actor: Actor):
     """The Simulator fully verifies the identity: email, mobile and KYB/KYC approved."""
-    return ctx.simulate("POST", f"/{area(actor)}/{actor.identity_id}/verify")
+    return ctx.simulate("POST", f"/{flows.identity_area(actor)}/{actor.identity_id}/verify")
 
 
 def approve(ctx, role: str) -> Actor:

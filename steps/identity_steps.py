@@ -140,7 +140,7 @@ def can_read_identity(ctx, role):
     Reads the logged-in identity back and checks it is the actor's, with their root email.
     """
     actor = ctx.actor(role)
-    response = flows.expect(ctx.call("GET", f"/{identity_flows.area(actor)}", as_actor=actor), 200,
+    response = flows.expect(ctx.call("GET", f"/{flows.identity_area(actor)}", as_actor=actor), 200,
                             f"reading the {role}")
     assert response.body["id"]["id"] == actor.identity_id, f"got identity {response.body['id']}, expected {actor.identity_id}"
     assert response.body["rootUser"]["email"] == actor.email, "the root user's email differs from the registered one"

@@ -56,6 +56,6 @@ def read_account(ctx, actor: Actor) -> dict:
 
 def charge_fee(ctx, actor: Actor, fee_type: str, account_id: str):
     """Charge a custom fee to the actor's identity, deducted from the account; the answer is kept."""
-    area = "consumers" if actor.identity_type == "CONSUMER" else "corporates"
+    area = flows.identity_area(actor)
     return ctx.call("POST", f"/{area}/fees/charge", as_actor=actor,
                     json={"feeType": fee_type, "source": {"type": "managed_accounts", "id": account_id}})

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import requests
 
-from .contract_check import ContractViolation, Violation, check_response, parse_body, _NOT_JSON
+from .contract_check import NOT_JSON, ContractViolation, Violation, check_response, parse_body
 from .reporting import report_call
 
 RETRY_STATUSES = (429, 503)
@@ -63,8 +63,7 @@ class WeavrClient:
         self.session = requests.Session()
 
     def request(self, method: str, path: str, *, json=None, token: str | None = None, params=None,
-                headers: dict | None = None, idempotency_ref: str | None = None, check: bool = True,
-                raw_body: bytes | None = None) -> ApiResponse:
+                headers: dict | None = None, idempotency_ref: str | None = None) -> ApiResponse:
         method = method.upper()
         operation, _ = self.contract.match(method, path.split("?")[0])
         sent = {self.key_header: self.key} if self.key is not None else {}
@@ -72,38 +71,33 @@ class WeavrClient:
             sent["Authorization"] = f"Bearer {token}"
         if idempotency_ref:
             sent["idempotency-ref"] = idempotency_ref
-        if raw_body is not None:
-            sent["Content-Type"] = "application/json"
         sent.update(headers or {})
         url = self.base_url + path
         started = time.monotonic()
-        response = self._send(method, url, sent, json, params, raw_body)
+        response = self._send(method, url, sent, json, params)
         elapsed_ms = (time.monotonic() - started) * 1000
         body = parse_body(response)
         if isinstance(body, dict) and isinstance(body.get("token"), str):
             self.masker.remember(body["token"])
-        name = operation.operation_id if operation else None
-        violations = []
-        if check:
-            if operation is None:
-                violations = [Violation("operation_is_documented", f"{method} {path}", response.status_code, "",
-                                        "an operation of the contract", "no such operation")]
-            else:
-                violations = check_response(self.contract, operation, response)
-        if operation is not None:
+        if operation is None:
+            name = None
+            violations = [Violation("operation_is_documented", f"{method} {path}", response.status_code, "",
+                                    "an operation of the contract", "no such operation")]
+        else:
+            name = operation.operation_id
+            violations = check_response(self.contract, operation, response)
             self.recorder.record(self.contract.namespace, name, response.status_code)
-        report_call(self.masker, method, url, sent, json if raw_body is None else raw_body.decode("utf-8", "replace"),
-                    params, response, None if body is _NOT_JSON else body, name, elapsed_ms, violations)
+        readable = None if body is NOT_JSON else body
+        report_call(self.masker, method, url, sent, json, params, response, readable, name, elapsed_ms, violations)
         if violations:
             raise ContractViolation(violations)
-        return ApiResponse(response.status_code, None if body is _NOT_JSON else body,
-                           dict(response.headers), name, response)
+        return ApiResponse(response.status_code, readable, dict(response.headers), name, response)
 
-    def _send(self, method, url, headers, json, params, raw_body) -> requests.Response:
+    def _send(self, method, url, headers, json, params) -> requests.Response:
         for attempt in range(self.max_retries + 1):
             try:
-                response = self.session.request(method, url, headers=headers, json=json if raw_body is None else None,
-                                                data=raw_body, params=params, timeout=self.timeout)
+                response = self.session.request(method, url, headers=headers, json=json, params=params,
+                                                timeout=self.timeout)
             except requests.ConnectionError as exc:
                 raise TargetUnreachable(f"cannot reach {url}: is the target running and WEAVR_BASE_URL right?") from exc
             except requests.Timeout as exc:

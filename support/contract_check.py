@@ -54,7 +54,7 @@ def content_type_is_declared(contract, operation, response, body):
 
 
 def body_matches_schema(contract, operation, response, body):
-    if body is _NOT_JSON:
+    if body is NOT_JSON:
         media = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
         if media == "application/json":
             yield Violation("body_matches_schema", operation.operation_id, response.status_code, "",
@@ -84,7 +84,7 @@ def required_headers_present(contract, operation, response, body):
 
 
 CHECKS = (status_is_declared, content_type_is_declared, body_matches_schema, required_headers_present)
-_NOT_JSON = object()
+NOT_JSON = object()
 
 
 def parse_body(response):
@@ -93,7 +93,7 @@ def parse_body(response):
     try:
         return response.json()
     except ValueError:
-        return _NOT_JSON
+        return NOT_JSON
 
 
 def check_response(contract, operation, response) -> list[Violation]:
