@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -80,7 +79,6 @@ def prism(spec: str, seconds: float) -> float | None:
     port = free_port()
     process = subprocess.Popen(["npx", "--yes", "@stoplight/prism-cli@5", "mock", "-p", str(port), spec],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/multi"
     try:
         for _ in range(240):
             try:

@@ -31,6 +31,13 @@ class Call:
             raise unauthorized()
         return self.session
 
+    def require_identity(self, identity_type: str) -> str:
+        """The logged-in identity's id; a token of the other identity type is refused as Weavr does."""
+        session = self.require_session()
+        if session.identity_type != identity_type:
+            raise forbidden("INSUFFICIENT_PERMISSIONS")
+        return session.identity_id
+
     def require_step_up(self) -> Session:
         session = self.require_session()
         if not session.stepped_up:

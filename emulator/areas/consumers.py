@@ -5,7 +5,7 @@ backend, with the personal details KYC verifies; the consumer record holds the r
 """
 from __future__ import annotations
 
-from ..errors import conflict, forbidden, invalid_field, not_found
+from ..errors import conflict, invalid_field
 from ..registry import backend, handles
 from .corporates import apply_root_user_changes, check_email_change, check_fee_group
 from .due_diligence import CONSUMER_LOCKED, check_locked_fields
@@ -83,15 +83,6 @@ class ConsumersBackend:
         return {"consumers": list(self.by_id.values())}
 
 
-def logged_in_consumer(call) -> str:
-    session = call.require_session()
-    if session.identity_type != "CONSUMER":
-        raise forbidden("INSUFFICIENT_PERMISSIONS")
-    if session.identity_id not in call.world.consumers.by_id:
-        raise not_found("Consumer not found")
-    return session.identity_id
-
-
 @handles("consumerCreate")
 def consumer_create(call):
     return call.world.consumers.view(call.world.consumers.create(call.body))
@@ -99,12 +90,12 @@ def consumer_create(call):
 
 @handles("consumerGet")
 def consumer_get(call):
-    return call.world.consumers.view(logged_in_consumer(call))
+    return call.world.consumers.view(call.require_identity("CONSUMER"))
 
 
 @handles("consumerUpdate")
 def consumer_update(call):
-    consumer_id = logged_in_consumer(call)
+    consumer_id = call.require_identity("CONSUMER")
     call.world.consumers.update(consumer_id, call.body)
     return call.world.consumers.view(consumer_id)
 

@@ -5,7 +5,7 @@ corporate's id); the corporate record holds the company and programme details.
 """
 from __future__ import annotations
 
-from ..errors import conflict, forbidden, not_found
+from ..errors import conflict
 from ..registry import backend, handles
 from .due_diligence import CORPORATE_LOCKED, check_locked_fields
 
@@ -120,15 +120,6 @@ class CorporatesBackend:
         return {"corporates": list(self.by_id.values())}
 
 
-def logged_in_corporate(call) -> str:
-    session = call.require_session()
-    if session.identity_type != "CORPORATE":
-        raise forbidden("INSUFFICIENT_PERMISSIONS")
-    if session.identity_id not in call.world.corporates.by_id:
-        raise not_found("Corporate not found")
-    return session.identity_id
-
-
 @handles("corporateCreate")
 def corporate_create(call):
     corporate = call.world.corporates.create(call.body)
@@ -137,12 +128,12 @@ def corporate_create(call):
 
 @handles("corporateGet")
 def corporate_get(call):
-    return call.world.corporates.view(logged_in_corporate(call))
+    return call.world.corporates.view(call.require_identity("CORPORATE"))
 
 
 @handles("corporateUpdate")
 def corporate_update(call):
-    corporate_id = logged_in_corporate(call)
+    corporate_id = call.require_identity("CORPORATE")
     call.world.corporates.update(corporate_id, call.body)
     return call.world.corporates.view(corporate_id)
 

@@ -83,25 +83,15 @@ def _same(name: str, wanted, present) -> bool:
 
 
 # -- handlers ------------------------------------------------------------------------------
-def _corporate(call) -> str:
-    from .corporates import logged_in_corporate
-    return logged_in_corporate(call)
-
-
-def _consumer(call) -> str:
-    from .consumers import logged_in_consumer
-    return logged_in_consumer(call)
-
-
 @handles("corporateKybStart")
 def corporate_kyb_start(call):
-    record = call.world.due_diligence.start(_corporate(call), "KYB_ALREADY_APPROVED")
+    record = call.world.due_diligence.start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
     return {"reference": record["reference"]}
 
 
 @handles("corporateKybGet")
 def corporate_kyb_get(call):
-    status = call.world.due_diligence.status(_corporate(call))
+    status = call.world.due_diligence.status(call.require_identity("CORPORATE"))
     # No re-verification runs in the emulator: the ongoing status is the effective one.
     return {"kybStatus": status, "ongoingKybStatus": status}
 
@@ -109,13 +99,13 @@ def corporate_kyb_get(call):
 @handles("consumerKycStart")
 def consumer_kyc_start(call):
     level = (call.body or {}).get("kycLevel")
-    record = call.world.due_diligence.start(_consumer(call), "KYC_ALREADY_APPROVED", level)
+    record = call.world.due_diligence.start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
     return {"reference": record["reference"], "kycLevel": record["kycLevel"]}
 
 
 @handles("consumerKycGet")
 def consumer_kyc_get(call):
-    record = call.world.due_diligence.record(_consumer(call))
+    record = call.world.due_diligence.record(call.require_identity("CONSUMER"))
     answer = {"fullDueDiligence": record["status"], "ongoingFullDueDiligence": record["status"]}
     if record["kycLevel"]:
         answer["kycLevel"] = answer["ongoingKycLevel"] = record["kycLevel"]

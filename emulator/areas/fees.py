@@ -9,7 +9,7 @@ and `debit_fee(instrument_id, amount, transaction_id)`. An instrument area that 
 """
 from __future__ import annotations
 
-from ..errors import conflict, forbidden
+from ..errors import conflict
 from ..registry import backend, handles
 
 REVENUE_ACCOUNT = {"type": "revenue_account", "id": "0"}
@@ -78,11 +78,9 @@ class FeesBackend:
 
 
 def _charge(call, identity_type: str, area: str):
-    session = call.require_session()
-    if session.identity_type != identity_type:
-        raise forbidden("INSUFFICIENT_PERMISSIONS")
-    identity = {"type": identity_type, "id": session.identity_id}
-    profile_id = getattr(call.world, area).by_id[session.identity_id]["profileId"]
+    identity_id = call.require_identity(identity_type)
+    identity = {"type": identity_type, "id": identity_id}
+    profile_id = getattr(call.world, area).by_id[identity_id]["profileId"]
     return call.world.fees.charge(identity, profile_id, call.body)
 
 
