@@ -106,6 +106,11 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def _report_options(command, output_help: str) -> None:
+    command.add_argument("--format", choices=FORMATS, default=FORMAT_DEFAULT, help="default: $WEAVR_SPEC_FORMAT or text")
+    command.add_argument("--output", default=OUTPUT_DEFAULT, help=f"{output_help} (default: $WEAVR_SPEC_OUTPUT)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m support.spec", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,9 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("old", help=side_help)
     df.add_argument("new", help=side_help)
     df.add_argument("--namespace", default="multi", help="namespace read from a schemas/ folder")
-    df.add_argument("--format", choices=FORMATS, default=FORMAT_DEFAULT, help="default: $WEAVR_SPEC_FORMAT or text")
-    df.add_argument("--output", default=OUTPUT_DEFAULT,
-                    help="write the report to this file instead of stdout (default: $WEAVR_SPEC_OUTPUT)")
+    _report_options(df, "write the report to this file instead of stdout")
     df.set_defaults(run=cmd_diff)
 
     ck = commands.add_parser("check", help="release gate: diff against the committed contract plus coverage gap")
@@ -136,9 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--fail-on", choices=("ERR", "WARN", "never"), default="ERR",
                     help="lowest finding level that fails the gate (default ERR)")
     ck.add_argument("--allow-uncovered", action="store_true", help="do not fail on operations the suite never called")
-    ck.add_argument("--format", choices=FORMATS, default=FORMAT_DEFAULT, help="default: $WEAVR_SPEC_FORMAT or text")
-    ck.add_argument("--output", default=OUTPUT_DEFAULT,
-                    help="write the report to this file, e.g. a PR comment body (default: $WEAVR_SPEC_OUTPUT)")
+    _report_options(ck, "write the report to this file, e.g. a PR comment body")
     ck.set_defaults(run=cmd_check)
 
     sy = commands.add_parser("sync", help="re-extract schemas/ from a new description and summarise the change")
