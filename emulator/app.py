@@ -4,8 +4,8 @@ Every answer passes through here: authentication by the operation's security
 requirements, request validation (400 in Weavr's shape), idempotent replays,
 the handler, and a `request-ref` header. In strict mode an answer that breaks the
 contract raises (a 500 over HTTP), so the emulator's own tests catch it; an
-operation without a handler answers an honest 501, which the suite's contract
-check rejects.
+operation without a handler answers an honest 501 in plain text, which the suite's
+contract check rejects (its `default` response is JSON).
 """
 from __future__ import annotations
 
@@ -108,8 +108,9 @@ class EmulatorApp:
                         query=query, headers=headers, body=body, session=session)
             handler = HANDLERS.get((namespace, operation.operation_id))
             if handler is None:
-                answer = Answer(501, {"code": "NOT_IMPLEMENTED",
-                                      "message": f"The emulator does not implement {operation.operation_id} yet"})
+                # Plain text, not Weavr's JSON error: `default` would otherwise let a 501 pass as an answer.
+                answer = Answer(501, f"NOT_IMPLEMENTED: the emulator does not implement {operation.operation_id} yet"
+                                .encode(), {"content-type": "text/plain; charset=utf-8"})
             else:
                 answer = _as_answer(handler(call), call)
             if replay_key and answer.status < 500:
