@@ -20,7 +20,7 @@ from . import control
 from .call import Call
 from .errors import ApiError, method_not_allowed, not_found, unauthorized
 from .registry import HANDLERS
-from .validation import check_request, parse_json_body
+from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, read_body
 from .world import World
 
 log = logging.getLogger("emulator")
@@ -52,10 +52,11 @@ class EmulatorApp:
             return
         if scope["type"] != "http":
             return
-        chunks = []
-        while True:
+        chunks, size = [], 0
+        while size <= MAX_BULK_BODY_BYTES:  # past every operation's limit the rest is never needed: 413 follows
             message = await receive()
             chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
             if not message.get("more_body"):
                 break
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -95,6 +96,7 @@ class EmulatorApp:
             if found:
                 raise method_not_allowed(found)
             raise not_found(f"No operation at {method} {path}")
+        check_size(operation, raw_body)
         world = self.world
         with world.lock:
             session = self.authenticate(namespace, operation, headers)
@@ -102,8 +104,10 @@ class EmulatorApp:
             if replay_key and replay_key in world.idempotent_answers:
                 status, body, extra = world.idempotent_answers[replay_key]
                 return Answer(status, body, dict(extra))
-            body = parse_json_body(raw_body)
-            path_params, query = check_request(contract, operation, found, parse_qsl(query_string), body)
+            body = read_body(operation, headers, raw_body)
+            # A blank value (`?profileId=`) is a value that fails its schema, not an absent parameter.
+            query_pairs = parse_qsl(query_string, keep_blank_values=True)
+            path_params, query = check_request(contract, operation, found, query_pairs, body)
             call = Call(world=world, operation=operation, path_params=path_params,
                         query=query, headers=headers, body=body, session=session)
             handler = HANDLERS.get((namespace, operation.operation_id))

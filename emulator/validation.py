@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 
+from schemas.contract import INTEGER_RANGES
+
 from .errors import ApiError, bad_request
 
 ERROR_WORDS = {
@@ -33,29 +35,128 @@ def field_name(pointer: str) -> str:
 def invalid_fields(errors, prefix: str = "") -> list:
     fields = []
     for error in errors:
-        name = field_name(error.pointer)
+        name, word = field_name(error.pointer), ERROR_WORDS.get(error.keyword, "REGEX")
         if error.keyword == "required":
             missing = error.message.split("'")[1] if "'" in error.message else ""
             name = f"{name}.{missing}" if name else missing
             params = []
         elif error.keyword == "additionalProperties":
             params = []
+        elif error.keyword == "format" and error.params and error.params[0] in INTEGER_RANGES:
+            word, params = "RANGE", [str(bound) for bound in INTEGER_RANGES[error.params[0]]]
         else:
             params = list(error.params)
         name = f"{prefix}.{name}" if prefix and name else (prefix or name)
-        entry = {"fieldName": name, "error": ERROR_WORDS.get(error.keyword, "REGEX"), "params": params}
+        entry = {"fieldName": name, "error": word, "params": params}
         if entry not in fields:
             fields.append(entry)
     return fields
+
+
+# A body's limits, as a Spring service behind a proxy plausibly sets them (emulator/choices/input.md).
+MAX_BODY_BYTES = 1024 * 1024
+MAX_BULK_BODY_BYTES = 16 * 1024 * 1024  # a bulk takes up to 10,000 items of a few hundred bytes each
+MAX_DEPTH = 100
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]", re.ASCII)
+
+
+def body_limit(operation) -> int:
+    return MAX_BULK_BODY_BYTES if operation.path.startswith("/bulks/") else MAX_BODY_BYTES
+
+
+def check_size(operation, raw: bytes) -> None:
+    """413 before anything else looks at the request, as the proxy in front of the platform would."""
+    limit = body_limit(operation)
+    if len(raw) > limit:
+        raise refusal(operation, 413, "PAYLOAD_TOO_LARGE", f"Request body is larger than {limit} bytes")
+
+
+def read_body(operation, headers: dict, raw: bytes):
+    """The JSON body of a request, or None when there is none; 415 or 400 when it cannot be read.
+
+    An operation without a request body ignores whatever was sent, as a Spring handler without
+    @RequestBody does.
+    """
+    if not operation.request_body or not raw.strip():
+        return None
+    media = (headers.get("content-type") or "").split(";")[0].strip().lower()
+    if not _is_json(media):
+        raise refusal(operation, 415, "UNSUPPORTED_MEDIA_TYPE",
+                      f"Content type '{media or 'none'}' is not supported; send application/json")
+    return parse_json_body(raw)
 
 
 def parse_json_body(raw: bytes):
     if not raw.strip():
         return None
     try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise bad_request(message="Request body is not UTF-8") from exc
+    try:
+        body = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
+    except RecursionError as exc:
+        raise bad_request(message=f"Request body nests deeper than {MAX_DEPTH} levels") from exc
+    except ValueError as exc:  # JSONDecodeError, and integers longer than Python will read
         raise bad_request(message=f"Request body is not valid JSON: {exc.__class__.__name__}") from exc
+    if _depth_exceeds(body, MAX_DEPTH):
+        raise bad_request(message=f"Request body nests deeper than {MAX_DEPTH} levels")
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise bad_request(message="Request body holds an unpaired UTF-16 surrogate") from exc
+    return body
+
+
+def refusal(operation, status: int, code: str, message: str) -> ApiError:
+    """Refusing a request before its body is read: the status itself where the operation declares it
+    (under `default` for most), else its declared 400, else the status anyway, as nothing fits."""
+    if not operation.declares(status) and operation.declares(400):
+        return bad_request(message=message)
+    return ApiError(status, {"code": code, "message": message})
+
+
+def _is_json(media: str) -> bool:
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def _depth_exceeds(value, limit: int) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+_WIDENED: dict[int, tuple] = {}
+
+
+def _with_width(schema: dict) -> dict:
+    """A parameter's integer with no format is read as a Java int, as every other offset and limit is.
+    The widened schema is kept, so the contract compiles its validator once."""
+    if not (isinstance(schema, dict) and schema.get("type") == "integer" and "format" not in schema):
+        return schema
+    kept = _WIDENED.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        kept = _WIDENED[id(schema)] = (schema, {**schema, "format": "int32"})
+    return kept[1]
 
 
 def coerce(value: str, schema: dict):
@@ -80,7 +181,7 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body) -
     problems = []
     path, query = {}, {}
     for param in operation.parameters:
-        name, place, schema = param["name"], param["in"], param["schema"]
+        name, place, schema = param["name"], param["in"], _with_width(param["schema"])
         if place == "path":
             raw = matched.get(re.sub(r"[^A-Za-z0-9_]", "_", name))
             if raw is None:
@@ -107,10 +208,14 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body) -
             if request_body["required"]:
                 raise bad_request(message="Required request body is missing")
         elif schema is not None:
-            problems += invalid_fields(contract.validate(schema, body))
+            errors = contract.validate(schema, body)
+            if any(e.pointer == "" and e.keyword == "type" for e in errors):
+                # Jackson cannot map an array or a string onto the request's object: no field to name.
+                raise bad_request(message="Request body is not a JSON object")
+            problems += invalid_fields(errors)
     if problems:
         raise bad_request(problems)
     return path, query
 
 
-__all__ = ["ApiError", "check_request", "parse_json_body", "invalid_fields", "field_name"]
+__all__ = ["ApiError", "check_request", "check_size", "read_body", "parse_json_body", "invalid_fields", "field_name"]

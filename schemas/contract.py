@@ -12,12 +12,28 @@ from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.validators import extend
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 SCHEMAS_DIR = Path(__file__).resolve().parent
 # Formats such as email and date are part of the contract both sides check.
 FORMATS = FormatChecker()
+# The widths of Java's int and long, which the description names as formats and jsonschema leaves unchecked.
+INTEGER_RANGES = {"int32": (-2**31, 2**31 - 1), "int64": (-2**63, 2**63 - 1)}
+
+
+def _within(width: str):
+    low, high = INTEGER_RANGES[width]
+    return lambda value: not isinstance(value, int) or isinstance(value, bool) or low <= value <= high
+
+
+for _width in INTEGER_RANGES:
+    FORMATS.checks(_width)(_within(_width))
+
+# JSON Schema counts 1.0 (and 1e308) as an integer; a Java int or long field does not take a float.
+Validator = extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 
 @dataclass(frozen=True)
@@ -130,11 +146,11 @@ class Contract:
             allowed.append(op.method)
         return None, sorted(set(allowed))
 
-    def validator(self, schema) -> Draft202012Validator:
+    def validator(self, schema):
         """A validator compiled once per schema object of the loaded index."""
         cached = self._validators.get(id(schema))
         if cached is None or cached[0] is not schema:
-            cached = (schema, Draft202012Validator(schema, registry=self.registry, format_checker=FORMATS))
+            cached = (schema, Validator(schema, registry=self.registry, format_checker=FORMATS))
             self._validators[id(schema)] = cached
         return cached[1]
 

@@ -21,8 +21,12 @@ class Emu:
             sent["api-key"] = self.programme["apiKey"] if api_key == "default" else api_key
         if token:
             sent["authorization"] = f"Bearer {token}"
-        sent.update({k.lower(): v for k, v in (headers or {}).items()})
         payload = raw if raw is not None else (json.dumps(body).encode() if body is not None else b"")
+        if payload:
+            sent["content-type"] = "application/json"
+        # A header given as None is left out: a test can send a body without a content type.
+        sent.update({k.lower(): v for k, v in (headers or {}).items()})
+        sent = {k: v for k, v in sent.items() if v is not None}
         return self.app.handle(method, mount + path, query, sent, payload)
 
     def simulate(self, method: str, path: str, body=None, *, token: str | None = None):
