@@ -159,18 +159,20 @@ def _with_width(schema: dict) -> dict:
     return kept[1]
 
 
+_JAVA_INTEGER = re.compile(r"[+-]?[0-9]{1,1000}", re.ASCII)
+_JAVA_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?", re.ASCII)
+
+
 def coerce(value: str, schema: dict):
     """A query or path value, typed as its schema says; left as text when it is not a number."""
     kind = schema.get("type") if isinstance(schema, dict) else None
     if isinstance(kind, list):
         kind = next((k for k in kind if k != "null"), None)
-    try:
-        if kind == "integer":
-            return int(value)
-        if kind == "number":
-            return float(value)
-    except ValueError:
-        return value
+    # Python's int() and float() also take " 5", "5_000", "nan" and "inf"; Java's parsers do not.
+    if kind == "integer" and _JAVA_INTEGER.fullmatch(value):
+        return int(value)
+    if kind == "number" and _JAVA_NUMBER.fullmatch(value):
+        return float(value)
     if kind == "boolean" and value in ("true", "false"):
         return value == "true"
     return value

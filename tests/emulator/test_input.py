@@ -85,6 +85,15 @@ def test_blank_query_value_is_a_value_not_an_absent_parameter(emu, query, name):
     assert name in invalid(answer)
 
 
+@pytest.mark.parametrize("value", [" 5", "5_0", "\u0665", "1.0", "0x10", "nan"])
+def test_query_integer_is_read_as_java_reads_it(emu, value):
+    from urllib.parse import quote
+
+    corporate = emu.corporate()
+    answer = emu.call("GET", "/managed_accounts", token=corporate["token"], query=f"limit={quote(value)}")
+    assert invalid(answer)["limit"]["error"] == "REGEX"
+
+
 # -- content type ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content_type", ["text/plain", None, "application/x-www-form-urlencoded", "application/xml"])
@@ -142,11 +151,16 @@ def test_nesting_within_the_limit_is_read(emu):
     assert emu.call("POST", "/corporates", raw=text.encode()).status == 200
 
 
-@pytest.mark.parametrize("raw", [b"null", b"[]", b"[{}]", b'"corporate"', b"42", b"true"])
-def test_body_that_is_not_an_object_is_400(emu, raw):
+@pytest.mark.parametrize("raw", [b"[]", b"[{}]", b'"corporate"', b"42", b"true"])
+def test_body_that_is_not_an_object_is_400_naming_no_field(emu, raw):
     answer = emu.call("POST", "/corporates", raw=raw)
-    assert answer.status == 400 and answer.body["message"], (answer.status, answer.body)
+    assert answer.status == 400 and answer.body == {"message": "Request body is not a JSON object"}, answer.body
     assert not contract_violations("multi", "POST", "/corporates", answer)
+
+
+def test_null_where_a_body_is_required_is_400(emu):
+    answer = emu.call("POST", "/corporates", raw=b"null")
+    assert answer.status == 400 and answer.body == {"message": "Required request body is missing"}, answer.body
 
 
 @pytest.mark.parametrize("raw", [b'{"profileId": "\xff\xfe"}', "{}".encode("utf-16"), b'{"a": "\xc3"}'])
