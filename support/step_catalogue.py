@@ -27,14 +27,40 @@ def _text(node, constants: dict) -> str:
     if isinstance(node, ast.Constant):
         return str(node.value)
     if isinstance(node, ast.Name):
-        return constants.get(node.id, "?")
+        value = constants.get(node.id, "?")
+        return value if isinstance(value, str) else "?"
     if isinstance(node, ast.BinOp):
         return _text(node.left, constants) + _text(node.right, constants)
     if isinstance(node, ast.JoinedStr):
         return "".join(_text(part, constants) for part in node.values)
     if isinstance(node, ast.FormattedValue):
         return _text(node.value, constants)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant) and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
+        # "|".join(KINDS): alternatives taken from a literal collection, keys of a dict included.
+        return node.func.value.value.join(str(item) for item in constants.get(node.args[0].id, ()))
     return "?"
+
+
+def _constants(module: Path) -> dict:
+    """The module's literal constants, and those it imports from its sibling modules (`from .context import KINDS`)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            sibling = module.with_name(node.module + ".py")
+            if sibling.is_file():
+                theirs = _constants(sibling)
+                found.update({alias.asname or alias.name: theirs[alias.name]
+                              for alias in node.names if alias.name in theirs})
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                text = _text(node.value, found)  # a pattern built from the constants above it
+                if "?" != text:
+                    found[node.targets[0].id] = text
+    return found
 
 
 def humanise(pattern: str) -> str:
@@ -92,9 +118,7 @@ def _closing(text: str, start: int) -> int:
 
 def steps_of(module: Path) -> list[dict]:
     tree = ast.parse(module.read_text(encoding="utf-8"))
-    constants = {node.targets[0].id: node.value.value for node in tree.body
-                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                 and isinstance(node.targets[0], ast.Name)}
+    constants = _constants(module)
     found = []
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef):
