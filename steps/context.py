@@ -90,6 +90,8 @@ class ScenarioContext:
     def remember_resource(self, name: str, kind: str, owner: Actor, body: dict) -> Resource:
         """A resource the owner created, under the name the step gives it."""
         self._check_free(name, self.resources)
+        if name in self.resources:
+            raise AssertionError(f"{name!r} already names a resource in this scenario; a second one needs its own name")
         if "." in name:
             raise AssertionError(f"a resource name cannot hold a dot ({name!r}): `${{{name}.id}}` would be ambiguous")
         self.resources[name] = Resource(name=name, kind=kind, owner=owner.role, id=str(body["id"]), body=body)
