@@ -142,4 +142,4 @@ def remember_field(ctx, field, name):
 
     Later steps use it as `${corporate id}`.
     """
-    ctx.values[name] = dig(ctx.response().body, field)
+    ctx.remember(name, dig(ctx.response().body, field))

@@ -130,7 +130,7 @@ def new_email_remembered(ctx, name):
 
     A fresh email no one uses yet, for later steps as `${new email}`.
     """
-    ctx.values[name] = factories.unique_email("changed")
+    ctx.remember(name, factories.unique_email("changed"))
 
 
 @then(parsers.re(r"the (?P<role>[\w ]+?) can read their identity$"))
