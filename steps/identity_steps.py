@@ -1,8 +1,9 @@
 """Domain steps for identities: registering corporates and consumers, their root user's email,
 password and sign-in, and due diligence through the Simulator.
 
-A role's first word says which identity it is: "corporate", "corporate B" and "corporate
-director" are corporates; "consumer", "consumer B" are consumers.
+A role names an actor: "corporate" or "consumer", optionally after an ordinal (second, third,
+fourth) and followed by any words ("corporate B", "second consumer", "corporate director"). That
+word says which identity it is; later steps use the whole role ("the second consumer").
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pytest_bdd import given, parsers, then, when
 from support import factories
 
 from . import flows, identity_flows
+from .identity_flows import ORDINALS
 
-IDENTITY_ROLE = r"(?P<role>(?:corporate|consumer)[\w ]*?)"
+IDENTITY_ROLE = r"(?P<role>(?:(?:" + "|".join(ORDINALS) + r") )?(?:corporate|consumer)[\w ]*?)"
 
 
 @given(parsers.re(rf"an? {IDENTITY_ROLE} is registered$"))
