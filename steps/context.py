@@ -20,6 +20,8 @@ KINDS = {
     "transfer": "transfers",
     "send": "sends",
     "outgoing wire transfer": "outgoing_wire_transfers",
+    "beneficiary": "beneficiaries",
+    "linked account": "linked_accounts",
 }
 
 
