@@ -1,5 +1,7 @@
-"""Domain steps for identities: registering corporates and consumers, their root user's email,
-password and sign-in, and due diligence through the Simulator.
+"""Domain steps for identities: registration, root user email, password, sign-in, due diligence.
+
+Corporates and consumers are registered, their root user verifies their email, sets a password and
+logs in, and the Simulator approves their due diligence.
 
 A role names an actor: "corporate" or "consumer", optionally after an ordinal (second, third,
 fourth) and followed by any words ("corporate B", "second consumer", "corporate director"). That

@@ -1,5 +1,7 @@
-"""Domain steps for instruments: an identity's named managed accounts, funds deposited through the
-Simulator, fee charges deducted from them, and their balances read back.
+"""Domain steps for instruments: named managed accounts, Simulator deposits, fee charges, balances.
+
+An identity holds any number of managed accounts, each under its own name; funds reach them through
+the Simulator, fee charges are deducted from them and their balances are read back.
 
 Amounts are in minor units, as the API has them: "1000 EUR" is EUR 10.00. An account is named by
 the step that creates it (`"savings"`); later steps use `${savings.id}` or any field of its last

@@ -1,5 +1,6 @@
-"""Steps for any named resource (managed accounts, cards, transfers, sends, ...): name what a call
-created, and read a named resource again.
+"""Steps for any named resource: name what a call created, and read a named resource again.
+
+The same steps serve managed accounts, cards, transfers, sends and the other kinds below.
 
 A resource is named once by the step that creates it, or by *I remember the response as*; later
 steps use `${name.id}` and any field of its last read body (`${savings.balances.availableBalance}`).
