@@ -1,6 +1,7 @@
 """Target selection, emulator start-up, shared step modules, and what a run leaves under reports/."""
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -25,7 +26,7 @@ _settings = None
 
 
 def _load_settings():
-    """The settings, read once per process (each xdist worker is a process of its own)."""
+    """The settings as configured, read once per process (each xdist worker is a process of its own)."""
     global _settings
     if _settings is None:
         _settings = load_settings()
@@ -52,7 +53,7 @@ def pytest_configure(config):
         from support.preflight import preflight
 
         try:
-            preflight(_load_settings())
+            preflight(copy.deepcopy(_load_settings()))
         except ConfigError as exc:
             raise pytest.UsageError(f"configuration: {exc}") from None
 
@@ -60,7 +61,9 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def settings():
     try:
-        return _load_settings()
+        # A copy: the target fills in what it finds (the URL of the emulator it starts, the programme's
+        # ids), while the hooks below decide on the settings as configured.
+        return copy.deepcopy(_load_settings())
     except ConfigError as exc:
         pytest.exit(f"configuration: {exc}", returncode=4)
 
