@@ -147,7 +147,7 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     Given a corporate is onboarded and verified
     And the corporate has a managed account "main" with 0 EUR
     And a corporate B is onboarded and logged in
-    When GET "/managed_accounts/${main.id}" is called as the corporate B
+    When the corporate B reads the managed account "main"
     Then the response status is 404
     When GET "/managed_accounts" is called as the corporate B
     Then the response field "count" equals 0
