@@ -1,6 +1,7 @@
 """Target selection, emulator start-up, shared step modules, and what a run leaves under reports/."""
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -17,17 +18,19 @@ ROOT = Path(__file__).resolve().parent
 REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
-pytest_plugins = [
-    "steps.context",
-    "steps.http_steps",
-    "steps.identity_steps",
-    "steps.auth_steps",
-    "steps.user_steps",
-    "steps.clock_steps",
-    "steps.instrument_steps",
-]
+# Every step module (steps/*_steps.py) and the scenario context: a new module needs no edit here.
+pytest_plugins = ["steps.context"] + [f"steps.{module.stem}" for module in sorted((ROOT / "steps").glob("*_steps.py"))]
 
 _recorder = TrafficRecorder()
+_settings = None
+
+
+def _load_settings():
+    """The settings as configured, read once per process (each xdist worker is a process of its own)."""
+    global _settings
+    if _settings is None:
+        _settings = load_settings()
+    return _settings
 
 
 def _is_worker(config) -> bool:
@@ -50,7 +53,7 @@ def pytest_configure(config):
         from support.preflight import preflight
 
         try:
-            preflight(load_settings())
+            preflight(copy.deepcopy(_load_settings()))
         except ConfigError as exc:
             raise pytest.UsageError(f"configuration: {exc}") from None
 
@@ -58,7 +61,9 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def settings():
     try:
-        return load_settings()
+        # A copy: the target fills in what it finds (the URL of the emulator it starts, the programme's
+        # ids), while the hooks below decide on the settings as configured.
+        return copy.deepcopy(_load_settings())
     except ConfigError as exc:
         pytest.exit(f"configuration: {exc}", returncode=4)
 
@@ -78,7 +83,7 @@ def target(settings):
 def pytest_runtest_setup(item):
     if item.get_closest_marker("emulator_only"):
         try:
-            settings = load_settings()
+            settings = _load_settings()
         except ConfigError as exc:
             pytest.exit(f"configuration: {exc}", returncode=4)
         if not settings.is_emulator:
@@ -103,7 +108,7 @@ def pytest_sessionfinish(session, exitstatus):
     results = session.config.getoption("allure_report_dir", None)
     if results:
         try:
-            settings = load_settings()
+            settings = _load_settings()
             target, base_url = settings.target, settings.base_url or "emulator started by the suite"
         except ConfigError:
             target, base_url = "unknown", "unknown"

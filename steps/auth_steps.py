@@ -44,13 +44,13 @@ def enrolled_biometrics(ctx, role):
     assert {"type": "BIOMETRIC", "channel": "BIOMETRIC", "status": "ACTIVE"} in factors["factors"], factors
 
 
-@given(parsers.re(r"the (?P<role>[\w ]+?)'s token is stepped up$"))
+@given(parsers.re(r"the (?P<role>[\w ]+?) has a stepped-up token$"))
 @when(parsers.re(r"the (?P<role>[\w ]+?) steps up their token$"))
 def token_stepped_up(ctx, role):
     """When the corporate steps up their token
 
     Steps up the actor's token with an SMS one-time password, enrolling their mobile first if needed.
-    Given form: the corporate's token is stepped up.
+    Given form: the corporate has a stepped-up token. No other step steps a token up.
     """
     flows.step_up(ctx, ctx.actor(role))
 
@@ -68,37 +68,37 @@ def token_is_stepped_up(ctx, role, negation):
     assert response.body["status"] == expected, f"the {role}'s token is {response.body['status']}, expected {expected}"
 
 
-@when(parsers.re(r"the simulator answers the (?P<role>[\w ]+?)'s push challenge with (?P<outcome>verify_success|verify_invalid|verify_expired)$"))
-def simulator_answers_push(ctx, role, outcome):
-    """When the simulator answers the corporate's push challenge with verify_success
+@when(parsers.re(r'the simulator answers the (?P<role>[\w ]+?)\'s push challenge "(?P<name>[\w .-]+)" with (?P<outcome>verify_success|verify_invalid|verify_expired)$'))
+def simulator_answers_push(ctx, role, name, outcome):
+    """When the simulator answers the corporate's push challenge "login challenge" with verify_success
 
-    Answers the push challenge remembered as `push challenge` through the Simulator API, with the actor's token.
+    Answers the push challenge whose id was remembered under that name, through the Simulator API with the actor's token.
     """
     actor = ctx.actor(role)
-    challenge = ctx.lookup("push challenge")
-    ctx.simulate("POST", f"/factors/{actor.user_id}/challenges/{challenge}/{outcome}", token=actor.token)
+    ctx.simulate("POST", f"/factors/{actor.user_id}/challenges/{ctx.lookup(name)}/{outcome}", token=actor.token)
 
 
-@when(parsers.re(r"the (?P<role>[\w ]+?) changes their password$"))
-def changes_password(ctx, role):
-    """When the corporate changes their password
+@when(parsers.re(r'the (?P<role>[\w ]+?) changes their password(?:, remembering the old one as "(?P<name>[\w .-]+)")?$'))
+def changes_password(ctx, role, name):
+    """When the corporate changes their password, remembering the old one as "old password"
 
-    Updates the actor's password to a fresh one; the old one is remembered as `previous password`.
+    Updates the actor's password to a fresh one; if the step names it, the old one is remembered (`${old password}`).
     """
     actor = ctx.actor(role)
     new = factories.password()
     response = ctx.call("POST", "/passwords/update", as_actor=actor, json={
         "oldPassword": {"value": actor.password}, "newPassword": {"value": new}})
     if response.status == 200:
-        ctx.values["previous password"] = actor.password
+        if name:
+            ctx.remember(name, actor.password)
         actor.password = new
 
 
-@when(parsers.re(r"the (?P<role>[\w ]+?) resets their lost password$"))
-def resets_lost_password(ctx, role):
-    """When the corporate resets their lost password
+@when(parsers.re(r'the (?P<role>[\w ]+?) resets their lost password(?:, remembering the old one as "(?P<name>[\w .-]+)")?$'))
+def resets_lost_password(ctx, role, name):
+    """When the corporate resets their lost password, remembering the old one as "old password"
 
-    Starts the lost-password process for the actor's email and resumes it with the sandbox code and a fresh password.
+    Starts the lost-password process for the actor's email and resumes it with the sandbox code and a fresh password; if the step names it, the old password is remembered.
     """
     actor = ctx.actor(role)
     flows.expect(ctx.call("POST", "/passwords/lost_password/start", json={"email": actor.email}), 204,
@@ -107,7 +107,8 @@ def resets_lost_password(ctx, role):
     response = ctx.call("POST", "/passwords/lost_password/resume", json={
         "email": actor.email, "nonce": ctx.target.settings.verification_code, "newPassword": {"value": new}})
     if response.status == 200:
-        ctx.values["previous password"] = actor.password
+        if name:
+            ctx.remember(name, actor.password)
         actor.password = new
         actor.token = response.body["token"]
 
@@ -125,10 +126,10 @@ def fails_to_log_in(ctx, role, times):
             f"failed login {attempt + 1} of the {role}")
 
 
-@when(parsers.re(r"the (?P<role>[\w ]+?) switches to the access token$"))
-def switches_to_access_token(ctx, role):
-    """When the corporate switches to the access token
+@when(parsers.re(r'the (?P<role>[\w ]+?) switches to the token remembered as "(?P<name>[\w .-]+)"$'))
+def switches_to_token(ctx, role, name):
+    """When the corporate switches to the token remembered as "access token"
 
-    The actor's later calls carry the token remembered as `access token` instead of their auth token.
+    The actor's later calls carry the token remembered under that name instead of their auth token.
     """
-    ctx.actor(role).token = ctx.lookup("access token")
+    ctx.actor(role).token = ctx.lookup(name)

@@ -1,4 +1,4 @@
-"""What a scenario remembers between its steps: the last response, named values and actors."""
+"""What a scenario remembers between its steps: the last response, named values, actors and named resources."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,22 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from support.client import dig
+from support.config import PROFILE_VARIABLES
+
 PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
+
+# The resources a step can name, by the words the step uses and the API's path segment (the kind).
+# A new kind of instrument or movement is one line here; its steps then create, read and name it.
+KINDS = {
+    "managed account": "managed_accounts",
+    "managed card": "managed_cards",
+    "transfer": "transfers",
+    "send": "sends",
+    "outgoing wire transfer": "outgoing_wire_transfers",
+    "beneficiary": "beneficiaries",
+    "linked account": "linked_accounts",
+}
 
 
 @dataclass
@@ -23,12 +38,42 @@ class Actor:
     mobile: dict | None = None
     details: dict = field(default_factory=dict)
 
+    ATTRIBUTES = {"id": "identity_id", "identity id": "identity_id", "user id": "user_id",
+                  "email": "email", "password": "password", "token": "token"}
+
     def value(self, name: str):
-        attribute = {"id": "identity_id", "identity id": "identity_id", "user id": "user_id",
-                     "email": "email", "password": "password", "token": "token"}.get(name)
+        """`${corporate.email}`: an attribute, or a detail kept at registration (name, surname, tag)."""
+        attribute = self.ATTRIBUTES.get(name)
         if attribute:
             return getattr(self, attribute)
-        return self.details[name]
+        if name in self.details and name != "request":
+            return self.details[name]
+        known = [*self.ATTRIBUTES, *(key for key in self.details if key != "request")]
+        raise AssertionError(f"the {self.role} has no {name!r}; it has {', '.join(known)}")
+
+
+@dataclass
+class Resource:
+    """Something the scenario created and named (`"savings"`): its kind (the API's path segment,
+    e.g. managed_accounts), the role of its owner, its id and the body it was last read with."""
+    name: str
+    kind: str
+    owner: str
+    id: str
+    body: dict
+
+    @property
+    def path(self) -> str:
+        return f"/{self.kind}/{self.id}"
+
+    def value(self, dotted: str):
+        """`${savings.id}`, or any dotted path into the last body read: `${savings.balances.availableBalance}`."""
+        if dotted == "id":
+            return self.id
+        try:
+            return dig(self.body, dotted)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise AssertionError(f"the {self.name!r} {self.kind} as last read has no {dotted!r}: {exc}") from None
 
 
 class ScenarioContext:
@@ -37,6 +82,36 @@ class ScenarioContext:
         self.last = None
         self.values: dict = {}
         self.actors: dict[str, Actor] = {}
+        self.resources: dict[str, Resource] = {}
+
+    def remember(self, name: str, value) -> None:
+        """A value named by a step (`I remember ... as "name"`), later `${name}`."""
+        self._check_free(name, self.values)
+        self.values[name] = value
+
+    def remember_resource(self, name: str, kind: str, owner: Actor, body: dict) -> Resource:
+        """A resource the owner created, under the name the step gives it."""
+        self._check_free(name, self.resources)
+        if name in self.resources:
+            raise AssertionError(f"{name!r} already names a resource in this scenario; a second one needs its own name")
+        if "." in name:
+            raise AssertionError(f"a resource name cannot hold a dot ({name!r}): `${{{name}.id}}` would be ambiguous")
+        self.resources[name] = Resource(name=name, kind=kind, owner=owner.role, id=str(body["id"]), body=body)
+        return self.resources[name]
+
+    def resource(self, name: str, kind: str | None = None) -> Resource:
+        found = self.resources.get(name)
+        if found is None or (kind and found.kind != kind):
+            known = ", ".join(f"{r.name!r} ({r.kind} of the {r.owner})" for r in self.resources.values()) or "none"
+            raise AssertionError(f"no {kind or 'resource'} named {name!r} in this scenario; named so far: {known}")
+        return found
+
+    def _check_free(self, name: str, own: dict) -> None:
+        # One namespace for everything `${...}` reaches, so a name always means one thing.
+        taken = {"an actor": self.actors, "a value": self.values, "a resource": self.resources}
+        for what, names in taken.items():
+            if names is not own and name in names:
+                raise AssertionError(f"{name!r} already names {what} in this scenario; choose another name")
 
     def actor(self, role: str) -> Actor:
         try:
@@ -45,18 +120,28 @@ class ScenarioContext:
             raise AssertionError(f"no {role!r} in this scenario yet; known: {sorted(self.actors)}") from None
 
     def lookup(self, name: str):
-        """`${name}` remembered, `${role.attribute}` of an actor, `${code}`, or `${profile.<name>}`."""
+        """`${name}` remembered, `${resource.path}` of a named resource, `${role.attribute}` of an actor,
+        `${code}`, or `${profile.<key>}`."""
         if name in self.values:
             return self.values[name]
         if "." in name:
-            role, attribute = name.split(".", 1)
-            if role in self.actors:
-                return self.actors[role].value(attribute)
+            head, rest = name.split(".", 1)
+            if head in self.resources:
+                return self.resources[head].value(rest)
+            if head in self.actors:
+                return self.actors[head].value(rest)
+            if head == "profile":
+                return self._profile(rest)
         if name == "code":
             return self.target.settings.verification_code
-        if name.startswith("profile."):
-            return self.target.settings.profile(name.split(".", 1)[1])
-        raise AssertionError(f"nothing remembered as ${{{name}}}; known: {sorted(self.values)} and actors {sorted(self.actors)}")
+        raise AssertionError(f"nothing remembered as ${{{name}}}; values {sorted(self.values)}, "
+                             f"resources {sorted(self.resources)}, actors {sorted(self.actors)}")
+
+    def _profile(self, key: str) -> str:
+        if key not in PROFILE_VARIABLES:
+            raise AssertionError(f"no profile key {key!r}; the keys are {', '.join(PROFILE_VARIABLES)} "
+                                 f"(`${{profile.managedAccounts}}`)")
+        return self.target.settings.profile(key)
 
     def fill(self, text: str) -> str:
         return PLACEHOLDER.sub(lambda m: str(self.lookup(m.group(1))), text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support import factories
 
-from .context import Actor
+from .context import Actor, Resource
 
 
 def expect(response, status: int, what: str):
@@ -79,3 +79,11 @@ def step_up(ctx, actor: Actor) -> None:
     expect(ctx.call("POST", "/stepup/challenges/otp/SMS", as_actor=actor), 204, f"issuing the {actor.role}'s step-up")
     expect(ctx.call("POST", "/stepup/challenges/otp/SMS/verify", as_actor=actor,
                     json={"verificationCode": code}), 204, f"verifying the {actor.role}'s step-up")
+
+
+def read_resource(ctx, resource: Resource, actor: Actor | None = None):
+    """GET a named resource as the actor (its owner by default); a 200 body becomes what `${name.<path>}` reads."""
+    response = ctx.call("GET", resource.path, as_actor=actor or ctx.actor(resource.owner))
+    if response.status == 200:
+        resource.body = response.body
+    return response

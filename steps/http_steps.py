@@ -2,8 +2,9 @@
 
 Every step's docstring starts with an example line; docs/steps.md is generated from them
 (`python -m support.step_catalogue`). Values may use placeholders: `${name}` for
-something remembered, `${role.attribute}` for an actor (`${corporate.email}`), and
-`${code}` for the sandbox's fixed verification code.
+something remembered, `${savings.id}` or `${savings.balances.availableBalance}` for a named
+resource, `${role.attribute}` for an actor (`${corporate.email}`), `${profile.<key>}` for a
+profile id, and `${code}` for the sandbox's fixed verification code (see docs/steps.md).
 """
 from __future__ import annotations
 
@@ -142,4 +143,4 @@ def remember_field(ctx, field, name):
 
     Later steps use it as `${corporate id}`.
     """
-    ctx.values[name] = dig(ctx.response().body, field)
+    ctx.remember(name, dig(ctx.response().body, field))

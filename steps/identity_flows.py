@@ -10,11 +10,15 @@ from . import flows
 from .context import Actor
 
 
+ORDINALS = ("second", "third", "fourth")
+
+
 def identity_type(role: str) -> str:
-    """CONSUMER for a role that starts with "consumer", CORPORATE otherwise."""
-    return "CONSUMER" if role.strip().lower().startswith("consumer") else "CORPORATE"
-
-
+    """CONSUMER for a role whose first word, after an ordinal, is "consumer" ("second consumer"); CORPORATE otherwise."""
+    words = role.strip().lower().split()
+    if words and words[0] in ORDINALS:
+        words = words[1:]
+    return "CONSUMER" if words and words[0] == "consumer" else "CORPORATE"
 
 
 def register_consumer(ctx, role: str = "consumer", **overrides) -> Actor:

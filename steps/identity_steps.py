@@ -1,8 +1,11 @@
-"""Domain steps for identities: registering corporates and consumers, their root user's email,
-password and sign-in, and due diligence through the Simulator.
+"""Domain steps for identities: registration, root user email, password, sign-in, due diligence.
 
-A role's first word says which identity it is: "corporate", "corporate B" and "corporate
-director" are corporates; "consumer", "consumer B" are consumers.
+Corporates and consumers are registered, their root user verifies their email, sets a password and
+logs in, and the Simulator approves their due diligence.
+
+A role names an actor: "corporate" or "consumer", optionally after an ordinal (second, third,
+fourth) and followed by any words ("corporate B", "second consumer", "corporate director"). That
+word says which identity it is; later steps use the whole role ("the second consumer").
 """
 from __future__ import annotations
 
@@ -11,8 +14,9 @@ from pytest_bdd import given, parsers, then, when
 from support import factories
 
 from . import flows, identity_flows
+from .identity_flows import ORDINALS
 
-IDENTITY_ROLE = r"(?P<role>(?:corporate|consumer)[\w ]*?)"
+IDENTITY_ROLE = r"(?P<role>(?:(?:" + "|".join(ORDINALS) + r") )?(?:corporate|consumer)[\w ]*?)"
 
 
 @given(parsers.re(rf"an? {IDENTITY_ROLE} is registered$"))
@@ -130,7 +134,7 @@ def new_email_remembered(ctx, name):
 
     A fresh email no one uses yet, for later steps as `${new email}`.
     """
-    ctx.values[name] = factories.unique_email("changed")
+    ctx.remember(name, factories.unique_email("changed"))
 
 
 @then(parsers.re(r"the (?P<role>[\w ]+?) can read their identity$"))

@@ -1,4 +1,4 @@
-"""Instrument flows: an identity's managed account, and funds put on it through the Simulator.
+"""Instrument flows: an identity's named managed accounts, and funds put on them through the Simulator.
 
 Plain functions (no step decorators), so any step module may import them. Amounts are in minor
 units, as the API has them (1000 EUR here is EUR 10.00).
@@ -6,7 +6,7 @@ units, as the API has them (1000 EUR here is EUR 10.00).
 from __future__ import annotations
 
 from . import flows
-from .context import Actor
+from .context import Actor, Resource
 
 
 def account_body(ctx, currency: str = "EUR", **overrides) -> dict:
@@ -17,45 +17,33 @@ def account_body(ctx, currency: str = "EUR", **overrides) -> dict:
     return body
 
 
-def create_account(ctx, actor: Actor, currency: str = "EUR") -> str:
-    """Create a managed account as the actor (stepping their token up if the target asks for it);
-    the account's id is kept as the actor's `account` (`${corporate.account}`)."""
-    body = account_body(ctx, currency)
-    response = ctx.call("POST", "/managed_accounts", as_actor=actor, json=body)
+def create_account(ctx, actor: Actor, name: str, currency: str = "EUR") -> Resource:
+    """Create a managed account as the actor, named `name` in the scenario (and as its friendly name).
+
+    No step-up here: a target that wants a stepped-up token for it answers 403 STEP_UP_REQUIRED and
+    the scenario says so in its words (`Given the corporate has a stepped-up token`)."""
+    response = ctx.call("POST", "/managed_accounts", as_actor=actor, json=account_body(ctx, currency, friendlyName=name))
     if response.status == 403 and (response.body or {}).get("errorCode") == "STEP_UP_REQUIRED":
-        flows.step_up(ctx, actor)
-        response = ctx.call("POST", "/managed_accounts", as_actor=actor, json=body)
-    flows.expect(response, 200, f"creating the {actor.role}'s managed account")
-    actor.details["account"] = response.body["id"]
-    return response.body["id"]
+        raise AssertionError(f"creating the {actor.role}'s managed account {name!r} needs a stepped-up token on this "
+                             f"target: add `Given the {actor.role} has a stepped-up token` before it")
+    flows.expect(response, 200, f"creating the {actor.role}'s managed account {name!r}")
+    return ctx.remember_resource(name, "managed_accounts", actor, response.body)
 
 
-def account_of(actor: Actor) -> str:
-    try:
-        return actor.details["account"]
-    except KeyError:
-        raise AssertionError(f"the {actor.role} has no managed account in this scenario yet") from None
-
-
-def deposit(ctx, account_id: str, amount: int, currency: str):
+def deposit(ctx, account: Resource, amount: int, currency: str):
     """The Simulator's incoming wire transfer to the account; the answer is kept for Then steps."""
-    return ctx.simulate("POST", f"/accounts/{account_id}/deposit",
+    return ctx.simulate("POST", f"/accounts/{account.id}/deposit",
                         json={"depositAmount": {"currency": currency, "amount": amount}})
 
 
-def fund(ctx, actor: Actor, amount: int, currency: str) -> None:
-    response = flows.expect(deposit(ctx, account_of(actor), amount, currency), 200,
-                            f"depositing to the {actor.role}'s managed account")
+def fund(ctx, account: Resource, amount: int, currency: str) -> None:
+    response = flows.expect(deposit(ctx, account, amount, currency), 200,
+                            f"depositing to the managed account {account.name!r}")
     assert response.body.get("code") == "COMPLETED", f"the deposit was not completed: {response.body}"
 
 
-def read_account(ctx, actor: Actor) -> dict:
-    return flows.expect(ctx.call("GET", f"/managed_accounts/{account_of(actor)}", as_actor=actor), 200,
-                        f"reading the {actor.role}'s managed account").body
-
-
-def charge_fee(ctx, actor: Actor, fee_type: str, account_id: str):
-    """Charge a custom fee to the actor's identity, deducted from the account; the answer is kept."""
+def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
+    """Charge a custom fee to the actor's identity, deducted from the instrument; the answer is kept."""
     area = flows.identity_area(actor)
     return ctx.call("POST", f"/{area}/fees/charge", as_actor=actor,
-                    json={"feeType": fee_type, "source": {"type": "managed_accounts", "id": account_id}})
+                    json={"feeType": fee_type, "source": {"type": source.kind, "id": source.id}})

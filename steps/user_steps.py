@@ -10,10 +10,9 @@ from . import flows, user_flows
 def has_authorised_user(ctx, owner, role):
     """Given the corporate has an authorised user called the second user
 
-    Steps the owner's token up and creates a fresh authorised user (default name: "authorised user").
+    Creates a fresh authorised user (default name: "authorised user"); the owner's token must be stepped up first (`Given the corporate has a stepped-up token`).
     """
     actor = ctx.actor(owner)
-    flows.step_up(ctx, actor)
     flows.expect(user_flows.create_authorised_user(ctx, actor, role or "authorised user"), 200,
                  f"creating the {role or 'authorised user'}")
 
@@ -64,18 +63,18 @@ def has_verified_email(ctx, role):
     user_flows.verify_email(ctx, ctx.actor(role))
 
 
-@given(parsers.re(r"the (?P<role>[\w ]+?) finds a predefined role the programme does not offer$"))
-def role_not_offered(ctx, role):
-    """Given the corporate finds a predefined role the programme does not offer
+@given(parsers.re(r'the (?P<role>[\w ]+?) finds a predefined role the programme does not offer, remembered as "(?P<name>[\w .-]+)"$'))
+def role_not_offered(ctx, role, name):
+    """Given the corporate finds a predefined role the programme does not offer, remembered as "missing role"
 
-    Reads GET /roles and remembers a predefined role name missing from it as `${missing role}`; skips when none is.
+    Reads GET /roles and remembers a predefined role name missing from it under the name given; skips when none is.
     """
     response = flows.expect(ctx.call("GET", "/roles", as_actor=ctx.actor(role)), 200, "reading the roles")
     offered = {r.get("name") for r in response.body}
     missing = [name for name in user_flows.PREDEFINED_ROLES if name not in offered]
     if not missing:
         pytest.skip("the programme offers every predefined role; ROLE_NOT_FOUND cannot be provoked")
-    ctx.values["missing role"] = missing[0]
+    ctx.remember(name, missing[0])
 
 
 @then(parsers.re(r"the (?P<owner>[\w ]+?)'s users (?P<verb>include|do not include) the (?P<role>[\w ]+?)$"))

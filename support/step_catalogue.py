@@ -27,14 +27,40 @@ def _text(node, constants: dict) -> str:
     if isinstance(node, ast.Constant):
         return str(node.value)
     if isinstance(node, ast.Name):
-        return constants.get(node.id, "?")
+        value = constants.get(node.id, "?")
+        return value if isinstance(value, str) else "?"
     if isinstance(node, ast.BinOp):
         return _text(node.left, constants) + _text(node.right, constants)
     if isinstance(node, ast.JoinedStr):
         return "".join(_text(part, constants) for part in node.values)
     if isinstance(node, ast.FormattedValue):
         return _text(node.value, constants)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant) and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
+        # "|".join(KINDS): alternatives taken from a literal collection, keys of a dict included.
+        return node.func.value.value.join(str(item) for item in constants.get(node.args[0].id, ()))
     return "?"
+
+
+def _constants(module: Path) -> dict:
+    """The module's literal constants, and those it imports from its sibling modules (`from .context import KINDS`)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            sibling = module.with_name(node.module + ".py")
+            if sibling.is_file():
+                theirs = _constants(sibling)
+                found.update({alias.asname or alias.name: theirs[alias.name]
+                              for alias in node.names if alias.name in theirs})
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                text = _text(node.value, found)  # a pattern built from the constants above it
+                if "?" != text:
+                    found[node.targets[0].id] = text
+    return found
 
 
 def humanise(pattern: str) -> str:
@@ -92,9 +118,7 @@ def _closing(text: str, start: int) -> int:
 
 def steps_of(module: Path) -> list[dict]:
     tree = ast.parse(module.read_text(encoding="utf-8"))
-    constants = {node.targets[0].id: node.value.value for node in tree.body
-                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                 and isinstance(node.targets[0], ast.Name)}
+    constants = _constants(module)
     found = []
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef):
@@ -115,12 +139,56 @@ def steps_of(module: Path) -> list[dict]:
     return found
 
 
+def _class_constant(module: Path, class_name: str, name: str):
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            for item in node.body:
+                if isinstance(item, ast.Assign) and getattr(item.targets[0], "id", None) == name:
+                    return ast.literal_eval(item.value)
+    raise LookupError(f"{class_name}.{name} not found in {module}")
+
+
+def vocabulary() -> list[str]:
+    """What names mean in a feature: roles, amounts, and what each `${...}` placeholder reads."""
+    context = _constants(STEPS / "context.py")
+    ordinals = _constants(STEPS / "identity_flows.py")["ORDINALS"]
+    profiles = _constants(STEPS.parent / "support" / "config.py")["PROFILE_VARIABLES"]
+    attributes = _class_constant(STEPS / "context.py", "Actor", "ATTRIBUTES")
+    kinds = ", ".join(f"{words} (`{kind}`)" for words, kind in context["KINDS"].items())
+    return [
+        "## Names in a feature", "",
+        "**Roles.** A step that creates an identity names it by a role: `corporate` or `consumer`, optionally "
+        f"after an ordinal ({', '.join(ordinals)}) and followed by any words: `a corporate`, `a corporate B`, "
+        "`a second consumer`, `a corporate director`. The word corporate or consumer says which identity it is; "
+        "later steps use the whole role (`the second consumer`, `${corporate B.email}`). An authorised user's "
+        "role is the one its step gives (`called the first user`; `authorised user` when none is given).", "",
+        "**Amounts** are in minor units, as the API has them: `1000 EUR` is EUR 10.00.", "",
+        "**Step-up.** Only a step that says so steps a token up (`Given the corporate has a stepped-up token`, "
+        "`When the corporate steps up their token`); no step retries after `STEP_UP_REQUIRED`.", "",
+        "**Every remembered name is in a step's words**: the step that remembers something says the name "
+        "(`I remember the response field \"id\" as \"corporate id\"`, `remembering the old one as \"old password\"`). "
+        "Actors, values and resources share one namespace: a name means one thing in a scenario.", "",
+        "**Named resources.** `Given the corporate has a managed account \"savings\" with 500 EUR` creates and names "
+        "a resource; so does `I remember the response as the corporate's <kind> \"name\"`. A resource has a kind, an "
+        "owner, its id and its last read body; steps that read it (`When the corporate reads the managed account "
+        f"\"savings\"`, `Then the managed account \"savings\" holds 500 EUR`) refresh that body. Kinds: {kinds}.", "",
+        "**Placeholders** (in paths, bodies and expected values):", "",
+        "| Placeholder | Holds |", "|---|---|",
+        "| `${name}` | a value remembered under that name |",
+        "| `${savings.id}` | a named resource's id |",
+        "| `${savings.balances.availableBalance}` | any dotted path into a named resource's last read body |",
+        "| `${corporate.<attribute>}` | an actor's " + ", ".join(f"`{a}`" for a in attributes)
+        + "; also `name`, `surname` (and `tag` for authorised users) |",
+        "| `${code}` | the sandbox's fixed verification code |",
+        "| `${profile.<key>}` | a programme profile id; keys: " + ", ".join(f"`{k}`" for k in profiles)
+        + " (a wrong key lists these) |", "",
+    ]
+
+
 def render() -> str:
     lines = ["# Step catalogue", "",
-             "Generated by `make steps-doc` from the step modules in `steps/`; each step shows an example.",
-             "Placeholders: `${name}` for a value remembered with *I remember the response field*, "
-             "`${role.email}` / `${role.id}` / `${role.user id}` for an actor, `${code}` for the sandbox's "
-             "fixed verification code, `${profile.corporate}` for a profile id.", ""]
+             "Generated by `make steps-doc` from the step modules in `steps/`; each step shows an example.", "",
+             *vocabulary()]
     for module in sorted(STEPS.glob("*_steps.py")):
         steps = steps_of(module)
         if not steps:

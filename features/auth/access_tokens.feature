@@ -36,7 +36,7 @@ Feature: Access tokens and the identities a user can act for
     And the response field "credentials.id" equals "${corporate.user id}"
     And the response field "status" equals "STANDARD"
     And I remember the response field "token" as "access token"
-    When the corporate switches to the access token
+    When the corporate switches to the token remembered as "access token"
     And GET "/identities" is called as the corporate
     Then the response status is 200
     And the response field "identities.0.id.id" equals "${corporate.id}"
@@ -44,7 +44,7 @@ Feature: Access tokens and the identities a user can act for
   @stepup
   Scenario: The access token of a stepped-up token is stepped up
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When POST "/access_token" is called as the corporate with:
       """
       {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}

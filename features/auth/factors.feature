@@ -157,7 +157,7 @@ Feature: Authentication factors
   @negative @stepup
   Scenario: A device that is not enrolled cannot be unlinked
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When DELETE "/authentication_factors/push/AUTHY" is called as the corporate
     Then the response status is 409
     And the error code is "CHANNEL_NOT_REGISTERED"

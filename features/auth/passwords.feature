@@ -68,7 +68,7 @@ Feature: Passwords
 
   Scenario: A signed-in user changes their password and signs in with the new one only
     Given a corporate is onboarded and logged in
-    When the corporate changes their password
+    When the corporate changes their password, remembering the old one as "old password"
     Then the response status is 200
     And the response field "passwordInfo.identityId.id" equals "${corporate.id}"
     And the response field "token" exists
@@ -76,7 +76,7 @@ Feature: Passwords
     Then the response status is 200
     When POST "/login_with_password" is called with:
       """
-      {"email": "${corporate.email}", "password": {"value": "${previous password}"}}
+      {"email": "${corporate.email}", "password": {"value": "${old password}"}}
       """
     Then the response status is 403
 
@@ -124,7 +124,7 @@ Feature: Passwords
 
   Scenario: A user who lost their password resets it with the emailed code
     Given a corporate is onboarded and logged in
-    When the corporate resets their lost password
+    When the corporate resets their lost password, remembering the old one as "old password"
     Then the response status is 200
     And the response field "token" exists
     And the corporate can read their identity
@@ -132,7 +132,7 @@ Feature: Passwords
     Then the response status is 200
     When POST "/login_with_password" is called with:
       """
-      {"email": "${corporate.email}", "password": {"value": "${previous password}"}}
+      {"email": "${corporate.email}", "password": {"value": "${old password}"}}
       """
     Then the response status is 403
 

@@ -30,6 +30,7 @@ Feature: Signing in and out
   @negative @users
   Scenario: A deactivated authorised user cannot sign in
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
     When POST "/users/${authorised user.user id}/deactivate" is called as the corporate
@@ -118,12 +119,12 @@ Feature: Signing in and out
       {"email": "${corporate.email}", "identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
       """
     Then the response status is 200
-    And I remember the response field "challengeId" as "push challenge"
-    When the simulator answers the corporate's push challenge with verify_success
+    And I remember the response field "challengeId" as "login challenge"
+    When the simulator answers the corporate's push challenge "login challenge" with verify_success
     Then the response status is 200
     And the response field "code" equals "COMPLETED"
     And the corporate's token is not stepped up
-    When the simulator answers the corporate's push challenge with verify_success
+    When the simulator answers the corporate's push challenge "login challenge" with verify_success
     Then the response field "code" equals "DENIED"
 
   @negative @factors @emulator_only @simulator
@@ -134,10 +135,10 @@ Feature: Signing in and out
       """
       {"email": "${corporate.email}"}
       """
-    Then I remember the response field "challengeId" as "push challenge"
-    When the simulator answers the corporate's push challenge with <outcome>
+    Then I remember the response field "challengeId" as "login challenge"
+    When the simulator answers the corporate's push challenge "login challenge" with <outcome>
     Then the response field "code" equals "COMPLETED"
-    When the simulator answers the corporate's push challenge with verify_success
+    When the simulator answers the corporate's push challenge "login challenge" with verify_success
     Then the response field "code" equals "DENIED"
     And the corporate's token is not stepped up
     When POST "/login_via_biometrics" is called with:

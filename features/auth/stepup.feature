@@ -139,9 +139,9 @@ Feature: Stepping up a token
     And the corporate has enrolled their device for AUTHY push notifications
     When POST "/stepup/challenges/push/AUTHY" is called as the corporate
     Then the response status is 200
-    And I remember the response field "id" as "push challenge"
+    And I remember the response field "id" as "step-up challenge"
     And the corporate's token is not stepped up
-    When the simulator answers the corporate's push challenge with verify_success
+    When the simulator answers the corporate's push challenge "step-up challenge" with verify_success
     Then the response status is 200
     And the response field "code" equals "COMPLETED"
     And the corporate's token is stepped up
@@ -151,11 +151,11 @@ Feature: Stepping up a token
     Given a corporate is onboarded and logged in
     And the corporate has enrolled their device for AUTHY push notifications
     When POST "/stepup/challenges/push/AUTHY" is called as the corporate
-    Then I remember the response field "id" as "push challenge"
-    When the simulator answers the corporate's push challenge with <outcome>
+    Then I remember the response field "id" as "step-up challenge"
+    When the simulator answers the corporate's push challenge "step-up challenge" with <outcome>
     Then the response field "code" equals "COMPLETED"
     And the corporate's token is not stepped up
-    When the simulator answers the corporate's push challenge with verify_success
+    When the simulator answers the corporate's push challenge "step-up challenge" with verify_success
     Then the response field "code" equals "DENIED"
     And the corporate's token is not stepped up
     When POST "/stepup/challenges/push/AUTHY" is called as the corporate
@@ -181,8 +181,8 @@ Feature: Stepping up a token
     Given a corporate is onboarded and logged in
     And the corporate has enrolled their device for AUTHY push notifications
     When POST "/stepup/challenges/push/AUTHY" is called as the corporate
-    Then I remember the response field "id" as "push challenge"
+    Then I remember the response field "id" as "step-up challenge"
     When 301 seconds pass while the corporate stays active
-    And the simulator answers the corporate's push challenge with verify_success
+    And the simulator answers the corporate's push challenge "step-up challenge" with verify_success
     Then the response field "code" equals "DENIED"
     And the corporate's token is not stepped up

@@ -31,6 +31,16 @@ Feature: Consumers: registration, details and their update, root email verificat
     When GET "/consumers" is called as the consumer
     Then the response field "rootUser.emailVerified" equals true
 
+  Scenario: A second consumer is an identity of its own
+    Given a consumer is onboarded and logged in
+    And a second consumer is onboarded and logged in
+    When GET "/consumers" is called as the second consumer
+    Then the response status is 200
+    And the response field "id.id" equals "${second consumer.id}"
+    And the response field "rootUser.email" equals "${second consumer.email}"
+    When GET "/consumers" is called as the consumer
+    Then the response field "id.id" equals "${consumer.id}"
+
   @negative
   Scenario Outline: A consumer registration with an invalid field is rejected naming it
     When a consumer registers with "<field>" set to <value>

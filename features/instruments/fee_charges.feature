@@ -8,20 +8,20 @@ Feature: Custom fee charges deducted from a managed account
   @journey @simulator
   Scenario Outline: An identity is charged a custom fee from its managed account
     Given a <identity> is onboarded and verified
-    And the <identity> has a managed account with 1000 <currency>
-    When the <identity> is charged the "SETUP_FEE" fee from their managed account
+    And the <identity> has a managed account "main" with 1000 <currency>
+    When the <identity> is charged the "SETUP_FEE" fee from the managed account "main"
     Then the response status is 200
     And the response field "state" equals "COMPLETED"
     And the response field "feeType" equals "SETUP_FEE"
     And the response field "transactionId.type" equals "CHARGE_FEE"
-    And the response field "source" equals {"type": "managed_accounts", "id": "${<identity>.account}"}
+    And the response field "source" equals {"type": "managed_accounts", "id": "${main.id}"}
     And the response field "availableBalanceAdjustment" equals {"currency": "<currency>", "amount": -<fee>}
-    And the <identity>'s managed account holds <left> <currency>
+    And the managed account "main" holds <left> <currency>
     When GET "/fees" is called as the <identity>
     Then the response status is 200
     And the response field "count" equals 1
     And the response field "fees.0.amount" equals {"currency": "<currency>", "amount": <fee>}
-    And the response field "fees.0.instrument" equals {"type": "managed_accounts", "id": "${<identity>.account}"}
+    And the response field "fees.0.instrument" equals {"type": "managed_accounts", "id": "${main.id}"}
 
     Examples:
       | identity  | currency | fee | left |
@@ -31,32 +31,64 @@ Feature: Custom fee charges deducted from a managed account
   @journey @simulator @corporates
   Scenario: Each charge is deducted and listed, the most recent first
     Given a corporate is onboarded and verified
-    And the corporate has a managed account with 1000 EUR
-    When the corporate is charged the "SETUP_FEE" fee from their managed account
-    And the corporate is charged the "MONTHLY_FEE" fee from their managed account
+    And the corporate has a managed account "main" with 1000 EUR
+    When the corporate is charged the "SETUP_FEE" fee from the managed account "main"
+    And the corporate is charged the "MONTHLY_FEE" fee from the managed account "main"
     Then the response status is 200
-    And the corporate's managed account holds 650 EUR
+    And the managed account "main" holds 650 EUR
     When GET "/fees" is called as the corporate
     Then the response field "count" equals 2
     And the response field "fees.0.amount.amount" equals 250
     And the response field "fees.1.amount.amount" equals 100
 
+  @journey @simulator @corporates
+  Scenario: Two accounts of one corporate: a deposit reaches one, a fee leaves the other
+    Given a corporate is onboarded and verified
+    And the corporate has a managed account "savings" with 500 EUR
+    And the corporate has a managed account "spending" with 1000 EUR
+    When the simulator deposits 250 EUR into the managed account "savings"
+    Then the response field "code" equals "COMPLETED"
+    When the corporate is charged the "SETUP_FEE" fee from the managed account "spending"
+    Then the response status is 200
+    And the response field "source" equals {"type": "managed_accounts", "id": "${spending.id}"}
+    And the managed account "savings" holds 750 EUR
+    And the managed account "spending" holds 900 EUR
+    When GET "/fees" is called as the corporate
+    Then the response field "count" equals 1
+    And the response field "fees.0.instrument" equals {"type": "managed_accounts", "id": "${spending.id}"}
+
+  @simulator @consumers
+  Scenario: Two accounts of one consumer in two currencies are read back each with its own balance
+    Given a consumer is onboarded and verified
+    And the consumer has a managed account "euros" with 300 EUR
+    And the consumer has a managed account "pounds" with 200 GBP
+    When the consumer is charged the "SETUP_FEE" fee from the managed account "pounds"
+    Then the response status is 200
+    When the consumer reads the managed account "euros"
+    Then the response status is 200
+    And the response field "balances.availableBalance" equals 300
+    When the consumer reads the managed account "pounds"
+    Then the response field "currency" equals "GBP"
+    And the response field "balances.availableBalance" equals 110
+    And the response field "id" equals "${pounds.id}"
+    And the response field "balances.actualBalance" equals ${pounds.balances.availableBalance}
+
   @simulator @consumers
   Scenario: A fee equal to the whole balance empties the account
     Given a consumer is onboarded and verified
-    And the consumer has a managed account with 100 EUR
-    When the consumer is charged the "SETUP_FEE" fee from their managed account
+    And the consumer has a managed account "main" with 100 EUR
+    When the consumer is charged the "SETUP_FEE" fee from the managed account "main"
     Then the response status is 200
-    And the consumer's managed account holds 0 EUR
+    And the managed account "main" holds 0 EUR
 
   @negative @simulator
   Scenario Outline: A fee above the account's balance is refused and nothing is deducted
     Given a <identity> is onboarded and verified
-    And the <identity> has a managed account with 99 EUR
-    When the <identity> is charged the "SETUP_FEE" fee from their managed account
+    And the <identity> has a managed account "main" with 99 EUR
+    When the <identity> is charged the "SETUP_FEE" fee from the managed account "main"
     Then the response status is 409
     And the error code is "FUNDS_INSUFFICIENT"
-    And the <identity>'s managed account holds 99 EUR
+    And the managed account "main" holds 99 EUR
     When GET "/fees" is called as the <identity>
     Then the response field "count" equals 0
 
@@ -69,11 +101,11 @@ Feature: Custom fee charges deducted from a managed account
   Scenario Outline: An identity cannot be charged from another identity's managed account
     Given a <identity> is onboarded and verified
     And a corporate B is onboarded and verified
-    And the corporate B has a managed account with 1000 EUR
-    When the <identity> is charged the "SETUP_FEE" fee from the corporate B's managed account
+    And the corporate B has a managed account "theirs" with 1000 EUR
+    When the <identity> is charged the "SETUP_FEE" fee from the managed account "theirs"
     Then the response status is 409
     And the error code is "IDENTITY_NOT_OWNER_OF_INSTRUMENT"
-    And the corporate B's managed account holds 1000 EUR
+    And the managed account "theirs" holds 1000 EUR
 
     Examples:
       | identity  |
@@ -83,8 +115,8 @@ Feature: Custom fee charges deducted from a managed account
   @negative @simulator @corporates
   Scenario: A fee the programme does not price in the account's currency is refused
     Given a corporate is onboarded and verified
-    And the corporate has a managed account with 1000 USD
-    When the corporate is charged the "MONTHLY_FEE" fee from their managed account
+    And the corporate has a managed account "main" with 1000 USD
+    When the corporate is charged the "MONTHLY_FEE" fee from the managed account "main"
     Then the response status is 409
     And the error code is "UNRESOLVED_CURRENCY"
-    And the corporate's managed account holds 1000 USD
+    And the managed account "main" holds 1000 USD

@@ -18,10 +18,10 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     And the response field "friendlyName" equals "Savings"
     And the response field "profileId" equals "${profile.managedAccounts}"
     And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
-    And I remember the response field "id" as "account id"
-    When GET "/managed_accounts/${account id}" is called as the <identity>
+    And I remember the response as the <identity>'s managed account "savings"
+    When the <identity> reads the managed account "savings"
     Then the response status is 200
-    And the response field "id" equals "${account id}"
+    And the response field "id" equals "${savings.id}"
     And the response field "tag" equals "suite"
     And the response field "balances.availableBalance" equals 0
 
@@ -33,22 +33,22 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
   @journey @simulator @corporates
   Scenario: Funds deposited through the Simulator reach the account's balances
     Given a corporate is onboarded and verified
-    And the corporate has a managed account with 0 EUR
-    When the simulator deposits 500 EUR into the corporate's managed account
+    And the corporate has a managed account "main" with 0 EUR
+    When the simulator deposits 500 EUR into the managed account "main"
     Then the response status is 200
     And the response field "code" equals "COMPLETED"
-    And the corporate's managed account holds 500 EUR
-    When the simulator deposits 250 EUR into the corporate's managed account
-    Then the corporate's managed account holds 750 EUR
+    And the managed account "main" holds 500 EUR
+    When the simulator deposits 250 EUR into the managed account "main"
+    Then the managed account "main" holds 750 EUR
 
   @negative @simulator @consumers
   Scenario Outline: A deposit the Simulator denies leaves the balance as it was
     Given a consumer is onboarded and verified
-    And the consumer has a managed account with 100 EUR
-    When the simulator deposits <amount> <currency> into the consumer's managed account
+    And the consumer has a managed account "main" with 100 EUR
+    When the simulator deposits <amount> <currency> into the managed account "main"
     Then the response status is 200
     And the response field "code" equals "<code>"
-    And the consumer's managed account holds 100 EUR
+    And the managed account "main" holds 100 EUR
 
     Examples:
       | amount | currency | code                                 |
@@ -59,9 +59,9 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
   Scenario: The account list holds the identity's own accounts, a page at a time
     Given a corporate is onboarded and verified
     And a corporate B is onboarded and verified
-    And the corporate has a managed account with 0 EUR
-    And the corporate has a managed account with 0 GBP
-    And the corporate B has a managed account with 0 EUR
+    And the corporate has a managed account "euros" with 0 EUR
+    And the corporate has a managed account "pounds" with 0 GBP
+    And the corporate B has a managed account "theirs" with 0 EUR
     When GET "/managed_accounts" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 2
@@ -73,7 +73,7 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     And the response field "accounts" has 1 item
     When GET "/managed_accounts?currency=GBP" is called as the corporate
     Then the response field "count" equals 1
-    And the response field "accounts.0.id" equals "${corporate.account}"
+    And the response field "accounts.0.id" equals "${pounds.id}"
 
   @negative
   Scenario Outline: An identity whose due diligence is not approved cannot create a managed account
@@ -145,9 +145,9 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
   @negative @simulator @corporates
   Scenario: Another identity's managed account is not found, nor is it listed
     Given a corporate is onboarded and verified
-    And the corporate has a managed account with 0 EUR
+    And the corporate has a managed account "main" with 0 EUR
     And a corporate B is onboarded and logged in
-    When GET "/managed_accounts/${corporate.account}" is called as the corporate B
+    When the corporate B reads the managed account "main"
     Then the response status is 404
     When GET "/managed_accounts" is called as the corporate B
     Then the response field "count" equals 0

@@ -6,7 +6,7 @@ Feature: Authorised users of an identity
 
   Scenario: A stepped-up corporate creates an authorised user and reads them back
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When POST "/users" is called as the corporate with:
       """
       {"name": "Maria", "surname": "Borg", "email": "user.${corporate.email}", "tag": "finance_team",
@@ -45,7 +45,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: A user without an email or with a malformed one is rejected naming the field
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When POST "/users" is called as the corporate with:
       """
       {"name": "Maria", "surname": "Borg"}
@@ -60,6 +60,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: An email already used by the programme's users cannot be used again
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users" is called as the corporate with:
       """
@@ -77,7 +78,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: A country of residence that is no country is refused
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When POST "/users" is called as the corporate with:
       """
       {"name": "Maria", "surname": "Borg", "email": "user.${corporate.email}", "countryOfResidence": "QQ"}
@@ -87,6 +88,7 @@ Feature: Authorised users of an identity
 
   Scenario: The list of users is filtered and paged
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user called the first user
     And the corporate has an authorised user called the second user
     When GET "/users?limit=1" is called as the corporate
@@ -124,6 +126,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: Another corporate neither lists, reads, changes nor deactivates a corporate's user
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And a corporate outsider is onboarded and logged in
     Then the corporate's users include the authorised user
@@ -163,6 +166,7 @@ Feature: Authorised users of an identity
 
   Scenario: An authorised user's details are changed and the new email logs in
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
     When PATCH "/users/${authorised user.user id}" is called as the corporate with:
@@ -185,6 +189,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: A change is refused when the email is taken or a field is malformed
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user called the first user
     And the corporate has an authorised user called the second user
     When PATCH "/users/${second user.user id}" is called as the corporate with:
@@ -209,6 +214,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: A user's mobile number changes at most three times
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When PATCH "/users/${authorised user.user id}" is called as the corporate with:
       """
@@ -246,6 +252,7 @@ Feature: Authorised users of an identity
   @negative
   Scenario: Deactivating and activating need a token, and activating an active user changes nothing
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users/${authorised user.user id}/deactivate" is called without a token
     Then the response status is 401

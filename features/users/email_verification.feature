@@ -5,6 +5,7 @@ Feature: Verifying an authorised user's email
 
   Scenario: An authorised user verifies their email with the code sent
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users/verification/email/send" is called with:
       """
@@ -43,6 +44,7 @@ Feature: Verifying an authorised user's email
   @negative
   Scenario: A wrong code, or no code sent, does not verify the email
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users/verification/email/verify" is called with:
       """

@@ -7,7 +7,7 @@ Feature: Inviting an authorised user
   @journey
   Scenario: An invited authorised user sets a password, logs in, is deactivated and reactivated
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When the corporate creates an authorised user
     Then the response status is 200
     When the corporate invites the authorised user
@@ -48,6 +48,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: Sending an invite needs a token
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users/${authorised user.user id}/invite" is called without a token
     Then the response status is 401
@@ -55,6 +56,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: A corporate cannot invite another corporate's user
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And a corporate outsider is onboarded and logged in
     When the corporate outsider invites the authorised user
@@ -63,6 +65,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: An invite cannot be checked or accepted before it is sent
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users/${authorised user.user id}/invite/validate" is called with:
       """
@@ -77,6 +80,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: A wrong invite code is refused when checking and when accepting the invite
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When the corporate invites the authorised user
     Then the response status is 204
@@ -96,6 +100,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: An invite code must be six digits
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users/${authorised user.user id}/invite/validate" is called with:
       """
@@ -111,6 +116,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: An accepted invite cannot be used or sent again
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
     When POST "/users/${authorised user.user id}/invite/validate" is called with:
@@ -129,6 +135,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: A password that breaks the password rules does not consume the invite
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When the corporate invites the authorised user
     And POST "/users/${authorised user.user id}/invite/consume" is called with:
@@ -143,6 +150,7 @@ Feature: Inviting an authorised user
   @negative
   Scenario: A user whose password is already set cannot set another through an invite
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has a password
     When the corporate invites the authorised user
@@ -171,6 +179,7 @@ Feature: Inviting an authorised user
   @negative @emulator_only @expiry
   Scenario: An invite is valid for one month
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When the corporate invites the authorised user
     And 32 days pass

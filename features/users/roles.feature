@@ -18,6 +18,7 @@ Feature: Roles of authorised users
 
   Scenario: Roles are assigned at creation, replaced on change and used to filter users
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     When POST "/users" is called as the corporate with:
       """
@@ -42,8 +43,9 @@ Feature: Roles of authorised users
   @negative
   Scenario: A role the programme does not offer cannot be assigned
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
-    And the corporate finds a predefined role the programme does not offer
+    And the corporate finds a predefined role the programme does not offer, remembered as "missing role"
     When POST "/users" is called as the corporate with:
       """
       {"name": "Maria", "surname": "Borg", "email": "role.${corporate.email}", "roles": ["${missing role}"]}
@@ -60,7 +62,7 @@ Feature: Roles of authorised users
   @negative
   Scenario: A role that is no predefined role is rejected naming the field
     Given a corporate is onboarded and logged in
-    And the corporate's token is stepped up
+    And the corporate has a stepped-up token
     When POST "/users" is called as the corporate with:
       """
       {"name": "Maria", "surname": "Borg", "email": "role.${corporate.email}", "roles": ["SUPERUSER"]}
@@ -70,6 +72,7 @@ Feature: Roles of authorised users
   @negative
   Scenario: Authorised users cannot change their own roles
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
     When PATCH "/users/${authorised user.user id}" is called as the authorised user with:

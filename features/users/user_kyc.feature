@@ -6,6 +6,7 @@ Feature: KYC of a corporate's authorised user
   @negative
   Scenario: KYC waits for the user's email, then their mobile, then the corporate's KYB
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
     When POST "/users/kyc" is called as the authorised user
@@ -31,6 +32,7 @@ Feature: KYC of a corporate's authorised user
 
   Scenario: Once the corporate passed KYB its verified authorised user starts KYC
     Given a corporate is onboarded and logged in
+    And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
     And the authorised user has verified their email

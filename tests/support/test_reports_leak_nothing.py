@@ -48,7 +48,7 @@ def test_a_real_run_leaves_no_secret_under_reports(tmp_path):
         reports = tmp_path / "reports"
         env = {**os.environ, "WEAVR_BASE_URL": base, "WEAVR_TARGET": "emulator", "WEAVR_REPORTS_DIR": str(reports)}
         env.pop("PYTEST_XDIST_WORKER", None)
-        run = subprocess.run([sys.executable, "-m", "pytest", "features/test_features.py", "-m", "smoke", "-q",
+        run = subprocess.run([sys.executable, "-m", "pytest", "features", "-m", "smoke", "-q",
                               "-p", "no:randomly", "-n", "0", f"--alluredir={reports / 'allure-results'}"],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
         assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
