@@ -6,6 +6,7 @@ import threading
 from . import areas  # noqa: F401  (importing registers every area's handlers and backend)
 from .clock import Clock
 from .ids import IdFactory
+from .ledger import Ledger
 from .registry import BACKENDS
 from .sessions import Sessions
 
@@ -22,6 +23,7 @@ class World:
             self.clock = Clock()
             self.ids = IdFactory()
             self.sessions = Sessions(self.clock)
+            self.ledger = Ledger(self.now_ms)
             self.idempotent_answers: dict[tuple, tuple] = {}
             self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
 
@@ -40,5 +42,6 @@ class World:
             return {
                 "clockOffsetMs": self.clock.offset_ms,
                 "sessions": [vars(s) for s in self.sessions.by_token.values()],
+                "ledger": self.ledger.dump(),
                 "areas": {name: backend.dump() for name, backend in self.backends.items() if hasattr(backend, "dump")},
             }
