@@ -1,4 +1,5 @@
-"""All of one emulator's state: programme, clock, ids, sessions and one backend per area."""
+"""All of one emulator's state: programme, clock, ids, sessions, the ledger, the services between areas
+and one backend per area."""
 from __future__ import annotations
 
 import threading
@@ -8,6 +9,7 @@ from .clock import Clock
 from .ids import IdFactory
 from .ledger import Ledger
 from .registry import BACKENDS
+from .services import Identities, Instruments
 from .sessions import Sessions
 
 
@@ -25,14 +27,13 @@ class World:
             self.sessions = Sessions(self.clock)
             self.ledger = Ledger(self.now_ms)
             self.idempotent_answers: dict[tuple, tuple] = {}
+            self.identities = Identities(self)
+            self.instruments = Instruments(self)
             self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
 
-    def __getattr__(self, name):
-        # Backends read as attributes: world.identities, world.users, ...
-        backends = self.__dict__.get("backends", {})
-        if name in backends:
-            return backends[name]
-        raise AttributeError(name)
+    def area(self, name: str):
+        """One area's backend, for its own handlers; another area asks through the services instead."""
+        return self.backends[name]
 
     def now_ms(self) -> int:
         return self.clock.now_ms()

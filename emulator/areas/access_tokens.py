@@ -25,7 +25,7 @@ def identity_name(world, identity_type: str, identity_id: str) -> str:
         corporate = world.backends.get("corporates", None)
         if corporate is not None and identity_id in corporate.by_id:
             return corporate.by_id[identity_id]["company"]["name"]
-    root = world.users.by_id.get(identity_id)
+    root = world.area("users").by_id.get(identity_id)
     return f"{root['name']} {root['surname']}" if root else identity_id
 
 

@@ -36,7 +36,7 @@ class ConsumersBackend:
             raise conflict("CURRENCY_UNSUPPORTED")
         check_fee_group(programme, request.get("feeGroup"))
         root = request["rootUser"]
-        if world.users.email_taken(root["email"]):
+        if world.area("users").email_taken(root["email"]):
             raise conflict("ROOT_EMAIL_NOT_UNIQUE")
         consumer_id = world.ids.next()
         self.by_id[consumer_id] = {
@@ -46,7 +46,7 @@ class ConsumersBackend:
             "creationTimestamp": world.now_ms(),
             **{k: request[k] for k in CONSUMER_FIELDS if k in request},
         }
-        world.users.add(user_id=consumer_id, identity_type="CONSUMER", identity_id=consumer_id,
+        world.area("users").add(user_id=consumer_id, identity_type="CONSUMER", identity_id=consumer_id,
                         credential_type="ROOT", name=root["name"], surname=root["surname"], email=root["email"],
                         mobile=dict(root["mobile"]), date_of_birth=root["dateOfBirth"], tag=root.get("tag"),
                         locale=root.get("locale"), extra={k: root.get(k) for k in ROOT_USER_EXTRA})
@@ -55,7 +55,7 @@ class ConsumersBackend:
     def update(self, consumer_id: str, request: dict) -> None:
         world = self.world
         consumer = self.by_id[consumer_id]
-        user = world.users.by_id[consumer_id]
+        user = world.area("users").by_id[consumer_id]
         current = {name: user.get(name) for name in CONSUMER_LOCKED}
         check_locked_fields(world, consumer_id, request, current, CONSUMER_LOCKED, "CONSUMER_VERIFIED")
         if "baseCurrency" in request and request["baseCurrency"] not in world.programme["currencies"]:
@@ -70,7 +70,7 @@ class ConsumersBackend:
 
     def view(self, consumer_id: str) -> dict:
         consumer = self.by_id[consumer_id]
-        user = self.world.users.by_id[consumer_id]
+        user = self.world.area("users").by_id[consumer_id]
         root = {"id": {"type": "CONSUMER", "id": consumer_id}}
         for field in ROOT_USER_FIELDS:
             if user.get(field) is not None:
@@ -79,32 +79,35 @@ class ConsumersBackend:
                     mobileNumberVerified=user["mobileNumberVerified"])
         return {**consumer, "rootUser": root}
 
+    def profile_id(self, identity_id: str) -> str:
+        return self.by_id[identity_id]["profileId"]
+
     def dump(self) -> dict:
         return {"consumers": list(self.by_id.values())}
 
 
 @handles("consumerCreate")
 def consumer_create(call):
-    return call.world.consumers.view(call.world.consumers.create(call.body))
+    return call.world.area("consumers").view(call.world.area("consumers").create(call.body))
 
 
 @handles("consumerGet")
 def consumer_get(call):
-    return call.world.consumers.view(call.require_identity("CONSUMER"))
+    return call.world.area("consumers").view(call.require_identity("CONSUMER"))
 
 
 @handles("consumerUpdate")
 def consumer_update(call):
     consumer_id = call.require_identity("CONSUMER")
-    call.world.consumers.update(consumer_id, call.body)
-    return call.world.consumers.view(consumer_id)
+    call.world.area("consumers").update(consumer_id, call.body)
+    return call.world.area("consumers").view(consumer_id)
 
 
 @handles("consumerRootUserEmailVerificationCodeSend")
 def consumer_email_send(call):
-    call.world.users.send_email_code(call.body["email"], "ROOT", "CONSUMER")
+    call.world.area("users").send_email_code(call.body["email"], "ROOT", "CONSUMER")
 
 
 @handles("consumerRootUserEmailVerify")
 def consumer_email_verify(call):
-    call.world.users.verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CONSUMER")
+    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CONSUMER")

@@ -27,7 +27,7 @@ def apply_root_user_changes(world, user: dict, request: dict, fields: dict) -> N
     """Email (unique, un-verified by a change), mobile (un-verified by a change) and plain fields."""
     email = request.get("email")
     if email is not None and email.lower() != user["email"].lower():
-        world.users.change_email(user, email)
+        world.area("users").change_email(user, email)
     elif email is not None:
         user["email"] = email
     mobile = request.get("mobile")
@@ -41,7 +41,7 @@ def apply_root_user_changes(world, user: dict, request: dict, fields: dict) -> N
 
 def check_email_change(world, user: dict, request: dict) -> None:
     email = request.get("email")
-    if email is not None and email.lower() != user["email"].lower() and world.users.email_taken(email):
+    if email is not None and email.lower() != user["email"].lower() and world.area("users").email_taken(email):
         raise conflict("EMAIL_NOT_UNIQUE")
 
 
@@ -60,7 +60,7 @@ class CorporatesBackend:
             raise conflict("CURRENCY_UNSUPPORTED")
         check_fee_group(programme, request.get("feeGroup"))
         root = request["rootUser"]
-        if world.users.email_taken(root["email"]):
+        if world.area("users").email_taken(root["email"]):
             raise conflict("ROOT_EMAIL_NOT_UNIQUE")
         corporate_id = world.ids.next()
         company = dict(request["company"])
@@ -76,7 +76,7 @@ class CorporatesBackend:
                                        "acceptedTerms", "feeGroup") if k in request},
         }
         self.by_id[corporate_id] = corporate
-        world.users.add(user_id=corporate_id, identity_type="CORPORATE", identity_id=corporate_id,
+        world.area("users").add(user_id=corporate_id, identity_type="CORPORATE", identity_id=corporate_id,
                         credential_type="ROOT", name=root["name"], surname=root["surname"], email=root["email"],
                         mobile=root["mobile"], date_of_birth=root.get("dateOfBirth"), tag=root.get("tag"),
                         locale=root.get("locale"),
@@ -86,7 +86,7 @@ class CorporatesBackend:
     def update(self, corporate_id: str, request: dict) -> None:
         world = self.world
         corporate = self.by_id[corporate_id]
-        user = world.users.by_id[corporate_id]
+        user = world.area("users").by_id[corporate_id]
         current = {"name": user["name"], "surname": user["surname"], "email": user["email"],
                    "mobile": user.get("mobile"), "dateOfBirth": user.get("dateOfBirth"),
                    "companyBusinessAddress": corporate["company"].get("businessAddress")}
@@ -105,7 +105,7 @@ class CorporatesBackend:
 
     def view(self, corporate_id: str, created: bool = False) -> dict:
         corporate = self.by_id[corporate_id]
-        user = self.world.users.by_id[corporate_id]
+        user = self.world.area("users").by_id[corporate_id]
         root = {"id": {"type": "CORPORATE", "id": corporate_id}}
         for field in ROOT_USER_FIELDS:
             if user.get(field) is not None:
@@ -116,33 +116,36 @@ class CorporatesBackend:
             root["passwordAlreadySet"] = user["passwordHash"] is not None
         return {**corporate, "rootUser": root}
 
+    def profile_id(self, identity_id: str) -> str:
+        return self.by_id[identity_id]["profileId"]
+
     def dump(self) -> dict:
         return {"corporates": list(self.by_id.values())}
 
 
 @handles("corporateCreate")
 def corporate_create(call):
-    corporate = call.world.corporates.create(call.body)
-    return call.world.corporates.view(corporate["id"]["id"], created=True)
+    corporate = call.world.area("corporates").create(call.body)
+    return call.world.area("corporates").view(corporate["id"]["id"], created=True)
 
 
 @handles("corporateGet")
 def corporate_get(call):
-    return call.world.corporates.view(call.require_identity("CORPORATE"))
+    return call.world.area("corporates").view(call.require_identity("CORPORATE"))
 
 
 @handles("corporateUpdate")
 def corporate_update(call):
     corporate_id = call.require_identity("CORPORATE")
-    call.world.corporates.update(corporate_id, call.body)
-    return call.world.corporates.view(corporate_id)
+    call.world.area("corporates").update(corporate_id, call.body)
+    return call.world.area("corporates").view(corporate_id)
 
 
 @handles("corporateRootUserEmailVerificationCodeSend")
 def corporate_email_send(call):
-    call.world.users.send_email_code(call.body["email"], "ROOT", "CORPORATE")
+    call.world.area("users").send_email_code(call.body["email"], "ROOT", "CORPORATE")
 
 
 @handles("corporateRootUserEmailVerify")
 def corporate_email_verify(call):
-    call.world.users.verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CORPORATE")
+    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CORPORATE")

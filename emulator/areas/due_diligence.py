@@ -40,7 +40,7 @@ class DueDiligenceBackend:
         record = self.record(identity_id)
         if record["status"] == APPROVED:
             raise conflict(already_approved)
-        user = self.world.users.by_id[identity_id]
+        user = self.world.area("users").by_id[identity_id]
         if not user["emailVerified"]:
             raise conflict("EMAIL_UNVERIFIED")
         if record["status"] == NOT_STARTED or record["reference"] is None:
@@ -52,7 +52,7 @@ class DueDiligenceBackend:
 
     def approve(self, identity_id: str) -> None:
         """What the Simulator's verify does: root email and mobile verified, due diligence approved."""
-        user = self.world.users.by_id[identity_id]
+        user = self.world.area("users").by_id[identity_id]
         user["emailVerified"] = True
         user["mobileNumberVerified"] = True
         record = self.record(identity_id)
@@ -69,7 +69,7 @@ def check_locked_fields(world, identity_id: str, request: dict, current: dict, l
     `current` maps each locked request field to its present value; sending the present value
     again is not a change and is accepted.
     """
-    if not world.due_diligence.is_approved(identity_id):
+    if not world.area("due_diligence").is_approved(identity_id):
         return
     for name in locked:
         if name in request and not _same(name, request[name], current.get(name)):
@@ -85,13 +85,13 @@ def _same(name: str, wanted, present) -> bool:
 # -- handlers ------------------------------------------------------------------------------
 @handles("corporateKybStart")
 def corporate_kyb_start(call):
-    record = call.world.due_diligence.start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
+    record = call.world.area("due_diligence").start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
     return {"reference": record["reference"]}
 
 
 @handles("corporateKybGet")
 def corporate_kyb_get(call):
-    status = call.world.due_diligence.status(call.require_identity("CORPORATE"))
+    status = call.world.area("due_diligence").status(call.require_identity("CORPORATE"))
     # No re-verification runs in the emulator: the ongoing status is the effective one.
     return {"kybStatus": status, "ongoingKybStatus": status}
 
@@ -99,13 +99,13 @@ def corporate_kyb_get(call):
 @handles("consumerKycStart")
 def consumer_kyc_start(call):
     level = (call.body or {}).get("kycLevel")
-    record = call.world.due_diligence.start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
+    record = call.world.area("due_diligence").start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
     return {"reference": record["reference"], "kycLevel": record["kycLevel"]}
 
 
 @handles("consumerKycGet")
 def consumer_kyc_get(call):
-    record = call.world.due_diligence.record(call.require_identity("CONSUMER"))
+    record = call.world.area("due_diligence").record(call.require_identity("CONSUMER"))
     answer = {"fullDueDiligence": record["status"], "ongoingFullDueDiligence": record["status"]}
     if record["kycLevel"]:
         answer["kycLevel"] = answer["ongoingKycLevel"] = record["kycLevel"]

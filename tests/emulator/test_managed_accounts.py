@@ -268,3 +268,36 @@ def test_a_fee_unpriced_in_the_accounts_currency_is_refused(emu):
     deposit(emu, account["id"], 1000, currency="USD")
     answer = charge(emu, corporate, account["id"], fee_type="MONTHLY_FEE")
     assert (answer.status, answer.body) == (409, {"errorCode": "UNRESOLVED_CURRENCY"})
+
+
+# -- the ledger behind the balances ---------------------------------------------------------------
+@pytest.mark.parametrize("amount", [1e308, 2**63, -(2**63) - 1])
+def test_a_deposit_beyond_int64_is_an_invalid_request_and_moves_nothing(emu, amount):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    answer = emu.simulate("POST", f"/accounts/{account['id']}/deposit",
+                          {"depositAmount": {"currency": "EUR", "amount": amount}})
+    assert answer.status == 400
+    assert answer.body["syntaxErrors"]["invalidFields"][0]["fieldName"] == "depositAmount.amount"
+    assert balances(emu, corporate, account["id"]) == {"availableBalance": 0, "actualBalance": 0}
+
+
+def test_a_deposit_that_would_take_the_balance_beyond_int64_is_denied(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    assert deposit(emu, account["id"], 2**63 - 1) == "COMPLETED"
+    assert deposit(emu, account["id"], 1) == "DENIED_OTHER"
+    assert balances(emu, corporate, account["id"]) == {"availableBalance": 2**63 - 1, "actualBalance": 2**63 - 1}
+    emu.app.world.ledger.check()
+
+
+def test_deposits_and_fees_are_ledger_entries_that_replay_to_the_balance(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    assert charge(emu, corporate, account["id"]).status == 200
+    statement = emu.app.world.ledger.statement(("managed_accounts", account["id"]))
+    assert [(e.transaction[0], e.actual, e.actual_after) for e in statement] == [
+        ("DEPOSIT", 1000, 1000), ("CHARGE_FEE", -100, 900)]
+    assert balances(emu, corporate, account["id"])["actualBalance"] == statement[-1].actual_after
+    emu.app.world.ledger.check()
