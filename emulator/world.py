@@ -6,6 +6,7 @@ import threading
 
 from . import areas  # noqa: F401  (importing registers every area's handlers and backend)
 from .clock import Clock
+from .idempotency import Replays
 from .ids import IdFactory
 from .ledger import Ledger
 from .registry import BACKENDS
@@ -26,7 +27,7 @@ class World:
             self.ids = IdFactory()
             self.sessions = Sessions(self.clock)
             self.ledger = Ledger(self.now_ms)
-            self.idempotent_answers: dict[tuple, tuple] = {}
+            self.replays = Replays()
             self.identities = Identities(self)
             self.instruments = Instruments(self)
             self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
