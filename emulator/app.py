@@ -97,6 +97,7 @@ class EmulatorApp:
             raise not_found(f"No operation at {method} {path}")
         world = self.world
         with world.lock:
+            world.scheduler.run_due()
             session = self.authenticate(namespace, operation, headers)
             replay_key = world.replays.key(operation, headers, _bearer(headers), raw_body)
             replayed = world.replays.get(replay_key)

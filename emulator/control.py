@@ -6,6 +6,7 @@ POST /_emulator/reset        forget all state
 GET  /_emulator/clock        the emulator's time (epoch ms)
 POST /_emulator/clock        {"advanceSeconds": N} moves time forward (token and challenge expiry)
 GET  /_emulator/state        a dump of all state, for debugging
+GET  /_emulator/events       the outbox: events of state changes, oldest first (read-only)
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
@@ -29,6 +30,7 @@ def handle(app, method: str, path: str, raw_body: bytes):
         "/clock": {"GET": lambda: {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms},
                    "POST": lambda: _advance(world, raw_body)},
         "/state": {"GET": world.dump},
+        "/events": {"GET": lambda: {"events": [e.answer() for e in world.outbox.listed()]}},
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
     }
     methods = routes.get(path.rstrip("/") or "/")

@@ -9,6 +9,8 @@ from .clock import Clock
 from .idempotency import Replays
 from .ids import IdFactory
 from .ledger import Ledger
+from .outbox import Outbox
+from .scheduler import Scheduler
 from .registry import BACKENDS
 from .services import Identities, Instruments
 from .sessions import Sessions
@@ -24,6 +26,9 @@ class World:
     def reset(self) -> None:
         with self.lock:
             self.clock = Clock()
+            self.scheduler = Scheduler(self.now_ms)
+            self.clock.on_advance = self.scheduler.run_due
+            self.outbox = Outbox(self.now_ms)
             self.ids = IdFactory()
             self.sessions = Sessions(self.clock)
             self.ledger = Ledger(self.now_ms)
@@ -45,5 +50,6 @@ class World:
                 "clockOffsetMs": self.clock.offset_ms,
                 "sessions": [vars(s) for s in self.sessions.by_token.values()],
                 "ledger": self.ledger.dump(),
+                "scheduled": self.scheduler.dump(),
                 "areas": {name: backend.dump() for name, backend in self.backends.items() if hasattr(backend, "dump")},
             }

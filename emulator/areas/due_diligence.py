@@ -46,6 +46,7 @@ class DueDiligenceBackend:
         if record["status"] == NOT_STARTED or record["reference"] is None:
             record["reference"] = self.world.ids.next()
         record["status"] = INITIATED
+        self._status_event(user, INITIATED)
         if level or not record["kycLevel"]:
             record["kycLevel"] = level or DEFAULT_KYC_LEVEL
         return record
@@ -58,6 +59,17 @@ class DueDiligenceBackend:
         record = self.record(identity_id)
         record["status"] = APPROVED
         record["kycLevel"] = record["kycLevel"] or DEFAULT_KYC_LEVEL
+        self._status_event(user, APPROVED)
+
+    def _status_event(self, root_user: dict, status: str) -> None:
+        if root_user["identityType"] == "CORPORATE":
+            self.world.outbox.emit("corporates_kyb_watch", {
+                "corporateId": root_user["identityId"], "corporateEmail": root_user["email"], "status": status,
+                "ongoingStatus": status})
+        else:
+            self.world.outbox.emit("consumers_kyc_watch", {
+                "consumerId": root_user["identityId"], "consumerEmail": root_user["email"], "status": status,
+                "ongoingStatus": status})
 
     def dump(self) -> dict:
         return {"dueDiligence": self.by_identity}

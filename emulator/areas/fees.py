@@ -60,6 +60,11 @@ class FeesBackend:
             "id": transaction_id, "feeType": "custom_fees", "amount": {"currency": currency, "amount": amount},
             "instrument": source, "status": "COMPLETED", "description": fee_type[:255],
             "creationTimestamp": now, "lastUpdatedTimestamp": now})
+        world.outbox.emit("fees_watch", {
+            "chargeFee": {"id": transaction_id, "feeType": "CUSTOM", "feeSubType": fee_type[:50], "source": source,
+                          "profileId": profile_id,
+                          "feeSpec": {"type": "FLAT", "flatAmount": [{"currency": currency, "amount": str(amount)}]}},
+            "type": "COMPLETED", "publishedTimestamp": str(now)})
         return {"transactionId": {"type": "CHARGE_FEE", "id": transaction_id}, "profileId": profile_id,
                 "feeType": fee_type, "source": source, "destination": dict(REVENUE_ACCOUNT),
                 "availableBalanceAdjustment": {"currency": currency, "amount": -amount},

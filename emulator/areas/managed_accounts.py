@@ -54,6 +54,17 @@ class ManagedAccount:
             answer["lowBalanceThreshold"] = self.low_balance_threshold
         return answer
 
+    def event_answer(self, balance) -> dict:
+        """The account as the webhooks' LegacyManagedAccount shows it: ids typed, numbers as strings."""
+        answer = {"id": {"type": INSTRUMENT_TYPE, "id": self.id}, "profileId": self.profile_id,
+                  "owner": self.owner.answer(), "friendlyName": self.friendly_name, "active": self.state == ACTIVE,
+                  "currency": self.currency,
+                  "balances": {"availableBalance": str(balance.available), "actualBalance": str(balance.actual)},
+                  "creationTimestamp": str(self.creation_timestamp)}
+        if self.tag is not None:
+            answer["tag"] = self.tag
+        return answer
+
 
 @backend("managed_accounts")
 class ManagedAccountsBackend:
@@ -88,6 +99,8 @@ class ManagedAccountsBackend:
                                  low_balance_threshold=request.get("lowBalanceThreshold"))
         self.by_id[account.id] = account
         world.instruments.open(account.instrument, account.currency)
+        world.outbox.emit("managed_accounts_watch", {"account": account.event_answer(world.instruments.balance(account.instrument)), "type": "CREATED",
+                                                     "publishedTimestamp": world.outbox.published()})
         return account
 
     def owned(self, owner: Owner, account_id: str) -> ManagedAccount:
@@ -120,11 +133,15 @@ class ManagedAccountsBackend:
             return DENIED_INVALID_TX_ID
         transaction_id = str(tx_id) if tx_id is not None else self.world.ids.next()
         try:
-            self.world.instruments.credit(account.instrument, amount, ("DEPOSIT", transaction_id))
+            entry = self.world.instruments.credit(account.instrument, amount, ("DEPOSIT", transaction_id))
         except BalanceLimitExceeded:
             # The balance cannot carry it; the Simulator's catch-all denial is the one that fits.
             return DENIED_OTHER
         self.deposit_tx_ids.add(transaction_id)
+        self.world.outbox.emit("managed_accounts_deposits_watch", {
+            "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "owner": account.owner.answer(),
+            "transactionId": transaction_id, "transactionAmount": {"currency": account.currency, "amount": str(amount)},
+            "transactionTimestamp": str(entry.timestamp)})
         return COMPLETED
 
     def dump(self) -> dict:

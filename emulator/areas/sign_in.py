@@ -39,6 +39,13 @@ def _locked_out():
     return ApiError(423)
 
 
+def _login_event(world, user: dict, status: str) -> None:
+    world.outbox.emit("login_watch", {
+        "credential": {"type": user["credentialType"], "id": user["id"]},
+        "identity": {"type": user["identityType"], "id": user["identityId"]},
+        "type": "PASSWORD", "status": status, "publishedTimestamp": world.outbox.published()})
+
+
 @handles("loginWithPassword")
 def login_with_password(call):
     world = call.world
@@ -50,9 +57,11 @@ def login_with_password(call):
         raise ApiError(403)
     if not world.area("users").password_matches(user, call.body["password"]["value"]):
         world.area("sign_in").failed(user["id"])
+        _login_event(world, user, "DECLINED")
         raise ApiError(403)
     world.area("sign_in").clear(user["id"])
     session = world.sessions.open(user["identityType"], user["identityId"], user["id"], user["credentialType"])
+    _login_event(world, user, "VERIFIED")
     return {"token": session.token, "tokenType": "AUTH",
             "identity": session.identity, "credentials": session.credentials}
 

@@ -34,6 +34,9 @@ class StepUpBackend:
             raise conflict("STATE_INVALID")
         challenge.verify(code, self.world.programme["sandboxCodes"]["otp"], self.world.now_ms())
         session.stepped_up = True
+        self.world.outbox.emit("stepup_watch", {
+            "credential": session.credentials, "identity": session.identity, "challengeId": challenge.id,
+            "type": channel, "status": "VERIFIED", "publishedTimestamp": self.world.outbox.published()})
 
     def issue_push(self, session, channel: str):
         world = self.world
