@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..errors import ApiError, unauthorized
+from ..listing import listed
 from ..registry import handles
 
 
@@ -36,5 +37,4 @@ def user_identities(call):
         raise unauthorized()
     identities = [{"id": session.identity, "name": identity_name(call.world, session.identity_type,
                                                                  session.identity_id)}]
-    page = call.page(identities)
-    return {"identities": page, "count": len(identities), "responseCount": len(page)}
+    return listed(call.operation, call.query, identities).answer("identities")

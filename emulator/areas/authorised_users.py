@@ -8,6 +8,7 @@ identity's user, a root user and an unknown id all answer 404.
 from __future__ import annotations
 
 from ..errors import ApiError, conflict, forbidden, not_found, unauthorized
+from ..listing import listed
 from ..registry import backend, handles
 from .passwords import check_complexity
 from .roles import check_assignable
@@ -54,18 +55,10 @@ class AuthorisedUsersBackend:
                 answer[field] = user[field]
         return answer
 
-    def listing(self, session, query: dict) -> list[dict]:
-        users = self.world.area("users").of_identity(session.identity_type, session.identity_id)
-        if query.get("active") is not None:
-            users = [u for u in users if u["active"] is query["active"]]
-        if query.get("email"):
-            users = [u for u in users if u["email"].lower() == query["email"].lower()]
-        if query.get("tag"):
-            users = [u for u in users if u.get("tag") == query["tag"]]
-        if query.get("roles"):
-            wanted = set(query["roles"])
-            users = [u for u in users if wanted & set(u.get("roles") or [])]
-        return users
+    def listing(self, session) -> list[dict]:
+        """The identity's authorised users as answered, oldest first."""
+        return [self.view(u) for u in self.world.area("users").of_identity(session.identity_type,
+                                                                             session.identity_id)]
 
     # -- changing --------------------------------------------------------------------------
     def create(self, session, request: dict) -> dict:
@@ -207,9 +200,9 @@ def user_create(call):
 def users_get(call):
     session = call.require_session()
     area = call.world.area("authorised_users")
-    users = area.listing(session, call.query)
-    window = call.page(users)[:100]
-    return {"users": [area.view(u) for u in window], "count": len(users), "responseCount": len(window)}
+    # Oldest first, at most 100 a page.
+    return listed(call.operation, call.query, area.listing(session), newest_first=False,
+                  max_limit=100).answer("users")
 
 
 @handles("userGetById")

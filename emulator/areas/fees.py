@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..errors import conflict
 from ..ledger import FundsInsufficient, UnknownInstrument
+from ..listing import listed
 from ..registry import backend, handles
 from ..services import NotOwner, Owner
 REVENUE_ACCOUNT = {"type": "revenue_account", "id": "0"}
@@ -70,13 +71,9 @@ class FeesBackend:
                 "availableBalanceAdjustment": {"currency": currency, "amount": -amount},
                 "state": "COMPLETED", "creationTimestamp": now}
 
-    def listed(self, identity_id: str, query: dict) -> list[dict]:
-        fees = self.by_identity.get(identity_id, [])
-        start, end = query.get("creationTimestampFrom"), query.get("creationTimestampTo")
-        fees = [f for f in fees if (start is None or f["creationTimestamp"] >= start)
-                and (end is None or f["creationTimestamp"] <= end)]
-        # Most recent first unless ASC is asked for.
-        return fees if query.get("sortOrder") == "ASC" else list(reversed(fees))
+    def of_identity(self, identity_id: str) -> list[dict]:
+        """The identity's fee transactions, oldest first."""
+        return self.by_identity.get(identity_id, [])
 
     def dump(self) -> dict:
         return {"fees": self.by_identity}
@@ -100,6 +97,6 @@ def consumer_charge_fee(call):
 @handles("feesGet")
 def fees_get(call):
     session = call.require_session()
-    matching = call.world.area("fees").listed(session.identity_id, call.query)
-    page = call.page(matching)
-    return {"fees": page, "count": len(matching), "responseCount": len(page)}
+    fees = call.world.area("fees").of_identity(session.identity_id)
+    # Most recent first unless sortOrder=ASC.
+    return listed(call.operation, call.query, fees).answer("fees")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import conflict, not_found
 from ..ledger import BalanceLimitExceeded
+from ..listing import listed
 from ..registry import backend, handles
 from ..services import Owner
 
@@ -114,8 +115,8 @@ class ManagedAccountsBackend:
         return account.answer(self.world.instruments.balance(account.instrument))
 
     def of_owner(self, owner: Owner) -> list[dict]:
-        """The owner's accounts as answered, most recent first."""
-        return [self.answer(a) for a in reversed(self.by_id.values()) if a.owner == owner]
+        """The owner's accounts as answered, oldest first."""
+        return [self.answer(a) for a in self.by_id.values() if a.owner == owner]
 
     def deposit(self, account_id: str, deposit: dict, tx_id) -> str:
         """The Simulator's incoming wire transfer: its outcome code."""
@@ -167,24 +168,7 @@ def managed_account_get(call):
 
 @handles("managedAccountsGet")
 def managed_accounts_get(call):
-    matching = call.world.area("managed_accounts").of_owner(_owner(call))
-    matching = _filtered(matching, call.query)
-    page = call.page(matching)
-    return {"accounts": page, "count": len(matching), "responseCount": len(page)}
+    accounts = call.world.area("managed_accounts").of_owner(_owner(call))
+    # Most recent first; `state` filters on the state's name inside the answer's state object.
+    return listed(call.operation, call.query, accounts, paths={"state": "state.state"}).answer("accounts")
 
-
-def _filtered(accounts: list[dict], query: dict) -> list[dict]:
-    def keep(account: dict) -> bool:
-        created = account["creationTimestamp"]
-        return ((query.get("profileId") is None or account["profileId"] == query["profileId"])
-                and (query.get("friendlyName") is None or account["friendlyName"] == query["friendlyName"])
-                and (not query.get("state") or account["state"]["state"] in query["state"])
-                and (not query.get("state.blockedReason")
-                     or account["state"].get("blockedReason") in query["state.blockedReason"])
-                and (not query.get("state.destroyedReason")
-                     or account["state"].get("destroyedReason") in query["state.destroyedReason"])
-                and (query.get("currency") is None or account["currency"] == query["currency"])
-                and (query.get("createdFrom") is None or created >= query["createdFrom"])
-                and (query.get("createdTo") is None or created <= query["createdTo"])
-                and (query.get("tag") is None or account.get("tag") == query["tag"]))
-    return [a for a in accounts if keep(a)]
