@@ -40,6 +40,10 @@ class Identities:
     def exists(self, owner: Owner) -> bool:
         return owner.id in self.world.area(self.AREAS[owner.type]).by_id
 
+    def name(self, owner: Owner) -> str:
+        """What the identity is called: a corporate's company name, a consumer's root user's name."""
+        return self.world.area(self.AREAS[owner.type]).display_name(owner.id)
+
     def profile_id(self, owner: Owner) -> str:
         return self.world.area(self.AREAS[owner.type]).profile_id(owner.id)
 
