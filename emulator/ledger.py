@@ -25,7 +25,9 @@ RELEASED = "RELEASED"
 COUNTED = (PENDING, COMPLETED)
 
 Instrument = tuple  # (instrument type, id)
-Transaction = tuple  # (transaction type, id)
+# (transaction type, id); the type in the statements' words: card_payments, transfers, sends,
+# outgoing_wire_transfers, incoming_wire_transfers, correspondent_bank_transfers, fees, system_transactions.
+Transaction = tuple
 
 
 class LedgerRefusal(Exception):
@@ -63,6 +65,7 @@ class UnknownHold(LedgerRefusal):
 
 @dataclass
 class Entry:
+    id: str
     instrument: Instrument
     transaction: Transaction
     currency: str
@@ -105,6 +108,7 @@ class Ledger:
         self.money_in: dict[str, int] = {}
         self.money_out: dict[str, int] = {}
         self._hold_ids = 0
+        self._entry_ids = 0
 
     # -- instruments ---------------------------------------------------------------------------
     def open(self, instrument: Instrument, currency: str) -> None:
@@ -224,8 +228,9 @@ class Ledger:
         written = []
         for instrument, available, actual, state, hold_id in legs:
             account = self._account(instrument)
-            entry = Entry(tuple(instrument), tuple(transaction), account.currency, available, actual, now, state,
-                          hold_id=hold_id)
+            self._entry_ids += 1
+            entry = Entry(str(self._entry_ids), tuple(instrument), tuple(transaction), account.currency, available,
+                          actual, now, state, hold_id=hold_id)
             account.entries.append(entry)
             if state == COMPLETED:
                 after = self.balance(instrument)

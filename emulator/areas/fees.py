@@ -50,7 +50,7 @@ class FeesBackend:
         amount = int(amounts[currency])
         transaction_id = world.ids.next()
         try:
-            world.instruments.debit(source_key, amount, ("CHARGE_FEE", transaction_id))
+            world.instruments.debit(source_key, amount, ("fees", transaction_id))
         except FundsInsufficient:
             raise conflict("FUNDS_INSUFFICIENT") from None
         identity = owner.answer()

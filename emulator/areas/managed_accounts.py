@@ -134,7 +134,7 @@ class ManagedAccountsBackend:
             return DENIED_INVALID_TX_ID
         transaction_id = str(tx_id) if tx_id is not None else self.world.ids.next()
         try:
-            entry = self.world.instruments.credit(account.instrument, amount, ("DEPOSIT", transaction_id))
+            entry = self.world.instruments.credit(account.instrument, amount, ("incoming_wire_transfers", transaction_id))
         except BalanceLimitExceeded:
             # The balance cannot carry it; the Simulator's catch-all denial is the one that fits.
             return DENIED_OTHER
@@ -172,3 +172,29 @@ def managed_accounts_get(call):
     # Most recent first; `state` filters on the state's name inside the answer's state object.
     return listed(call.operation, call.query, accounts, paths={"state": "state.state"}).answer("accounts")
 
+
+
+@handles("managedAccountStatement")
+def managed_account_statement(call):
+    """The account's completed ledger entries, each with the balance after it; oldest first unless
+    sortOrder=DESC. The opening and closing balances bound the period asked for."""
+    area = call.world.area("managed_accounts")
+    account = area.owned(_owner(call), call.path_params["id"])
+    completed = call.world.ledger.statement(account.instrument)
+    start, end = call.query.get("startPeriod"), call.query.get("endPeriod")
+    before = [e for e in completed if start is not None and e.timestamp < start]
+    within = [e for e in completed if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end)]
+    opening = before[-1].actual_after if before else 0
+    closing = within[-1].actual_after if within else opening
+    entries = [_statement_entry(e) for e in completed]
+    page = listed(call.operation, call.query, entries, newest_first=False)
+    return {"openingBalance": {"currency": account.currency, "amount": opening},
+            "closingBalance": {"currency": account.currency, "amount": closing},
+            **page.answer("entries")}
+
+
+def _statement_entry(entry) -> dict:
+    return {"entryId": entry.id, "transaction": {"type": entry.transaction[0], "id": entry.transaction[1]},
+            "timestamp": entry.timestamp,
+            "balanceAdjustment": {"currency": entry.currency, "amount": entry.actual},
+            "balanceAfter": {"currency": entry.currency, "amount": entry.actual_after}}

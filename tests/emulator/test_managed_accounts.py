@@ -298,6 +298,51 @@ def test_deposits_and_fees_are_ledger_entries_that_replay_to_the_balance(emu):
     assert charge(emu, corporate, account["id"]).status == 200
     statement = emu.app.world.ledger.statement(("managed_accounts", account["id"]))
     assert [(e.transaction[0], e.actual, e.actual_after) for e in statement] == [
-        ("DEPOSIT", 1000, 1000), ("CHARGE_FEE", -100, 900)]
+        ("incoming_wire_transfers", 1000, 1000), ("fees", -100, 900)]
     assert balances(emu, corporate, account["id"])["actualBalance"] == statement[-1].actual_after
     emu.app.world.ledger.check()
+
+
+# -- statement ----------------------------------------------------------------------------------
+def statement(emu, owner, account_id, query: str = ""):
+    answer = emu.call("GET", f"/managed_accounts/{account_id}/statement", token=owner["token"], query=query)
+    assert answer.status == 200, answer.body
+    return answer.body
+
+
+def test_the_statement_is_the_ledgers_completed_entries_and_replays_to_the_balance(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    charge(emu, corporate, account["id"])
+    deposit(emu, account["id"], 50)
+    body = statement(emu, corporate, account["id"])
+    assert [(e["transaction"]["type"], e["balanceAdjustment"]["amount"], e["balanceAfter"]["amount"])
+            for e in body["entries"]] == [("incoming_wire_transfers", 1000, 1000), ("fees", -100, 900),
+                                          ("incoming_wire_transfers", 50, 950)]
+    assert sum(e["balanceAdjustment"]["amount"] for e in body["entries"]) == \
+        balances(emu, corporate, account["id"])["actualBalance"] == body["closingBalance"]["amount"]
+    assert (body["openingBalance"]["amount"], body["count"], body["responseCount"]) == (0, 3, 3)
+
+
+def test_the_statement_filters_by_period_and_type_and_pages(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    emu.app.world.clock.advance(60)
+    start = emu.app.world.now_ms()
+    charge(emu, corporate, account["id"])
+    deposit(emu, account["id"], 50)
+    body = statement(emu, corporate, account["id"], f"startPeriod={start}")
+    assert (body["openingBalance"]["amount"], body["closingBalance"]["amount"], body["count"]) == (1000, 950, 2)
+    fees = statement(emu, corporate, account["id"], "transaction.type=fees")
+    assert [e["transaction"]["type"] for e in fees["entries"]] == ["fees"]
+    page = statement(emu, corporate, account["id"], "sortOrder=DESC&limit=1")
+    assert (page["count"], page["responseCount"], page["entries"][0]["balanceAfter"]["amount"]) == (3, 1, 950)
+
+
+def test_another_identitys_statement_is_not_found(emu):
+    corporate, other = verified_corporate(emu), verified_corporate(emu)
+    account = create_account(emu, corporate)
+    answer = emu.call("GET", f"/managed_accounts/{account['id']}/statement", token=other["token"])
+    assert answer.status == 404

@@ -48,13 +48,13 @@ def test_instruments_move_money_on_the_ledger_and_the_account_reads_it(emu):
     corporate = verified_corporate(emu)
     first, second = create_account(emu, corporate), create_account(emu, corporate)
     a, b = ("managed_accounts", first["id"]), ("managed_accounts", second["id"])
-    world.instruments.credit(a, 1000, ("DEPOSIT", "1"))
-    world.instruments.transfer(a, b, 300, ("TRANSFER", "2"))
-    hold = world.instruments.hold(a, 200, ("AUTHORISATION", "3"))
+    world.instruments.credit(a, 1000, ("incoming_wire_transfers", "1"))
+    world.instruments.transfer(a, b, 300, ("transfers", "2"))
+    hold = world.instruments.hold(a, 200, ("card_payments", "3"))
     with pytest.raises(FundsInsufficient):
-        world.instruments.debit(a, 501, ("CHARGE_FEE", "4"))
+        world.instruments.debit(a, 501, ("fees", "4"))
     world.instruments.release(hold)
-    world.instruments.settle(world.instruments.hold(b, 100, ("TRANSFER", "5")), destination=a)
+    world.instruments.settle(world.instruments.hold(b, 100, ("transfers", "5")), destination=a)
     got = emu.call("GET", f"/managed_accounts/{first['id']}", token=corporate["token"]).body["balances"]
     assert got == {"availableBalance": 800, "actualBalance": 800}
     assert world.instruments.balance(b).actual == 200
