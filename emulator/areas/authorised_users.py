@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..errors import ApiError, conflict, forbidden, not_found, unauthorized
 from ..listing import listed
 from ..registry import backend, handles
+from ..services import Owner
 from .passwords import check_complexity
 from .roles import check_assignable
 
@@ -40,7 +41,7 @@ class AuthorisedUsersBackend:
     # -- reading ---------------------------------------------------------------------------
     def of_session(self, session, user_id) -> dict:
         """The authorised user with this id in the caller's identity; 404 for anyone else's or a root user."""
-        user = self.world.area("users").by_id.get(str(user_id))
+        user = self.world.area("users").get(str(user_id))
         if user is None or user["credentialType"] != "USER" or user["identityType"] != session.identity_type \
                 or user["identityId"] != session.identity_id:
             raise not_found("User not found")
@@ -115,7 +116,7 @@ class AuthorisedUsersBackend:
         self.invites[user["id"]] = {"sentMs": self.world.now_ms(), "consumed": False}
 
     def invited_user(self, user_id) -> dict:
-        user = self.world.area("users").by_id.get(str(user_id))
+        user = self.world.area("users").get(str(user_id))
         if user is None or user["credentialType"] != "USER":
             raise not_found("User not found")
         return user
@@ -174,7 +175,7 @@ class AuthorisedUsersBackend:
 
 def kyb_approved(world, corporate_id: str) -> bool:
     """Whether the corporate passed KYB (the due-diligence area's status of the identity)."""
-    return world.area("due_diligence").is_approved(corporate_id)
+    return world.identities.is_due_diligence_approved(Owner("CORPORATE", corporate_id))
 
 
 def _check_country(country: str | None) -> None:
@@ -252,7 +253,7 @@ def user_invite_validate(call):
 @handles("userInviteConsume")
 def user_invite_consume(call):
     area = call.world.area("authorised_users")
-    user = call.world.area("users").by_id.get(str(call.path_params["user_id"]))
+    user = call.world.area("users").get(str(call.path_params["user_id"]))
     if user is None or user["credentialType"] != "USER":
         raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
     return {"token": area.consume_invite(user, call.body)}
@@ -282,5 +283,5 @@ def user_kyc(call):
         raise unauthorized()
     if session.identity_type != "CORPORATE" or session.credential_type != "USER":
         raise forbidden("INSUFFICIENT_PERMISSIONS")
-    user = call.world.area("users").by_id[session.user_id]
+    user = call.world.area("users").require(session.user_id)
     return {"reference": call.world.area("authorised_users").start_kyc(user)}

@@ -40,7 +40,7 @@ class DueDiligenceBackend:
         record = self.record(identity_id)
         if record["status"] == APPROVED:
             raise conflict(already_approved)
-        user = self.world.area("users").by_id[identity_id]
+        user = self.world.area("users").require(identity_id)
         if not user["emailVerified"]:
             raise conflict("EMAIL_UNVERIFIED")
         if record["status"] == NOT_STARTED or record["reference"] is None:
@@ -53,7 +53,7 @@ class DueDiligenceBackend:
 
     def approve(self, identity_id: str) -> None:
         """What the Simulator's verify does: root email and mobile verified, due diligence approved."""
-        user = self.world.area("users").by_id[identity_id]
+        user = self.world.area("users").require(identity_id)
         user["emailVerified"] = True
         user["mobileNumberVerified"] = True
         record = self.record(identity_id)

@@ -65,7 +65,7 @@ class FactorsBackend:
 
 
 def session_user(call) -> dict:
-    return call.world.area("users").by_id[call.require_session().user_id]
+    return call.world.area("users").require(call.require_session().user_id)
 
 
 @handles("authFactorsGet")

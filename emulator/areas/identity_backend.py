@@ -88,7 +88,7 @@ class IdentityBackend:
     def update(self, identity_id: str, request: dict) -> None:
         world, kind = self.world, self.kind
         identity = self.by_id[identity_id]
-        user = world.area("users").by_id[identity_id]
+        user = world.area("users").require(identity_id)
         check_locked_fields(world, identity_id, request, self.current_locked(identity, user), kind.locked,
                             kind.locked_code)
         if (kind.update_currency_code and "baseCurrency" in request
@@ -131,12 +131,12 @@ class IdentityBackend:
         return self.by_id[identity_id].profile_id
 
     def display_name(self, identity_id: str) -> str:
-        root = self.world.area("users").by_id[identity_id]
+        root = self.world.area("users").require(identity_id)
         return f"{root['name']} {root['surname']}"
 
     def view(self, identity_id: str, created: bool = False) -> dict:
         identity = self.by_id[identity_id]
-        user = self.world.area("users").by_id[identity_id]
+        user = self.world.area("users").require(identity_id)
         root = {"id": {"type": self.kind.type, "id": identity_id}}
         for name in self.kind.root_fields:
             if user.get(name) is not None:

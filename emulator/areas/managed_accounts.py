@@ -100,7 +100,8 @@ class ManagedAccountsBackend:
                                  low_balance_threshold=request.get("lowBalanceThreshold"))
         self.by_id[account.id] = account
         world.instruments.open(account.instrument, account.currency)
-        world.outbox.emit("managed_accounts_watch", {"account": account.event_answer(world.instruments.balance(account.instrument)), "type": "CREATED",
+        balance = world.instruments.balance(account.instrument)
+        world.outbox.emit("managed_accounts_watch", {"account": account.event_answer(balance), "type": "CREATED",
                                                      "publishedTimestamp": world.outbox.published()})
         return account
 
@@ -134,7 +135,8 @@ class ManagedAccountsBackend:
             return DENIED_INVALID_TX_ID
         transaction_id = str(tx_id) if tx_id is not None else self.world.ids.next()
         try:
-            entry = self.world.instruments.credit(account.instrument, amount, ("incoming_wire_transfers", transaction_id))
+            entry = self.world.instruments.credit(account.instrument, amount,
+                                                  ("incoming_wire_transfers", transaction_id))
         except BalanceLimitExceeded:
             # The balance cannot carry it; the Simulator's catch-all denial is the one that fits.
             return DENIED_OTHER

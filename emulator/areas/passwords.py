@@ -58,7 +58,7 @@ def open_session(world, user: dict) -> str:
 @handles("passwordCreate")
 def password_create(call):
     world = call.world
-    user = world.area("users").by_id.get(str(call.path_params["user_id"]))
+    user = world.area("users").get(str(call.path_params["user_id"]))
     if user is None:
         raise not_found("User not found")
     if user["passwordHash"] is not None:
@@ -77,7 +77,7 @@ def password_validate(call):
 @handles("passwordUpdate")
 def password_update(call):
     world = call.world
-    user = world.area("users").by_id[call.require_session().user_id]
+    user = world.area("users").require(call.require_session().user_id)
     if not world.area("users").password_matches(user, call.body["oldPassword"]["value"]):
         raise conflict("PASSWORD_INCORRECT")
     world.area("passwords").replace(user, call.body["newPassword"]["value"])

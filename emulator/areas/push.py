@@ -41,6 +41,9 @@ class PushBackend:
         self.challenges[challenge.id] = challenge
         return challenge
 
+    def challenge(self, challenge_id: str) -> PushChallenge | None:
+        return self.challenges.get(challenge_id)
+
     def in_flight(self, token: str) -> bool:
         now = self.world.now_ms()
         return any(c.token == token and c.pending(now) for c in self.challenges.values())
@@ -53,7 +56,7 @@ class PushBackend:
         challenge.status = outcome
         if outcome != PUSH_VERIFIED:
             return True
-        user = world.area("users").by_id[challenge.user_id]
+        user = world.area("users").require(challenge.user_id)
         if challenge.purpose == "stepup":
             session = world.sessions.by_token.get(challenge.token or "")
             if session is not None:

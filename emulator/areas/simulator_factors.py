@@ -10,7 +10,7 @@ from ..registry import handles
 def _decide(call, outcome: str):
     world = call.world
     session = call.require_session()
-    challenge = world.area("push").challenges.get(str(call.path_params["challenge_id"]))
+    challenge = world.area("push").challenge(str(call.path_params["challenge_id"]))
     if challenge is None or challenge.user_id != str(call.path_params["credentials_id"]):
         raise ApiError(404, {"message": "No push challenge with this id for these credentials"})
     if session.user_id != challenge.user_id:

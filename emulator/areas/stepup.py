@@ -55,7 +55,8 @@ def stepup_otp(call):
 
 @handles("stepupSCAVerify")
 def stepup_otp_verify(call):
-    call.world.area("stepup").verify_otp(call.require_session(), call.path_params["channel"], call.body["verificationCode"])
+    call.world.area("stepup").verify_otp(call.require_session(), call.path_params["channel"],
+                                         call.body["verificationCode"])
 
 
 @handles("stepupSCAChallengePush")

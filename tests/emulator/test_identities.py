@@ -293,7 +293,8 @@ class StandInAccounts:
     def open(self, owner: dict, currency: str, balance: int, account_id: str) -> None:
         self.owners[account_id] = Owner(owner["type"], owner["id"])
         self.world.instruments.open(("managed_accounts", account_id), currency)
-        self.world.instruments.credit(("managed_accounts", account_id), balance, ("incoming_wire_transfers", "d" + account_id))
+        self.world.instruments.credit(("managed_accounts", account_id), balance,
+                                      ("incoming_wire_transfers", "d" + account_id))
 
     def available(self, account_id: str) -> int:
         return self.world.instruments.balance(("managed_accounts", account_id)).available

@@ -31,7 +31,8 @@ def test_money_and_onboarding_changes_are_events_in_order(emu):
 def test_logins_and_step_ups_are_events(emu):
     corporate = emu.corporate()
     emu.call("POST", "/login_with_password", {"email": corporate["email"], "password": {"value": "wrong"}})
-    emu.call("POST", "/login_with_password", {"email": corporate["email"], "password": {"value": corporate["password"]}})
+    emu.call("POST", "/login_with_password",
+             {"email": corporate["email"], "password": {"value": corporate["password"]}})
     emu.stepped_up(corporate)
     logins = [e["payload"]["status"] for e in events(emu) if e["type"] == "login_watch"]
     assert logins == ["DECLINED", "VERIFIED"]
