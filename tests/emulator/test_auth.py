@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import Emu
 
 CODE = "123456"
-
-
-@pytest.fixture
-def emu():
-    return Emu()
 
 
 def login(emu, email, password):

@@ -5,13 +5,6 @@ import json
 
 import pytest
 
-from .helpers import Emu
-
-
-@pytest.fixture
-def emu():
-    return Emu()
-
 
 def enrol(emu, body=None, raw: bytes | None = None):
     payload = raw if raw is not None else json.dumps(body).encode()

@@ -41,11 +41,6 @@ def verify_email(emu: Emu, area: str, email: str) -> None:
                     {"email": email, "verificationCode": CODE}).status == 204
 
 
-@pytest.fixture
-def emu():
-    return Emu()
-
-
 # -- consumers -------------------------------------------------------------------------------
 def test_a_consumer_registers_and_reads_itself_back(emu):
     body = consumer_body(emu, tag="t1")

@@ -7,11 +7,6 @@ import pytest
 from .helpers import Emu, unique_email
 
 
-@pytest.fixture
-def emu():
-    return Emu()
-
-
 def verified_corporate(emu: Emu) -> dict:
     corporate = emu.corporate()
     assert emu.simulate("POST", f"/corporates/{corporate['id']}/verify").status == 204
