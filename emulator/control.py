@@ -30,7 +30,7 @@ def handle(app, method: str, path: str, raw_body: bytes):
         "/clock": {"GET": lambda: {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms},
                    "POST": lambda: _advance(world, raw_body)},
         "/state": {"GET": world.dump},
-        "/events": {"GET": lambda: {"events": [e.answer() for e in world.outbox.listed()]}},
+        "/events": {"GET": lambda: _events(world)},
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
     }
     methods = routes.get(path.rstrip("/") or "/")
@@ -53,6 +53,13 @@ def _advance(world, raw_body: bytes) -> dict:
     with world.lock:
         world.clock.advance(seconds)
     return {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms}
+
+
+def _events(world) -> dict:
+    with world.lock:
+        # Work that fell due since the last request emits its events before they are shown.
+        world.scheduler.run_due()
+        return {"events": [event.answer() for event in world.outbox.listed()]}
 
 
 # Channels only Weavr's mobile SDK can enrol, so only the control plane can stand in for it here.

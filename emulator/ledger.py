@@ -163,10 +163,12 @@ class Ledger:
         self.holds[hold_id] = entry
         return hold_id
 
-    def settle(self, hold_id: str, destination: Instrument | None = None) -> Entry:
-        """The held money leaves: to `destination` (a transfer) or out of the programme."""
+    def settle(self, hold_id: str, destination: Instrument | None = None, amount: int | None = None) -> Entry:
+        """The held money leaves: to `destination` (a transfer) or out of the programme. A card settlement
+        may differ from its authorisation: `amount` settles instead of the held amount (the rest of the
+        hold is released; more than held needs the available balance for the difference)."""
         held = self._open_hold(hold_id)
-        amount = -held.available
+        amount = -held.available if amount is None else amount
         if destination is not None and self.currency(destination) != held.currency:
             raise CurrencyMismatch("the destination holds another currency")
         legs = [(held.instrument, -amount, -amount, COMPLETED, hold_id)]

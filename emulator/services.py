@@ -105,8 +105,8 @@ class Instruments:
     def hold(self, instrument: tuple, amount: int, transaction: tuple) -> str:
         return self.ledger.hold(instrument, amount, transaction)
 
-    def settle(self, hold_id: str, destination: tuple | None = None) -> money.Entry:
-        return self.ledger.settle(hold_id, destination)
+    def settle(self, hold_id: str, destination: tuple | None = None, amount: int | None = None) -> money.Entry:
+        return self.ledger.settle(hold_id, destination, amount)
 
     def release(self, hold_id: str) -> None:
         self.ledger.release(hold_id)

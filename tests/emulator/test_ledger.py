@@ -132,3 +132,16 @@ def test_the_invariant_catches_money_created_from_nothing(ledger):
     ledger.accounts[A].entries[0].actual += 1
     with pytest.raises(AssertionError):
         ledger.check()
+
+
+def test_a_settlement_may_differ_from_its_hold(ledger):
+    ledger.deposit(A, 500, ("incoming_wire_transfers", "t1"))
+    ledger.settle(ledger.hold(A, 100, ("card_payments", "t2")), amount=80)
+    assert balances(ledger, A) == (420, 420)
+    ledger.settle(ledger.hold(A, 100, ("card_payments", "t3")), amount=150)
+    assert balances(ledger, A) == (270, 270)
+    hold = ledger.hold(A, 100, ("card_payments", "t4"))
+    with pytest.raises(FundsInsufficient):
+        ledger.settle(hold, amount=371)
+    assert balances(ledger, A) == (170, 270), "a refused settlement keeps its hold"
+    ledger.check()

@@ -50,3 +50,9 @@ def test_a_refused_change_is_no_event_and_the_outbox_is_read_only(emu):
     assert emu.call("POST", "", mount="/_emulator/events").status == 405
     emu.call("POST", "", mount="/_emulator/reset")
     assert events(emu) == []
+
+
+def test_events_of_work_that_fell_due_are_shown_without_another_api_request(emu):
+    world = emu.app.world
+    world.scheduler.at(world.now_ms() - 1, lambda: world.outbox.emit("bulk_process_end", {"status": "COMPLETED"}))
+    assert [e["type"] for e in events(emu)] == ["bulk_process_end"]
