@@ -2,6 +2,8 @@
 and custom fee charges deducted from an account."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .helpers import Emu, unique_email
@@ -341,3 +343,16 @@ def test_another_identitys_statement_is_not_found(emu):
     account = create_account(emu, corporate)
     answer = emu.call("GET", f"/managed_accounts/{account['id']}/statement", token=other["token"])
     assert answer.status == 404
+
+
+def test_the_state_dump_shows_the_ledger_and_the_accounts_as_json(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 100)
+    answer = emu.call("GET", "", mount="/_emulator/state")
+    assert answer.status == 200
+    dumped = json.loads(json.dumps(answer.body))
+    (entry,) = dumped["ledger"][f"managed_accounts:{account['id']}"]["entries"]
+    assert (entry["actual"], entry["actual_after"]) == (100, 100)
+    assert dumped["areas"]["managed_accounts"]["managedAccounts"][0]["owner"] == {"type": "CORPORATE",
+                                                                                   "id": corporate["id"]}
