@@ -5,7 +5,8 @@ Items are answer dicts, oldest first. Each declared query parameter the request 
 - `offset`, `limit`: the window; `count` is the number matching, `responseCount` the number in the page.
 - `sortOrder`: `ASC` oldest first, `DESC` most recent first; without it, the handler's default order.
 - `<x>From` / `<x>To` (and `startPeriod` / `endPeriod`): an inclusive range on a time field
-  (`created` and `creationTimestamp` -> `creationTimestamp`, `executed` -> `executionTimestamp`).
+  (`created` and `creationTimestamp` -> `creationTimestamp`, `executed` -> `executionTimestamp`,
+  `lastUpdatedTimestamp` -> itself).
 - an array parameter (`state`, `roles`): the item's value is any of those sent (for an item field that is
   itself a list, any in common);
 - any other parameter: equality with the item's field at that dotted path (`state.blockedReason`),
@@ -21,7 +22,8 @@ WINDOW = ("offset", "limit")
 ORDER = "sortOrder"
 # Range parameter prefix -> the time field it bounds.
 TIME_FIELDS = {"created": "creationTimestamp", "creationTimestamp": "creationTimestamp",
-               "executed": "executionTimestamp", "period": "timestamp"}
+               "lastUpdatedTimestamp": "lastUpdatedTimestamp", "executed": "executionTimestamp",
+               "period": "timestamp"}
 PERIOD = {"startPeriod": ("period", "From"), "endPeriod": ("period", "To")}
 MISSING = object()
 

@@ -200,3 +200,21 @@ def _statement_entry(entry) -> dict:
             "timestamp": entry.timestamp,
             "balanceAdjustment": {"currency": entry.currency, "amount": entry.actual},
             "balanceAfter": {"currency": entry.currency, "amount": entry.actual_after}}
+
+
+@handles("managedAccountTransactionsGet")
+def managed_account_transactions(call):
+    """The account's activity from the ledger, pending (PROCESSING) and completed, most recent first
+    unless sortOrder=ASC; filtered by type, status, direction and creation or update time."""
+    area = call.world.area("managed_accounts")
+    account = area.owned(_owner(call), call.path_params["id"])
+    activity = [_activity_item(e) for e in call.world.ledger.transactions(account.instrument)]
+    return listed(call.operation, call.query, activity, skip=("sortBy",)).answer("transactions")
+
+
+def _activity_item(entry) -> dict:
+    return {"id": entry.transaction[1], "type": entry.transaction[0],
+            "status": "COMPLETED" if entry.state == "COMPLETED" else "PROCESSING",
+            "direction": "CREDIT" if entry.available > 0 else "DEBIT",
+            "amount": {"currency": entry.currency, "amount": abs(entry.available)},
+            "creationTimestamp": entry.timestamp, "lastUpdatedTimestamp": entry.timestamp}

@@ -356,3 +356,30 @@ def test_the_state_dump_shows_the_ledger_and_the_accounts_as_json(emu):
     assert (entry["actual"], entry["actual_after"]) == (100, 100)
     assert dumped["areas"]["managed_accounts"]["managedAccounts"][0]["owner"] == {"type": "CORPORATE",
                                                                                    "id": corporate["id"]}
+
+
+# -- transactions -------------------------------------------------------------------------------
+def transactions(emu, owner, account_id, query: str = "") -> dict:
+    answer = emu.call("GET", f"/managed_accounts/{account_id}/transactions", token=owner["token"], query=query)
+    assert answer.status == 200, answer.body
+    return answer.body
+
+
+def test_the_transactions_list_the_ledgers_activity_pending_included(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    charge(emu, corporate, account["id"])
+    # A pending movement (what a card authorisation will be) shows as PROCESSING, not in the statement.
+    emu.app.world.instruments.hold(("managed_accounts", account["id"]), 30, ("card_payments", "77"))
+    body = transactions(emu, corporate, account["id"])
+    assert [(t["type"], t["status"], t["direction"], t["amount"]["amount"]) for t in body["transactions"]] == [
+        ("card_payments", "PROCESSING", "DEBIT", 30), ("fees", "COMPLETED", "DEBIT", 100),
+        ("incoming_wire_transfers", "COMPLETED", "CREDIT", 1000)]
+    assert statement(emu, corporate, account["id"])["count"] == 2
+    assert balances(emu, corporate, account["id"]) == {"availableBalance": 870, "actualBalance": 900}
+    debits = transactions(emu, corporate, account["id"], "direction=DEBIT&status=COMPLETED")
+    assert [t["type"] for t in debits["transactions"]] == ["fees"]
+    page = transactions(emu, corporate, account["id"], "type=incoming_wire_transfers,fees&sortOrder=ASC&limit=1")
+    assert (page["count"], page["responseCount"]) == (2, 1)
+    assert page["transactions"][0]["type"] == "incoming_wire_transfers"
