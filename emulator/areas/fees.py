@@ -8,7 +8,7 @@ registered is unresolved.
 from __future__ import annotations
 
 from ..errors import conflict
-from ..ledger import FundsInsufficient, UnknownInstrument
+from ..ledger import FundsInsufficient, NotAnAmount, UnknownInstrument
 from ..listing import listed
 from ..registry import backend, handles
 from ..services import NotOwner, Owner
@@ -53,6 +53,9 @@ class FeesBackend:
             world.instruments.debit(source_key, amount, ("fees", transaction_id))
         except FundsInsufficient:
             raise conflict("FUNDS_INSUFFICIENT") from None
+        except NotAnAmount:
+            # A programme pricing the fee at zero or less has set no amount a charge can take.
+            raise conflict("FEE_AMOUNT_NOT_SET") from None
         identity = owner.answer()
         profile_id = world.identities.profile_id(owner)
         now = world.now_ms()

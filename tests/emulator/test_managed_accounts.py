@@ -383,3 +383,13 @@ def test_the_transactions_list_the_ledgers_activity_pending_included(emu):
     page = transactions(emu, corporate, account["id"], "type=incoming_wire_transfers,fees&sortOrder=ASC&limit=1")
     assert (page["count"], page["responseCount"]) == (2, 1)
     assert page["transactions"][0]["type"] == "incoming_wire_transfers"
+
+
+def test_a_fee_the_programme_prices_at_zero_is_not_set_and_nothing_moves(emu):
+    emu.programme["customFees"]["FREE_FEE"] = {"EUR": 0}
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 100)
+    answer = charge(emu, corporate, account["id"], "FREE_FEE")
+    assert (answer.status, answer.body) == (409, {"errorCode": "FEE_AMOUNT_NOT_SET"})
+    assert balances(emu, corporate, account["id"])["actualBalance"] == 100
