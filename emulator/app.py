@@ -99,11 +99,12 @@ class EmulatorApp:
         check_size(operation, raw_body)
         world = self.world
         with world.lock:
+            world.scheduler.run_due()
             session = self.authenticate(namespace, operation, headers)
-            replay_key = self.replay_key(operation, headers)
-            if replay_key and replay_key in world.idempotent_answers:
-                status, body, extra = world.idempotent_answers[replay_key]
-                return Answer(status, body, dict(extra))
+            replay_key = world.replays.key(operation, headers, _bearer(headers), raw_body)
+            replayed = world.replays.get(replay_key)
+            if replayed:
+                return Answer(*replayed)
             body = read_body(operation, headers, raw_body)
             # A blank value (`?profileId=`) is a value that fails its schema, not an absent parameter.
             query_pairs = parse_qsl(query_string, keep_blank_values=True)
@@ -117,8 +118,7 @@ class EmulatorApp:
                                 .encode(), {"content-type": "text/plain; charset=utf-8"})
             else:
                 answer = _as_answer(handler(call), call)
-            if replay_key and answer.status < 500:
-                world.idempotent_answers[replay_key] = (answer.status, answer.body, dict(answer.headers))
+            world.replays.keep(replay_key, answer.status, answer.body, answer.headers)
         if self.strict and answer.status != 501:
             self.self_check(contract, operation, answer)
         return answer
@@ -140,12 +140,6 @@ class EmulatorApp:
             if ok:
                 return session
         raise unauthorized()
-
-    def replay_key(self, operation, headers):
-        ref = headers.get("idempotency-ref")
-        if not ref or operation.method == "GET":
-            return None
-        return (operation.operation_id, headers.get("api-key"), _bearer(headers), ref)
 
     def self_check(self, contract, operation, answer: Answer) -> None:
         if not operation.declares(answer.status):

@@ -43,9 +43,3 @@ class Call:
         if not session.stepped_up:
             raise forbidden("STEP_UP_REQUIRED")
         return session
-
-    def page(self, items: list) -> list:
-        """The offset/limit window every Weavr list takes."""
-        offset = int(self.query.get("offset") or 0)
-        limit = self.query.get("limit")
-        return items[offset:offset + int(limit)] if limit is not None else items[offset:]

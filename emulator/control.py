@@ -6,6 +6,7 @@ POST /_emulator/reset        forget all state
 GET  /_emulator/clock        the emulator's time (epoch ms)
 POST /_emulator/clock        {"advanceSeconds": N} moves time forward (token and challenge expiry)
 GET  /_emulator/state        a dump of all state, for debugging
+GET  /_emulator/events       the outbox: events of state changes, oldest first (read-only)
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
@@ -29,6 +30,7 @@ def handle(app, method: str, path: str, raw_body: bytes):
         "/clock": {"GET": lambda: {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms},
                    "POST": lambda: _advance(world, raw_body)},
         "/state": {"GET": world.dump},
+        "/events": {"GET": lambda: _events(world)},
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
     }
     methods = routes.get(path.rstrip("/") or "/")
@@ -53,6 +55,13 @@ def _advance(world, raw_body: bytes) -> dict:
     return {"nowMs": world.now_ms(), "offsetMs": world.clock.offset_ms}
 
 
+def _events(world) -> dict:
+    with world.lock:
+        # Work that fell due since the last request emits its events before they are shown.
+        world.scheduler.run_due()
+        return {"events": [event.answer() for event in world.outbox.listed()]}
+
+
 # Channels only Weavr's mobile SDK can enrol, so only the control plane can stand in for it here.
 SDK_CHANNELS = ("BIOMETRIC",)
 
@@ -72,10 +81,10 @@ def _enrol_factor(world, raw_body: bytes) -> None:
         raise bad_request([{"fieldName": "email", "error": "REQUIRED", "params": []}],
                           "name the user by email or userId")
     with world.lock:
-        user = world.users.find_by_email(email) if isinstance(email, str) else world.users.by_id.get(user_id)
+        user = world.area("users").find_by_email(email) if isinstance(email, str) else world.area("users").get(user_id)
         if user is None:
             raise not_found("No user with this email or id")
-        world.factors.set_factor(user["id"], body["channel"], "ACTIVE")
+        world.area("factors").set_factor(user["id"], body["channel"], "ACTIVE")
 
 
 __all__ = ["handle", "ApiError"]

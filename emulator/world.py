@@ -1,12 +1,18 @@
-"""All of one emulator's state: programme, clock, ids, sessions and one backend per area."""
+"""All of one emulator's state: programme, clock, ids, sessions, the ledger, the services between areas
+and one backend per area."""
 from __future__ import annotations
 
 import threading
 
 from . import areas  # noqa: F401  (importing registers every area's handlers and backend)
 from .clock import Clock
+from .idempotency import Replays
 from .ids import IdFactory
+from .ledger import Ledger
+from .outbox import Outbox
+from .scheduler import Scheduler
 from .registry import BACKENDS
+from .services import Identities, Instruments
 from .sessions import Sessions
 
 
@@ -20,17 +26,20 @@ class World:
     def reset(self) -> None:
         with self.lock:
             self.clock = Clock()
+            self.scheduler = Scheduler(self.now_ms)
+            self.clock.on_advance = self.scheduler.run_due
+            self.outbox = Outbox(self.now_ms)
             self.ids = IdFactory()
             self.sessions = Sessions(self.clock)
-            self.idempotent_answers: dict[tuple, tuple] = {}
+            self.ledger = Ledger(self.now_ms)
+            self.replays = Replays()
+            self.identities = Identities(self)
+            self.instruments = Instruments(self)
             self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
 
-    def __getattr__(self, name):
-        # Backends read as attributes: world.identities, world.users, ...
-        backends = self.__dict__.get("backends", {})
-        if name in backends:
-            return backends[name]
-        raise AttributeError(name)
+    def area(self, name: str):
+        """One area's backend, for its own handlers; another area asks through the services instead."""
+        return self.backends[name]
 
     def now_ms(self) -> int:
         return self.clock.now_ms()
@@ -40,5 +49,7 @@ class World:
             return {
                 "clockOffsetMs": self.clock.offset_ms,
                 "sessions": [vars(s) for s in self.sessions.by_token.values()],
+                "ledger": self.ledger.dump(),
+                "scheduled": self.scheduler.dump(),
                 "areas": {name: backend.dump() for name, backend in self.backends.items() if hasattr(backend, "dump")},
             }

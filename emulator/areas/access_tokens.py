@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from ..errors import ApiError, unauthorized
+from ..listing import listed
 from ..registry import handles
+from ..services import Owner
 
 
 @handles("requestAccessToken")
@@ -20,21 +22,11 @@ def request_access_token(call):
             "status": "STEPPED_UP" if access.stepped_up else "STANDARD"}
 
 
-def identity_name(world, identity_type: str, identity_id: str) -> str:
-    if identity_type == "CORPORATE":
-        corporate = world.backends.get("corporates", None)
-        if corporate is not None and identity_id in corporate.by_id:
-            return corporate.by_id[identity_id]["company"]["name"]
-    root = world.users.by_id.get(identity_id)
-    return f"{root['name']} {root['surname']}" if root else identity_id
-
-
 @handles("userIdentities")
 def user_identities(call):
     session = call.session
     if session is None:
         raise unauthorized()
-    identities = [{"id": session.identity, "name": identity_name(call.world, session.identity_type,
-                                                                 session.identity_id)}]
-    page = call.page(identities)
-    return {"identities": page, "count": len(identities), "responseCount": len(page)}
+    owner = Owner(session.identity_type, session.identity_id)
+    identities = [{"id": session.identity, "name": call.world.identities.name(owner)}]
+    return listed(call.operation, call.query, identities).answer("identities")

@@ -8,7 +8,9 @@ identity's user, a root user and an unknown id all answer 404.
 from __future__ import annotations
 
 from ..errors import ApiError, conflict, forbidden, not_found, unauthorized
+from ..listing import listed
 from ..registry import backend, handles
+from ..services import Owner
 from .passwords import check_complexity
 from .roles import check_assignable
 
@@ -39,7 +41,7 @@ class AuthorisedUsersBackend:
     # -- reading ---------------------------------------------------------------------------
     def of_session(self, session, user_id) -> dict:
         """The authorised user with this id in the caller's identity; 404 for anyone else's or a root user."""
-        user = self.world.users.by_id.get(str(user_id))
+        user = self.world.area("users").get(str(user_id))
         if user is None or user["credentialType"] != "USER" or user["identityType"] != session.identity_type \
                 or user["identityId"] != session.identity_id:
             raise not_found("User not found")
@@ -54,29 +56,21 @@ class AuthorisedUsersBackend:
                 answer[field] = user[field]
         return answer
 
-    def listing(self, session, query: dict) -> list[dict]:
-        users = self.world.users.of_identity(session.identity_type, session.identity_id)
-        if query.get("active") is not None:
-            users = [u for u in users if u["active"] is query["active"]]
-        if query.get("email"):
-            users = [u for u in users if u["email"].lower() == query["email"].lower()]
-        if query.get("tag"):
-            users = [u for u in users if u.get("tag") == query["tag"]]
-        if query.get("roles"):
-            wanted = set(query["roles"])
-            users = [u for u in users if wanted & set(u.get("roles") or [])]
-        return users
+    def listing(self, session) -> list[dict]:
+        """The identity's authorised users as answered, oldest first."""
+        return [self.view(u) for u in self.world.area("users").of_identity(session.identity_type,
+                                                                             session.identity_id)]
 
     # -- changing --------------------------------------------------------------------------
     def create(self, session, request: dict) -> dict:
         world = self.world
-        if world.users.email_taken(request["email"]):
+        if world.area("users").email_taken(request["email"]):
             raise conflict("EMAIL_NOT_UNIQUE")
         _check_country(request.get("countryOfResidence"))
         roles = check_assignable(world, request.get("roles") or [])
         extra = {"brand": request.get("brand"), "countryOfResidence": request.get("countryOfResidence"),
                  "roles": roles, "mobileChanges": 0}
-        return world.users.add(user_id=world.ids.next(), identity_type=session.identity_type,
+        return world.area("users").add(user_id=world.ids.next(), identity_type=session.identity_type,
                                identity_id=session.identity_id, credential_type="USER", name=request["name"],
                                surname=request["surname"], email=request["email"], mobile=request.get("mobile"),
                                date_of_birth=request.get("dateOfBirth"), tag=request.get("tag"),
@@ -87,7 +81,7 @@ class AuthorisedUsersBackend:
         # Every check first, so a refused change changes nothing.
         email = request.get("email")
         email_changes = email is not None and email.lower() != user["email"].lower()
-        if email_changes and world.users.email_taken(email):
+        if email_changes and world.area("users").email_taken(email):
             raise conflict("EMAIL_NOT_UNIQUE")
         mobile = request.get("mobile")
         mobile_changes = mobile is not None and mobile != user.get("mobile")
@@ -102,7 +96,7 @@ class AuthorisedUsersBackend:
             if field in request:
                 user[field] = request[field]
         if email_changes:
-            world.users.change_email(user, email)
+            world.area("users").change_email(user, email)
         elif email is not None:
             user["email"] = email  # same address, perhaps in another case
         if mobile_changes:
@@ -122,7 +116,7 @@ class AuthorisedUsersBackend:
         self.invites[user["id"]] = {"sentMs": self.world.now_ms(), "consumed": False}
 
     def invited_user(self, user_id) -> dict:
-        user = self.world.users.by_id.get(str(user_id))
+        user = self.world.area("users").get(str(user_id))
         if user is None or user["credentialType"] != "USER":
             raise not_found("User not found")
         return user
@@ -146,7 +140,7 @@ class AuthorisedUsersBackend:
             raise conflict("PASSWORD_ALREADY_CREATED")
         password = request["password"]["value"]
         check_complexity(password)
-        world.users.set_password(user, password)
+        world.area("users").set_password(user, password)
         if request.get("mobile") is not None:
             user["mobile"] = request["mobile"]
             user["mobileNumberVerified"] = False
@@ -159,7 +153,7 @@ class AuthorisedUsersBackend:
         world = self.world
         if not user["emailVerified"]:
             raise conflict("EMAIL_NOT_VERIFIED")
-        if not (user.get("mobileNumberVerified") or world.factors.is_active(user["id"], "SMS")):
+        if not (user.get("mobileNumberVerified") or world.area("factors").is_active(user["id"], "SMS")):
             raise conflict("MOBILE_NOT_VERIFIED")
         if not kyb_approved(world, user["identityId"]):
             raise conflict("KYB_IDENTITY_NOT_APPROVED")
@@ -181,7 +175,7 @@ class AuthorisedUsersBackend:
 
 def kyb_approved(world, corporate_id: str) -> bool:
     """Whether the corporate passed KYB (the due-diligence area's status of the identity)."""
-    return world.due_diligence.is_approved(corporate_id)
+    return world.identities.is_due_diligence_approved(Owner("CORPORATE", corporate_id))
 
 
 def _check_country(country: str | None) -> None:
@@ -199,30 +193,30 @@ def _bearer_session(call):
 @handles("userCreate")
 def user_create(call):
     session = call.require_step_up()
-    area = call.world.authorised_users
+    area = call.world.area("authorised_users")
     return area.view(area.create(session, call.body))
 
 
 @handles("usersGet")
 def users_get(call):
     session = call.require_session()
-    area = call.world.authorised_users
-    users = area.listing(session, call.query)
-    window = call.page(users)[:100]
-    return {"users": [area.view(u) for u in window], "count": len(users), "responseCount": len(window)}
+    area = call.world.area("authorised_users")
+    # Oldest first, at most 100 a page.
+    return listed(call.operation, call.query, area.listing(session), newest_first=False,
+                  max_limit=100).answer("users")
 
 
 @handles("userGetById")
 def user_get(call):
     session = call.require_session()
-    area = call.world.authorised_users
+    area = call.world.area("authorised_users")
     return area.view(area.of_session(session, call.path_params["user_id"]))
 
 
 @handles("userUpdate")
 def user_update(call):
     session = call.require_session()
-    area = call.world.authorised_users
+    area = call.world.area("authorised_users")
     user = area.of_session(session, call.path_params["user_id"])
     return area.view(area.update(session, user, call.body))
 
@@ -230,27 +224,27 @@ def user_update(call):
 @handles("userDeactivate")
 def user_deactivate(call):
     session = call.require_session()
-    user = call.world.authorised_users.of_session(session, call.path_params["user_id"])
-    call.world.users.set_active(user, False)
+    user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
+    call.world.area("users").set_active(user, False)
 
 
 @handles("userActivate")
 def user_activate(call):
     session = call.require_session()
-    user = call.world.authorised_users.of_session(session, call.path_params["user_id"])
-    call.world.users.set_active(user, True)
+    user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
+    call.world.area("users").set_active(user, True)
 
 
 @handles("userInviteSend")
 def user_invite_send(call):
     session = call.require_session()
-    area = call.world.authorised_users
+    area = call.world.area("authorised_users")
     area.send_invite(area.of_session(session, call.path_params["user_id"]))
 
 
 @handles("userInviteValidate")
 def user_invite_validate(call):
-    area = call.world.authorised_users
+    area = call.world.area("authorised_users")
     invite = area.open_invite(area.invited_user(call.path_params["user_id"]), call.body["inviteCode"])
     if area.expired(invite):
         raise conflict("INVITE_OR_INVITE_CODE_INVALID")
@@ -258,8 +252,8 @@ def user_invite_validate(call):
 
 @handles("userInviteConsume")
 def user_invite_consume(call):
-    area = call.world.authorised_users
-    user = call.world.users.by_id.get(str(call.path_params["user_id"]))
+    area = call.world.area("authorised_users")
+    user = call.world.area("users").get(str(call.path_params["user_id"]))
     if user is None or user["credentialType"] != "USER":
         raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
     return {"token": area.consume_invite(user, call.body)}
@@ -267,7 +261,7 @@ def user_invite_consume(call):
 
 @handles("authorisedUserEmailVerificationCodeSend")
 def user_email_send(call):
-    users = call.world.users
+    users = call.world.area("users")
     user = users.find_by_email(call.body["email"])
     if user is None or user["credentialType"] != "USER":
         raise conflict("EMAIL_NOT_FOUND")
@@ -278,7 +272,7 @@ def user_email_send(call):
 
 @handles("authorisedUserEmailVerify")
 def user_email_verify(call):
-    call.world.users.verify_email(call.body["email"], call.body["verificationCode"], "USER", None)
+    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "USER", None)
 
 
 @handles("userKyc")
@@ -289,5 +283,5 @@ def user_kyc(call):
         raise unauthorized()
     if session.identity_type != "CORPORATE" or session.credential_type != "USER":
         raise forbidden("INSUFFICIENT_PERMISSIONS")
-    user = call.world.users.by_id[session.user_id]
-    return {"reference": call.world.authorised_users.start_kyc(user)}
+    user = call.world.area("users").require(session.user_id)
+    return {"reference": call.world.area("authorised_users").start_kyc(user)}

@@ -7,6 +7,8 @@ user's personal details can no longer be changed through the API.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..errors import conflict
 from ..registry import backend, handles
 
@@ -18,49 +20,66 @@ CORPORATE_LOCKED = ("name", "surname", "email", "mobile", "dateOfBirth", "compan
 CONSUMER_LOCKED = ("name", "surname", "email", "mobile", "dateOfBirth", "address")
 
 
+@dataclass
+class DueDiligence:
+    status: str = NOT_STARTED
+    reference: str | None = None
+    kyc_level: str | None = None
+
+
 @backend("due_diligence")
 class DueDiligenceBackend:
     def __init__(self, world):
         self.world = world
-        # identity id -> {"status", "reference", "kycLevel"}
-        self.by_identity: dict[str, dict] = {}
+        self.by_identity: dict[str, DueDiligence] = {}
 
-    def record(self, identity_id: str) -> dict:
-        return self.by_identity.setdefault(identity_id, {"status": NOT_STARTED, "reference": None,
-                                                         "kycLevel": None})
+    def record(self, identity_id: str) -> DueDiligence:
+        return self.by_identity.setdefault(identity_id, DueDiligence())
 
     def status(self, identity_id: str) -> str:
-        return self.record(identity_id)["status"]
+        return self.record(identity_id).status
 
     def is_approved(self, identity_id: str) -> bool:
         return self.status(identity_id) == APPROVED
 
-    def start(self, identity_id: str, already_approved: str, level: str | None = None) -> dict:
+    def start(self, identity_id: str, already_approved: str, level: str | None = None) -> DueDiligence:
         """Start (or resume) due diligence; the same reference while it is in progress."""
         record = self.record(identity_id)
-        if record["status"] == APPROVED:
+        if record.status == APPROVED:
             raise conflict(already_approved)
-        user = self.world.users.by_id[identity_id]
+        user = self.world.area("users").require(identity_id)
         if not user["emailVerified"]:
             raise conflict("EMAIL_UNVERIFIED")
-        if record["status"] == NOT_STARTED or record["reference"] is None:
-            record["reference"] = self.world.ids.next()
-        record["status"] = INITIATED
-        if level or not record["kycLevel"]:
-            record["kycLevel"] = level or DEFAULT_KYC_LEVEL
+        if record.status == NOT_STARTED or record.reference is None:
+            record.reference = self.world.ids.next()
+        record.status = INITIATED
+        self._status_event(user, INITIATED)
+        if level or not record.kyc_level:
+            record.kyc_level = level or DEFAULT_KYC_LEVEL
         return record
 
     def approve(self, identity_id: str) -> None:
         """What the Simulator's verify does: root email and mobile verified, due diligence approved."""
-        user = self.world.users.by_id[identity_id]
+        user = self.world.area("users").require(identity_id)
         user["emailVerified"] = True
         user["mobileNumberVerified"] = True
         record = self.record(identity_id)
-        record["status"] = APPROVED
-        record["kycLevel"] = record["kycLevel"] or DEFAULT_KYC_LEVEL
+        record.status = APPROVED
+        record.kyc_level = record.kyc_level or DEFAULT_KYC_LEVEL
+        self._status_event(user, APPROVED)
+
+    def _status_event(self, root_user: dict, status: str) -> None:
+        if root_user["identityType"] == "CORPORATE":
+            self.world.outbox.emit("corporates_kyb_watch", {
+                "corporateId": root_user["identityId"], "corporateEmail": root_user["email"], "status": status,
+                "ongoingStatus": status})
+        else:
+            self.world.outbox.emit("consumers_kyc_watch", {
+                "consumerId": root_user["identityId"], "consumerEmail": root_user["email"], "status": status,
+                "ongoingStatus": status})
 
     def dump(self) -> dict:
-        return {"dueDiligence": self.by_identity}
+        return {"dueDiligence": {identity_id: vars(record) for identity_id, record in self.by_identity.items()}}
 
 
 def check_locked_fields(world, identity_id: str, request: dict, current: dict, locked: tuple, error_code: str):
@@ -69,7 +88,7 @@ def check_locked_fields(world, identity_id: str, request: dict, current: dict, l
     `current` maps each locked request field to its present value; sending the present value
     again is not a change and is accepted.
     """
-    if not world.due_diligence.is_approved(identity_id):
+    if not world.area("due_diligence").is_approved(identity_id):
         return
     for name in locked:
         if name in request and not _same(name, request[name], current.get(name)):
@@ -85,13 +104,13 @@ def _same(name: str, wanted, present) -> bool:
 # -- handlers ------------------------------------------------------------------------------
 @handles("corporateKybStart")
 def corporate_kyb_start(call):
-    record = call.world.due_diligence.start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
-    return {"reference": record["reference"]}
+    record = call.world.area("due_diligence").start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
+    return {"reference": record.reference}
 
 
 @handles("corporateKybGet")
 def corporate_kyb_get(call):
-    status = call.world.due_diligence.status(call.require_identity("CORPORATE"))
+    status = call.world.area("due_diligence").status(call.require_identity("CORPORATE"))
     # No re-verification runs in the emulator: the ongoing status is the effective one.
     return {"kybStatus": status, "ongoingKybStatus": status}
 
@@ -99,14 +118,14 @@ def corporate_kyb_get(call):
 @handles("consumerKycStart")
 def consumer_kyc_start(call):
     level = (call.body or {}).get("kycLevel")
-    record = call.world.due_diligence.start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
-    return {"reference": record["reference"], "kycLevel": record["kycLevel"]}
+    record = call.world.area("due_diligence").start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
+    return {"reference": record.reference, "kycLevel": record.kyc_level}
 
 
 @handles("consumerKycGet")
 def consumer_kyc_get(call):
-    record = call.world.due_diligence.record(call.require_identity("CONSUMER"))
-    answer = {"fullDueDiligence": record["status"], "ongoingFullDueDiligence": record["status"]}
-    if record["kycLevel"]:
-        answer["kycLevel"] = answer["ongoingKycLevel"] = record["kycLevel"]
+    record = call.world.area("due_diligence").record(call.require_identity("CONSUMER"))
+    answer = {"fullDueDiligence": record.status, "ongoingFullDueDiligence": record.status}
+    if record.kyc_level:
+        answer["kycLevel"] = answer["ongoingKycLevel"] = record.kyc_level
     return answer

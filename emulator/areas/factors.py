@@ -65,20 +65,20 @@ class FactorsBackend:
 
 
 def session_user(call) -> dict:
-    return call.world.users.by_id[call.require_session().user_id]
+    return call.world.area("users").require(call.require_session().user_id)
 
 
 @handles("authFactorsGet")
 def auth_factors_get(call):
-    return {"factors": call.world.factors.factors(call.require_session().user_id)}
+    return {"factors": call.world.area("factors").factors(call.require_session().user_id)}
 
 
 @handles("enrolDeviceUsingOtpStepOne")
 def enrol_otp(call):
-    call.world.factors.start_otp_enrolment(session_user(call), call.path_params["channel"])
+    call.world.area("factors").start_otp_enrolment(session_user(call), call.path_params["channel"])
 
 
 @handles("enrolDeviceUsingOtpStepTwo")
 def enrol_otp_verify(call):
-    call.world.factors.verify_otp_enrolment(session_user(call), call.path_params["channel"],
+    call.world.area("factors").verify_otp_enrolment(session_user(call), call.path_params["channel"],
                                             call.body["verificationCode"])

@@ -1,17 +1,17 @@
 """Custom fees: charging a programme-defined fee to the logged-in identity, and the identity's fee list.
 
-A fee charge names the fee type (the programme's `customFees`, amounts per currency) and
-the source instrument it is deducted from. Instruments live in their own areas: the backend
-named after the instrument type (`managed_accounts`, `managed_cards`) answers
-`fee_source(instrument_id) -> {"owner": {"type", "id"}, "currency", "availableBalance"} | None`
-and `debit_fee(instrument_id, amount, transaction_id)`. An instrument area that does not
-(yet) answer them leaves every instrument unresolved.
+A fee charge names the fee type (the programme's `customFees`, amounts per currency) and the source
+instrument it is deducted from. The instruments service resolves the source for its owner and the fee
+leaves it on the ledger (money out, to the programme's revenue); an instrument type no area has
+registered is unresolved.
 """
 from __future__ import annotations
 
 from ..errors import conflict
+from ..ledger import FundsInsufficient, NotAnAmount, UnknownInstrument
+from ..listing import listed
 from ..registry import backend, handles
-
+from ..services import NotOwner, Owner
 REVENUE_ACCOUNT = {"type": "revenue_account", "id": "0"}
 
 
@@ -31,72 +31,75 @@ class FeesBackend:
             raise conflict("FEE_AMOUNT_NOT_SET")
         return amounts
 
-    def source(self, identity: dict, instrument: dict) -> dict:
-        instruments = self.world.backends.get(instrument["type"])
-        lookup = getattr(instruments, "fee_source", None)
-        found = lookup(instrument["id"]) if lookup else None
-        if found is None:
-            raise conflict("UNRESOLVED_INSTRUMENT")
-        if found["owner"] != identity:
-            raise conflict("IDENTITY_NOT_OWNER_OF_INSTRUMENT")
-        return found
+    def source(self, owner: Owner, instrument: dict) -> tuple:
+        try:
+            return self.world.instruments.resolve((instrument["type"], instrument["id"]), owner)
+        except UnknownInstrument:
+            raise conflict("UNRESOLVED_INSTRUMENT") from None
+        except NotOwner:
+            raise conflict("IDENTITY_NOT_OWNER_OF_INSTRUMENT") from None
 
-    def charge(self, identity: dict, profile_id: str, request: dict) -> dict:
+    def charge(self, owner: Owner, request: dict) -> dict:
         world = self.world
         fee_type, instrument = request["feeType"], request["source"]
         amounts = self.amounts(fee_type)
-        found = self.source(identity, instrument)
-        currency = found["currency"]
+        source_key = self.source(owner, instrument)
+        currency = world.instruments.currency(source_key)
         if currency not in amounts:
             raise conflict("UNRESOLVED_CURRENCY")
         amount = int(amounts[currency])
-        if found["availableBalance"] < amount:
-            raise conflict("FUNDS_INSUFFICIENT")
         transaction_id = world.ids.next()
-        world.backends[instrument["type"]].debit_fee(instrument["id"], amount, transaction_id)
+        try:
+            world.instruments.debit(source_key, amount, ("fees", transaction_id))
+        except FundsInsufficient:
+            raise conflict("FUNDS_INSUFFICIENT") from None
+        except NotAnAmount:
+            # A programme pricing the fee at zero or less has set no amount a charge can take.
+            raise conflict("FEE_AMOUNT_NOT_SET") from None
+        identity = owner.answer()
+        profile_id = world.identities.profile_id(owner)
         now = world.now_ms()
         source = {"type": instrument["type"], "id": instrument["id"]}
         self.by_identity.setdefault(identity["id"], []).append({
             "id": transaction_id, "feeType": "custom_fees", "amount": {"currency": currency, "amount": amount},
             "instrument": source, "status": "COMPLETED", "description": fee_type[:255],
             "creationTimestamp": now, "lastUpdatedTimestamp": now})
+        world.outbox.emit("fees_watch", {
+            "chargeFee": {"id": transaction_id, "feeType": "CUSTOM", "feeSubType": fee_type[:50], "source": source,
+                          "profileId": profile_id,
+                          "feeSpec": {"type": "FLAT", "flatAmount": [{"currency": currency, "amount": str(amount)}]}},
+            "type": "COMPLETED", "publishedTimestamp": str(now)})
         return {"transactionId": {"type": "CHARGE_FEE", "id": transaction_id}, "profileId": profile_id,
                 "feeType": fee_type, "source": source, "destination": dict(REVENUE_ACCOUNT),
                 "availableBalanceAdjustment": {"currency": currency, "amount": -amount},
                 "state": "COMPLETED", "creationTimestamp": now}
 
-    def listed(self, identity_id: str, query: dict) -> list[dict]:
-        fees = self.by_identity.get(identity_id, [])
-        start, end = query.get("creationTimestampFrom"), query.get("creationTimestampTo")
-        fees = [f for f in fees if (start is None or f["creationTimestamp"] >= start)
-                and (end is None or f["creationTimestamp"] <= end)]
-        # Most recent first unless ASC is asked for.
-        return fees if query.get("sortOrder") == "ASC" else list(reversed(fees))
+    def of_identity(self, identity_id: str) -> list[dict]:
+        """The identity's fee transactions, oldest first."""
+        return self.by_identity.get(identity_id, [])
 
     def dump(self) -> dict:
         return {"fees": self.by_identity}
 
 
-def _charge(call, identity_type: str, area: str):
-    identity_id = call.require_identity(identity_type)
-    identity = {"type": identity_type, "id": identity_id}
-    profile_id = getattr(call.world, area).by_id[identity_id]["profileId"]
-    return call.world.fees.charge(identity, profile_id, call.body)
+def _charge(call, identity_type: str):
+    owner = Owner(identity_type, call.require_identity(identity_type))
+    return call.world.area("fees").charge(owner, call.body)
 
 
 @handles("corporateChargeFee")
 def corporate_charge_fee(call):
-    return _charge(call, "CORPORATE", "corporates")
+    return _charge(call, "CORPORATE")
 
 
 @handles("consumerChargeFee")
 def consumer_charge_fee(call):
-    return _charge(call, "CONSUMER", "consumers")
+    return _charge(call, "CONSUMER")
 
 
 @handles("feesGet")
 def fees_get(call):
     session = call.require_session()
-    matching = call.world.fees.listed(session.identity_id, call.query)
-    page = call.page(matching)
-    return {"fees": page, "count": len(matching), "responseCount": len(page)}
+    fees = call.world.area("fees").of_identity(session.identity_id)
+    # Most recent first unless sortOrder=ASC.
+    return listed(call.operation, call.query, fees).answer("fees")

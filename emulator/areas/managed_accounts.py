@@ -1,17 +1,22 @@
 """Managed accounts: an identity's accounts holding funds, their creation, reading and list, and the
-balance movements other areas make on them (fee charges; deposits through the Simulator).
+Simulator's deposit onto them.
 
 An account belongs to the identity whose user created it; every user of that identity sees it,
 no one else does (another identity's account is not found). Only an identity whose due diligence
-(KYB/KYC) is approved may create one. Balances are in the account's currency, in minor units.
+(KYB/KYC) is approved may create one. The balances are read from the ledger, never kept here; other
+areas move money on an account through the instruments service.
 """
 from __future__ import annotations
 
-import copy
+from dataclasses import dataclass
 
 from ..errors import conflict, not_found
+from ..ledger import BalanceLimitExceeded
+from ..listing import listed
 from ..registry import backend, handles
+from ..services import Owner
 
+INSTRUMENT_TYPE = "managed_accounts"
 ACTIVE = "ACTIVE"
 # Simulator deposit outcomes (DepositResponse0.code).
 COMPLETED = "COMPLETED"
@@ -20,18 +25,66 @@ DENIED_AMOUNT_NOT_POSITIVE = "DENIED_AMOUNT_NOT_POSITIVE"
 DENIED_CURRENCY = "DENIED_CURRENCY_NOT_ACCOUNT_CURRENCY"
 DENIED_ACCOUNT_INACTIVE = "DENIED_ACCOUNT_INACTIVE"
 DENIED_INVALID_TX_ID = "DENIED_INVALID_TX_ID"
+DENIED_OTHER = "DENIED_OTHER"
+
+
+@dataclass
+class ManagedAccount:
+    id: str
+    owner: Owner
+    profile_id: str
+    friendly_name: str
+    currency: str
+    creation_timestamp: int
+    state: str = ACTIVE
+    tag: str | None = None
+    low_balance_threshold: int | None = None
+
+    @property
+    def instrument(self) -> tuple:
+        return (INSTRUMENT_TYPE, self.id)
+
+    def answer(self, balance) -> dict:
+        answer = {"id": self.id, "profileId": self.profile_id, "friendlyName": self.friendly_name,
+                  "currency": self.currency,
+                  "balances": {"availableBalance": balance.available, "actualBalance": balance.actual},
+                  "state": {"state": self.state}, "creationTimestamp": self.creation_timestamp}
+        if self.tag is not None:
+            answer["tag"] = self.tag
+        if self.low_balance_threshold is not None:
+            answer["lowBalanceThreshold"] = self.low_balance_threshold
+        return answer
+
+    def event_answer(self, balance) -> dict:
+        """The account as the webhooks' LegacyManagedAccount shows it: ids typed, numbers as strings."""
+        answer = {"id": {"type": INSTRUMENT_TYPE, "id": self.id}, "profileId": self.profile_id,
+                  "owner": self.owner.answer(), "friendlyName": self.friendly_name, "active": self.state == ACTIVE,
+                  "currency": self.currency,
+                  "balances": {"availableBalance": str(balance.available), "actualBalance": str(balance.actual)},
+                  "creationTimestamp": str(self.creation_timestamp)}
+        if self.tag is not None:
+            answer["tag"] = self.tag
+        return answer
 
 
 @backend("managed_accounts")
 class ManagedAccountsBackend:
     def __init__(self, world):
         self.world = world
-        # account id -> {"account": ManagedAccount as answered, "owner": {"type", "id"}, "ledger": [...]}
-        self.by_id: dict[str, dict] = {}
+        self.by_id: dict[str, ManagedAccount] = {}
         self.deposit_tx_ids: set[str] = set()
+        world.instruments.register(INSTRUMENT_TYPE, self)
+
+    # -- what the instruments service asks ---------------------------------------------------
+    def owner_of(self, account_id: str) -> Owner | None:
+        account = self.by_id.get(account_id)
+        return account.owner if account else None
+
+    def state_of(self, account_id: str) -> str:
+        return self.by_id[account_id].state
 
     # -- rules -------------------------------------------------------------------------------
-    def create(self, owner: dict, request: dict) -> dict:
+    def create(self, owner: Owner, request: dict) -> ManagedAccount:
         world = self.world
         programme = world.programme
         if request["profileId"] != programme["profiles"].get("managedAccounts"):
@@ -39,109 +92,129 @@ class ManagedAccountsBackend:
         if request["currency"] not in programme["currencies"]:
             raise conflict("CURRENCY_NOT_SUPPORTED_BY_PROFILE")
         # "Corporates need to complete due diligence (KYB) before they can create instruments".
-        if not world.due_diligence.is_approved(owner["id"]):
+        if not world.identities.is_due_diligence_approved(owner):
             raise conflict("OWNER_IDENTITY_NOT_VERIFIED")
-        account_id = world.ids.next()
-        account = {
-            "id": account_id,
-            "profileId": request["profileId"],
-            "friendlyName": request["friendlyName"],
-            "currency": request["currency"],
-            "balances": {"availableBalance": 0, "actualBalance": 0},
-            "state": {"state": ACTIVE},
-            "creationTimestamp": world.now_ms(),
-            **{k: request[k] for k in ("tag", "lowBalanceThreshold") if k in request},
-        }
-        self.by_id[account_id] = {"account": account, "owner": dict(owner), "ledger": []}
+        account = ManagedAccount(id=world.ids.next(), owner=owner, profile_id=request["profileId"],
+                                 friendly_name=request["friendlyName"], currency=request["currency"],
+                                 creation_timestamp=world.now_ms(), tag=request.get("tag"),
+                                 low_balance_threshold=request.get("lowBalanceThreshold"))
+        self.by_id[account.id] = account
+        world.instruments.open(account.instrument, account.currency)
+        balance = world.instruments.balance(account.instrument)
+        world.outbox.emit("managed_accounts_watch", {"account": account.event_answer(balance), "type": "CREATED",
+                                                     "publishedTimestamp": world.outbox.published()})
         return account
 
-    def owned(self, owner: dict, account_id: str) -> dict:
+    def owned(self, owner: Owner, account_id: str) -> ManagedAccount:
         """The owner's account; another identity's account is as unknown as a missing one."""
-        record = self.by_id.get(str(account_id))
-        if record is None or record["owner"] != owner:
+        account = self.by_id.get(str(account_id))
+        if account is None or account.owner != owner:
             raise not_found("Managed account not found")
-        return record["account"]
+        return account
 
-    def of_owner(self, owner: dict, query: dict) -> list[dict]:
-        def keep(account: dict) -> bool:
-            created = account["creationTimestamp"]
-            return ((query.get("profileId") is None or account["profileId"] == query["profileId"])
-                    and (query.get("friendlyName") is None or account["friendlyName"] == query["friendlyName"])
-                    and (not query.get("state") or account["state"]["state"] in query["state"])
-                    and (not query.get("state.blockedReason")
-                         or account["state"].get("blockedReason") in query["state.blockedReason"])
-                    and (not query.get("state.destroyedReason")
-                         or account["state"].get("destroyedReason") in query["state.destroyedReason"])
-                    and (query.get("currency") is None or account["currency"] == query["currency"])
-                    and (query.get("createdFrom") is None or created >= query["createdFrom"])
-                    and (query.get("createdTo") is None or created <= query["createdTo"])
-                    and (query.get("tag") is None or account.get("tag") == query["tag"]))
-        accounts = [r["account"] for r in self.by_id.values() if r["owner"] == owner and keep(r["account"])]
-        # Most recent first.
-        return list(reversed(accounts))
+    def answer(self, account: ManagedAccount) -> dict:
+        return account.answer(self.world.instruments.balance(account.instrument))
 
-    def move(self, account_id: str, amount: int, kind: str, transaction_id: str) -> None:
-        """Credit (positive) or debit (negative) both balances, and note the movement."""
-        record = self.by_id[str(account_id)]
-        balances = record["account"]["balances"]
-        balances["availableBalance"] += amount
-        balances["actualBalance"] += amount
-        record["ledger"].append({"type": kind, "id": transaction_id, "amount": amount,
-                                 "timestamp": self.world.now_ms()})
+    def of_owner(self, owner: Owner) -> list[dict]:
+        """The owner's accounts as answered, oldest first."""
+        return [self.answer(a) for a in self.by_id.values() if a.owner == owner]
 
     def deposit(self, account_id: str, deposit: dict, tx_id) -> str:
         """The Simulator's incoming wire transfer: its outcome code."""
-        record = self.by_id.get(str(account_id))
-        if record is None:
+        account = self.by_id.get(str(account_id))
+        if account is None:
             return DENIED_ACCOUNT_NOT_FOUND
-        account = record["account"]
-        if account["state"]["state"] != ACTIVE:
+        if account.state != ACTIVE:
             return DENIED_ACCOUNT_INACTIVE
         amount = deposit.get("amount")
         if amount is None or amount <= 0:
             return DENIED_AMOUNT_NOT_POSITIVE
-        if deposit["currency"] != account["currency"]:
+        if deposit["currency"] != account.currency:
             return DENIED_CURRENCY
         if tx_id is not None and str(tx_id) in self.deposit_tx_ids:
             return DENIED_INVALID_TX_ID
         transaction_id = str(tx_id) if tx_id is not None else self.world.ids.next()
+        try:
+            entry = self.world.instruments.credit(account.instrument, amount,
+                                                  ("incoming_wire_transfers", transaction_id))
+        except BalanceLimitExceeded:
+            # The balance cannot carry it; the Simulator's catch-all denial is the one that fits.
+            return DENIED_OTHER
         self.deposit_tx_ids.add(transaction_id)
-        self.move(account_id, amount, "DEPOSIT", transaction_id)
+        self.world.outbox.emit("managed_accounts_deposits_watch", {
+            "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "owner": account.owner.answer(),
+            "transactionId": transaction_id, "transactionAmount": {"currency": account.currency, "amount": str(amount)},
+            "transactionTimestamp": str(entry.timestamp)})
         return COMPLETED
 
-    # -- what fees.py asks of an instrument area ------------------------------------------------
-    def fee_source(self, instrument_id: str) -> dict | None:
-        record = self.by_id.get(str(instrument_id))
-        if record is None:
-            return None
-        account = record["account"]
-        return {"owner": dict(record["owner"]), "currency": account["currency"],
-                "availableBalance": account["balances"]["availableBalance"]}
-
-    def debit_fee(self, instrument_id: str, amount: int, transaction_id: str) -> None:
-        self.move(instrument_id, -amount, "CHARGE_FEE", transaction_id)
-
     def dump(self) -> dict:
-        return {"managedAccounts": list(self.by_id.values())}
+        return {"managedAccounts": [vars(a) | {"owner": a.owner.answer()} for a in self.by_id.values()]}
 
 
-def _owner(call) -> dict:
-    return call.require_session().identity
+def _owner(call) -> Owner:
+    session = call.require_session()
+    return Owner(session.identity_type, session.identity_id)
 
 
 @handles("managedAccountCreate")
 def managed_account_create(call):
-    # Copies: an answer (and its idempotent replay) shows the account as it was then.
-    return copy.deepcopy(call.world.managed_accounts.create(_owner(call), call.body))
+    backend_ = call.world.area("managed_accounts")
+    return backend_.answer(backend_.create(_owner(call), call.body))
 
 
 @handles("managedAccountGet")
 def managed_account_get(call):
-    return copy.deepcopy(call.world.managed_accounts.owned(_owner(call), call.path_params["id"]))
+    backend_ = call.world.area("managed_accounts")
+    return backend_.answer(backend_.owned(_owner(call), call.path_params["id"]))
 
 
 @handles("managedAccountsGet")
 def managed_accounts_get(call):
-    matching = call.world.managed_accounts.of_owner(_owner(call), call.query)
-    page = copy.deepcopy(call.page(matching))
-    return {"accounts": page, "count": len(matching), "responseCount": len(page)}
+    accounts = call.world.area("managed_accounts").of_owner(_owner(call))
+    # Most recent first; `state` filters on the state's name inside the answer's state object.
+    return listed(call.operation, call.query, accounts, paths={"state": "state.state"}).answer("accounts")
+
+
+
+@handles("managedAccountStatement")
+def managed_account_statement(call):
+    """The account's completed ledger entries, each with the balance after it; oldest first unless
+    sortOrder=DESC. The opening and closing balances bound the period asked for."""
+    area = call.world.area("managed_accounts")
+    account = area.owned(_owner(call), call.path_params["id"])
+    completed = call.world.ledger.statement(account.instrument)
+    start, end = call.query.get("startPeriod"), call.query.get("endPeriod")
+    before = [e for e in completed if start is not None and e.timestamp < start]
+    within = [e for e in completed if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end)]
+    opening = before[-1].actual_after if before else 0
+    closing = within[-1].actual_after if within else opening
+    entries = [_statement_entry(e) for e in completed]
+    page = listed(call.operation, call.query, entries, newest_first=False)
+    return {"openingBalance": {"currency": account.currency, "amount": opening},
+            "closingBalance": {"currency": account.currency, "amount": closing},
+            **page.answer("entries")}
+
+
+def _statement_entry(entry) -> dict:
+    return {"entryId": entry.id, "transaction": {"type": entry.transaction[0], "id": entry.transaction[1]},
+            "timestamp": entry.timestamp,
+            "balanceAdjustment": {"currency": entry.currency, "amount": entry.actual},
+            "balanceAfter": {"currency": entry.currency, "amount": entry.actual_after}}
+
+
+@handles("managedAccountTransactionsGet")
+def managed_account_transactions(call):
+    """The account's activity from the ledger, pending (PROCESSING) and completed, most recent first
+    unless sortOrder=ASC; filtered by type, status, direction and creation or update time."""
+    area = call.world.area("managed_accounts")
+    account = area.owned(_owner(call), call.path_params["id"])
+    activity = [_activity_item(e) for e in call.world.ledger.transactions(account.instrument)]
+    return listed(call.operation, call.query, activity, skip=("sortBy",)).answer("transactions")
+
+
+def _activity_item(entry) -> dict:
+    return {"id": entry.transaction[1], "type": entry.transaction[0],
+            "status": "COMPLETED" if entry.state == "COMPLETED" else "PROCESSING",
+            "direction": "CREDIT" if entry.available > 0 else "DEBIT",
+            "amount": {"currency": entry.currency, "amount": abs(entry.available)},
+            "creationTimestamp": entry.timestamp, "lastUpdatedTimestamp": entry.timestamp}

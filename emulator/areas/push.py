@@ -16,7 +16,7 @@ class PushBackend:
 
     # -- enrolment ----------------------------------------------------------------------------
     def enrol(self, user: dict, channel: str) -> None:
-        factors = self.world.factors
+        factors = self.world.area("factors")
         if factors.is_active(user["id"], channel):
             raise conflict("CHANNEL_ALREADY_REGISTERED")
         if not user.get("mobile"):
@@ -27,9 +27,9 @@ class PushBackend:
     def unlink(self, user: dict, channel: str) -> None:
         if not user["active"]:
             raise conflict("CREDENTIALS_INACTIVE")
-        if not self.world.factors.is_enrolled(user["id"], channel):
+        if not self.world.area("factors").is_enrolled(user["id"], channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
-        self.world.factors.remove(user["id"], channel)
+        self.world.area("factors").remove(user["id"], channel)
         now = self.world.now_ms()
         for challenge in self.challenges.values():
             if challenge.user_id == user["id"] and challenge.channel == channel and challenge.pending(now):
@@ -40,6 +40,9 @@ class PushBackend:
         challenge = PushChallenge(self.world.ids.next(), purpose, user_id, channel, self.world.now_ms(), token)
         self.challenges[challenge.id] = challenge
         return challenge
+
+    def challenge(self, challenge_id: str) -> PushChallenge | None:
+        return self.challenges.get(challenge_id)
 
     def in_flight(self, token: str) -> bool:
         now = self.world.now_ms()
@@ -53,7 +56,7 @@ class PushBackend:
         challenge.status = outcome
         if outcome != PUSH_VERIFIED:
             return True
-        user = world.users.by_id[challenge.user_id]
+        user = world.area("users").require(challenge.user_id)
         if challenge.purpose == "stepup":
             session = world.sessions.by_token.get(challenge.token or "")
             if session is not None:
@@ -73,11 +76,11 @@ OUTCOMES = {"verify_success": PUSH_VERIFIED, "verify_invalid": PUSH_INVALID, "ve
 
 @handles("enrolDeviceUsingPush")
 def enrol_push(call):
-    call.world.push.enrol(session_user(call), call.path_params["channel"])
+    call.world.area("push").enrol(session_user(call), call.path_params["channel"])
 
 
 @handles("unlinkDeviceUsingPush")
 def unlink_push(call):
     # Removing a device that can approve payments is itself a sensitive action (choices/auth.md).
     call.require_step_up()
-    call.world.push.unlink(session_user(call), call.path_params["channel"])
+    call.world.area("push").unlink(session_user(call), call.path_params["channel"])

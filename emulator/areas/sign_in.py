@@ -39,20 +39,29 @@ def _locked_out():
     return ApiError(423)
 
 
+def _login_event(world, user: dict, status: str) -> None:
+    world.outbox.emit("login_watch", {
+        "credential": {"type": user["credentialType"], "id": user["id"]},
+        "identity": {"type": user["identityType"], "id": user["identityId"]},
+        "type": "PASSWORD", "status": status, "publishedTimestamp": world.outbox.published()})
+
+
 @handles("loginWithPassword")
 def login_with_password(call):
     world = call.world
-    user = world.users.find_by_email(call.body["email"])
-    if user is not None and world.sign_in.locked(user["id"]):
+    user = world.area("users").find_by_email(call.body["email"])
+    if user is not None and world.area("sign_in").locked(user["id"]):
         raise _locked_out()
     if user is None or not user["active"]:
         # The description: 403 when the credentials are not found or are incorrect, with no body.
         raise ApiError(403)
-    if not world.users.password_matches(user, call.body["password"]["value"]):
-        world.sign_in.failed(user["id"])
+    if not world.area("users").password_matches(user, call.body["password"]["value"]):
+        world.area("sign_in").failed(user["id"])
+        _login_event(world, user, "DECLINED")
         raise ApiError(403)
-    world.sign_in.clear(user["id"])
+    world.area("sign_in").clear(user["id"])
     session = world.sessions.open(user["identityType"], user["identityId"], user["id"], user["credentialType"])
+    _login_event(world, user, "VERIFIED")
     return {"token": session.token, "tokenType": "AUTH",
             "identity": session.identity, "credentials": session.credentials}
 
@@ -60,16 +69,16 @@ def login_with_password(call):
 @handles("loginViaBiometrics")
 def login_via_biometrics(call):
     world = call.world
-    user = world.users.find_by_email(call.body["email"])
+    user = world.area("users").find_by_email(call.body["email"])
     identity = call.body.get("identity")
-    if user is not None and world.sign_in.locked(user["id"]):
+    if user is not None and world.area("sign_in").locked(user["id"]):
         raise _locked_out()
     if user is None or not user["active"] or (
             identity and (identity["type"], identity["id"]) != (user["identityType"], user["identityId"])):
         raise ApiError(403)
-    if not world.factors.is_active(user["id"], "BIOMETRIC"):
+    if not world.area("factors").is_active(user["id"], "BIOMETRIC"):
         raise conflict("CHANNEL_NOT_REGISTERED")
-    challenge = world.push.issue("login", user["id"], "BIOMETRIC")
+    challenge = world.area("push").issue("login", user["id"], "BIOMETRIC")
     return {"challengeId": challenge.id}
 
 

@@ -1,13 +1,30 @@
 """Simulator API, Accounts: put funds on a managed account by its id (a simulated incoming wire transfer)."""
 from __future__ import annotations
 
+from ..errors import invalid_field
+from ..ledger import INT64_MAX
 from ..registry import handles
+
+INT64_MIN = -INT64_MAX - 1
 
 
 @handles("accounts_account_id_deposit", namespace="simulator")
 def simulate_deposit(call):
     # The Simulator answers 200 whatever the outcome; `code` says whether the funds arrived.
     body = call.body
-    code = call.world.managed_accounts.deposit(str(call.path_params["account_id"]), body["depositAmount"],
-                                               body.get("txId"))
+    deposit = dict(body["depositAmount"])
+    if "amount" in deposit:
+        deposit["amount"] = _int64(deposit["amount"], "depositAmount.amount")
+    code = call.world.area("managed_accounts").deposit(str(call.path_params["account_id"]), deposit,
+                                                       body.get("txId"))
     return {"code": code}
+
+
+def _int64(value, field: str) -> int:
+    """The amount as the API's `format: int64` reads it: a whole number written as 1e3 is 1000, one beyond
+    int64 (1e308) cannot be read at all, so the request is invalid, as a JSON reader into a long refuses it."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not INT64_MIN <= value <= INT64_MAX:
+        raise invalid_field(field, "RANGE", [INT64_MIN, INT64_MAX], f"{field} must be an int64")
+    return value

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..errors import ApiError
 from ..registry import handles
+from ..services import Owner
 
 
 def _unknown(kind: str) -> ApiError:
@@ -13,14 +14,14 @@ def _unknown(kind: str) -> ApiError:
 @handles("corporates_corporate_id_verify", namespace="simulator")
 def simulate_corporate_verify(call):
     corporate_id = str(call.path_params["corporate_id"])
-    if corporate_id not in call.world.corporates.by_id:
+    if not call.world.identities.exists(Owner("CORPORATE", corporate_id)):
         raise _unknown("corporate")
-    call.world.due_diligence.approve(corporate_id)
+    call.world.area("due_diligence").approve(corporate_id)
 
 
 @handles("consumers_consumer_id_verify", namespace="simulator")
 def simulate_consumer_verify(call):
     consumer_id = str(call.path_params["consumer_id"])
-    if consumer_id not in call.world.consumers.by_id:
+    if not call.world.identities.exists(Owner("CONSUMER", consumer_id)):
         raise _unknown("consumer")
-    call.world.due_diligence.approve(consumer_id)
+    call.world.area("due_diligence").approve(consumer_id)

@@ -16,7 +16,7 @@ class StepUpBackend:
         self.by_token: dict[str, OtpChallenge] = {}
 
     def issue_otp(self, session, channel: str) -> OtpChallenge:
-        if not self.world.factors.is_active(session.user_id, channel):
+        if not self.world.area("factors").is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
         now = self.world.now_ms()
         previous = self.by_token.get(session.token)
@@ -27,35 +27,39 @@ class StepUpBackend:
         return challenge
 
     def verify_otp(self, session, channel: str, code: str) -> None:
-        if not self.world.factors.is_active(session.user_id, channel):
+        if not self.world.area("factors").is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
         challenge = self.by_token.get(session.token)
         if challenge is None or challenge.channel != channel:
             raise conflict("STATE_INVALID")
         challenge.verify(code, self.world.programme["sandboxCodes"]["otp"], self.world.now_ms())
         session.stepped_up = True
+        self.world.outbox.emit("stepup_watch", {
+            "credential": session.credentials, "identity": session.identity, "challengeId": challenge.id,
+            "type": channel, "status": "VERIFIED", "publishedTimestamp": self.world.outbox.published()})
 
     def issue_push(self, session, channel: str):
         world = self.world
-        if not world.factors.is_active(session.user_id, channel):
+        if not world.area("factors").is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
-        if world.push.in_flight(session.token):
+        if world.area("push").in_flight(session.token):
             # The description: start it only if this token's step-up is not already in flight.
             raise conflict("STATE_INVALID")
-        return world.push.issue("stepup", session.user_id, channel, token=session.token)
+        return world.area("push").issue("stepup", session.user_id, channel, token=session.token)
 
 
 @handles("stepupSCAChallenge")
 def stepup_otp(call):
-    call.world.stepup.issue_otp(call.require_session(), call.path_params["channel"])
+    call.world.area("stepup").issue_otp(call.require_session(), call.path_params["channel"])
 
 
 @handles("stepupSCAVerify")
 def stepup_otp_verify(call):
-    call.world.stepup.verify_otp(call.require_session(), call.path_params["channel"], call.body["verificationCode"])
+    call.world.area("stepup").verify_otp(call.require_session(), call.path_params["channel"],
+                                         call.body["verificationCode"])
 
 
 @handles("stepupSCAChallengePush")
 def stepup_push(call):
-    challenge = call.world.stepup.issue_push(call.require_session(), call.path_params["channel"])
+    challenge = call.world.area("stepup").issue_push(call.require_session(), call.path_params["channel"])
     return {"id": challenge.id}

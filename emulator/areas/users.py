@@ -48,6 +48,13 @@ class UsersBackend:
         if not active:
             self.world.sessions.close_user(user["id"])
 
+    def get(self, user_id: str) -> dict | None:
+        return self.by_id.get(user_id)
+
+    def require(self, user_id: str) -> dict:
+        """A user known to exist (a session's, an identity's root user)."""
+        return self.by_id[user_id]
+
     def email_taken(self, email: str) -> bool:
         return email.lower() in self.by_email
 

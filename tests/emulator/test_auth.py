@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import Emu
 
 CODE = "123456"
-
-
-@pytest.fixture
-def emu():
-    return Emu()
 
 
 def login(emu, email, password):
@@ -54,7 +48,7 @@ def test_login_refuses_unknown_email_wrong_password_and_inactive_user_with_403(e
     corporate = emu.corporate()
     assert login(emu, "nobody@weavr-suite.example.com", corporate["password"]).status == 403
     assert login(emu, corporate["email"], "Wrong-passw0rd").status == 403
-    emu.app.world.users.by_id[corporate["id"]]["active"] = False
+    emu.app.world.area("users").by_id[corporate["id"]]["active"] = False
     answer = login(emu, corporate["email"], corporate["password"])
     assert answer.status == 403 and answer.body is None
 
@@ -103,13 +97,13 @@ def test_biometric_login_needs_an_enrolled_biometric_factor(emu):
 def test_biometric_login_issues_a_challenge_whose_success_opens_a_stepped_up_session(emu):
     corporate = emu.corporate()
     world = emu.app.world
-    world.factors.set_factor(corporate["id"], "BIOMETRIC", "ACTIVE")
+    world.area("factors").set_factor(corporate["id"], "BIOMETRIC", "ACTIVE")
     answer = emu.call("POST", "/login_via_biometrics",
                       {"email": corporate["email"], "identity": {"type": "CORPORATE", "id": corporate["id"]}})
     assert answer.status == 200
     challenge_id = answer.body["challengeId"]
     assert simulate(emu, corporate, challenge_id, "verify_success").body == {"code": "COMPLETED"}
-    session = world.sessions.by_token[world.push.challenges[challenge_id].session_token]
+    session = world.sessions.by_token[world.area("push").challenges[challenge_id].session_token]
     assert session.stepped_up and session.user_id == corporate["id"]
     other = {"type": "CORPORATE", "id": "1" + corporate["id"]}
     assert emu.call("POST", "/login_via_biometrics", {"email": corporate["email"], "identity": other}).status == 403
@@ -287,7 +281,7 @@ def test_otp_enrolment_code_expires_after_five_minutes(emu):
 
 def test_otp_enrolment_needs_a_mobile_and_an_active_user(emu):
     corporate = emu.corporate()
-    user = emu.app.world.users.by_id[corporate["id"]]
+    user = emu.app.world.area("users").by_id[corporate["id"]]
     user["mobile"] = None
     answer = emu.call("POST", "/authentication_factors/otp/SMS", token=corporate["token"])
     assert answer.body["errorCode"] == "MOBILE_NUMBER_NOT_AVAILABLE"

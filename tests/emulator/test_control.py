@@ -5,13 +5,6 @@ import json
 
 import pytest
 
-from .helpers import Emu
-
-
-@pytest.fixture
-def emu():
-    return Emu()
-
 
 def enrol(emu, body=None, raw: bytes | None = None):
     payload = raw if raw is not None else json.dumps(body).encode()
@@ -48,11 +41,11 @@ def test_biometric_login_success_opens_a_usable_stepped_up_session_and_invalid_n
     assert emu.simulate("POST", path + "/verify_invalid", token=corporate["token"]).body == {"code": "COMPLETED"}
     assert emu.simulate("POST", path + "/verify_success", token=corporate["token"]).body == {"code": "DENIED"}
     assert set(world.sessions.by_token) == sessions_before
-    assert world.push.challenges[first].session_token is None
+    assert world.area("push").challenges[first].session_token is None
     second = emu.call("POST", "/login_via_biometrics", {"email": corporate["email"]}).body["challengeId"]
     path = f"/factors/{corporate['id']}/challenges/{second}"
     assert emu.simulate("POST", path + "/verify_success", token=corporate["token"]).body == {"code": "COMPLETED"}
-    token = world.push.challenges[second].session_token
+    token = world.area("push").challenges[second].session_token
     assert token and token != corporate["token"]
     assert world.sessions.by_token[token].stepped_up
     # The token the SDK would hand to the app works, stepped up; the password token stays standard.
@@ -84,7 +77,7 @@ def test_an_unknown_user_is_404_and_changes_nothing(emu):
     answer = enrol(emu, {"email": "nobody.ctl@weavr-suite.example.com", "channel": "BIOMETRIC"})
     assert answer.status == 404 and answer.body["code"] == "NOT_FOUND"
     assert enrol(emu, {"userId": "999999999", "channel": "BIOMETRIC"}).status == 404
-    assert emu.app.world.factors.by_user == {}
+    assert emu.app.world.area("factors").by_user == {}
 
 
 def test_only_post(emu):

@@ -82,7 +82,7 @@ def test_idempotency_ref_replays_the_first_answer_and_creates_nothing_new(emu):
     again = emu.call("POST", "/corporates", body, headers={"idempotency-ref": "abc-1"})
     assert first.status == again.status == 200
     assert first.body["id"] == again.body["id"]
-    assert len(emu.app.world.corporates.by_id) == 1
+    assert len(emu.app.world.area("corporates").by_id) == 1
     other = emu.call("POST", "/corporates", emu.corporate_body(), headers={"idempotency-ref": "abc-2"})
     assert other.body["id"] != first.body["id"]
 
@@ -113,7 +113,7 @@ def test_control_plane_programme_reset_and_clock(emu):
     assert emu.call("GET", "/programme", mount="/_emulator").body["apiKey"] == emu.programme["apiKey"]
     emu.corporate()
     assert emu.call("POST", "/reset", mount="/_emulator").status == 204
-    assert emu.app.world.corporates.by_id == {}
+    assert emu.app.world.area("corporates").by_id == {}
     before = emu.call("GET", "/clock", mount="/_emulator").body["nowMs"]
     after = emu.call("POST", "/clock", raw=json.dumps({"advanceSeconds": 60}).encode(), mount="/_emulator").body
     assert after["nowMs"] - before >= 60_000

@@ -2,14 +2,11 @@
 and custom fee charges deducted from an account."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .helpers import Emu, unique_email
-
-
-@pytest.fixture
-def emu():
-    return Emu()
 
 
 def verified_corporate(emu: Emu) -> dict:
@@ -268,3 +265,131 @@ def test_a_fee_unpriced_in_the_accounts_currency_is_refused(emu):
     deposit(emu, account["id"], 1000, currency="USD")
     answer = charge(emu, corporate, account["id"], fee_type="MONTHLY_FEE")
     assert (answer.status, answer.body) == (409, {"errorCode": "UNRESOLVED_CURRENCY"})
+
+
+# -- the ledger behind the balances ---------------------------------------------------------------
+@pytest.mark.parametrize("amount", [1e308, 2**63, -(2**63) - 1])
+def test_a_deposit_beyond_int64_is_an_invalid_request_and_moves_nothing(emu, amount):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    answer = emu.simulate("POST", f"/accounts/{account['id']}/deposit",
+                          {"depositAmount": {"currency": "EUR", "amount": amount}})
+    assert answer.status == 400
+    assert answer.body["syntaxErrors"]["invalidFields"][0]["fieldName"] == "depositAmount.amount"
+    assert balances(emu, corporate, account["id"]) == {"availableBalance": 0, "actualBalance": 0}
+
+
+def test_a_deposit_that_would_take_the_balance_beyond_int64_is_denied(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    assert deposit(emu, account["id"], 2**63 - 1) == "COMPLETED"
+    assert deposit(emu, account["id"], 1) == "DENIED_OTHER"
+    assert balances(emu, corporate, account["id"]) == {"availableBalance": 2**63 - 1, "actualBalance": 2**63 - 1}
+    emu.app.world.ledger.check()
+
+
+def test_deposits_and_fees_are_ledger_entries_that_replay_to_the_balance(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    assert charge(emu, corporate, account["id"]).status == 200
+    statement = emu.app.world.ledger.statement(("managed_accounts", account["id"]))
+    assert [(e.transaction[0], e.actual, e.actual_after) for e in statement] == [
+        ("incoming_wire_transfers", 1000, 1000), ("fees", -100, 900)]
+    assert balances(emu, corporate, account["id"])["actualBalance"] == statement[-1].actual_after
+    emu.app.world.ledger.check()
+
+
+# -- statement ----------------------------------------------------------------------------------
+def statement(emu, owner, account_id, query: str = ""):
+    answer = emu.call("GET", f"/managed_accounts/{account_id}/statement", token=owner["token"], query=query)
+    assert answer.status == 200, answer.body
+    return answer.body
+
+
+def test_the_statement_is_the_ledgers_completed_entries_and_replays_to_the_balance(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    charge(emu, corporate, account["id"])
+    deposit(emu, account["id"], 50)
+    body = statement(emu, corporate, account["id"])
+    assert [(e["transaction"]["type"], e["balanceAdjustment"]["amount"], e["balanceAfter"]["amount"])
+            for e in body["entries"]] == [("incoming_wire_transfers", 1000, 1000), ("fees", -100, 900),
+                                          ("incoming_wire_transfers", 50, 950)]
+    assert sum(e["balanceAdjustment"]["amount"] for e in body["entries"]) == \
+        balances(emu, corporate, account["id"])["actualBalance"] == body["closingBalance"]["amount"]
+    assert (body["openingBalance"]["amount"], body["count"], body["responseCount"]) == (0, 3, 3)
+
+
+def test_the_statement_filters_by_period_and_type_and_pages(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    emu.app.world.clock.advance(60)
+    start = emu.app.world.now_ms()
+    charge(emu, corporate, account["id"])
+    deposit(emu, account["id"], 50)
+    body = statement(emu, corporate, account["id"], f"startPeriod={start}")
+    assert (body["openingBalance"]["amount"], body["closingBalance"]["amount"], body["count"]) == (1000, 950, 2)
+    fees = statement(emu, corporate, account["id"], "transaction.type=fees")
+    assert [e["transaction"]["type"] for e in fees["entries"]] == ["fees"]
+    page = statement(emu, corporate, account["id"], "sortOrder=DESC&limit=1")
+    assert (page["count"], page["responseCount"], page["entries"][0]["balanceAfter"]["amount"]) == (3, 1, 950)
+
+
+def test_another_identitys_statement_is_not_found(emu):
+    corporate, other = verified_corporate(emu), verified_corporate(emu)
+    account = create_account(emu, corporate)
+    answer = emu.call("GET", f"/managed_accounts/{account['id']}/statement", token=other["token"])
+    assert answer.status == 404
+
+
+def test_the_state_dump_shows_the_ledger_and_the_accounts_as_json(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 100)
+    answer = emu.call("GET", "", mount="/_emulator/state")
+    assert answer.status == 200
+    dumped = json.loads(json.dumps(answer.body))
+    (entry,) = dumped["ledger"][f"managed_accounts:{account['id']}"]["entries"]
+    assert (entry["actual"], entry["actual_after"]) == (100, 100)
+    assert dumped["areas"]["managed_accounts"]["managedAccounts"][0]["owner"] == {"type": "CORPORATE",
+                                                                                   "id": corporate["id"]}
+
+
+# -- transactions -------------------------------------------------------------------------------
+def transactions(emu, owner, account_id, query: str = "") -> dict:
+    answer = emu.call("GET", f"/managed_accounts/{account_id}/transactions", token=owner["token"], query=query)
+    assert answer.status == 200, answer.body
+    return answer.body
+
+
+def test_the_transactions_list_the_ledgers_activity_pending_included(emu):
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 1000)
+    charge(emu, corporate, account["id"])
+    # A pending movement (what a card authorisation will be) shows as PROCESSING, not in the statement.
+    emu.app.world.instruments.hold(("managed_accounts", account["id"]), 30, ("card_payments", "77"))
+    body = transactions(emu, corporate, account["id"])
+    assert [(t["type"], t["status"], t["direction"], t["amount"]["amount"]) for t in body["transactions"]] == [
+        ("card_payments", "PROCESSING", "DEBIT", 30), ("fees", "COMPLETED", "DEBIT", 100),
+        ("incoming_wire_transfers", "COMPLETED", "CREDIT", 1000)]
+    assert statement(emu, corporate, account["id"])["count"] == 2
+    assert balances(emu, corporate, account["id"]) == {"availableBalance": 870, "actualBalance": 900}
+    debits = transactions(emu, corporate, account["id"], "direction=DEBIT&status=COMPLETED")
+    assert [t["type"] for t in debits["transactions"]] == ["fees"]
+    page = transactions(emu, corporate, account["id"], "type=incoming_wire_transfers,fees&sortOrder=ASC&limit=1")
+    assert (page["count"], page["responseCount"]) == (2, 1)
+    assert page["transactions"][0]["type"] == "incoming_wire_transfers"
+
+
+def test_a_fee_the_programme_prices_at_zero_is_not_set_and_nothing_moves(emu):
+    emu.programme["customFees"]["FREE_FEE"] = {"EUR": 0}
+    corporate = verified_corporate(emu)
+    account = create_account(emu, corporate)
+    deposit(emu, account["id"], 100)
+    answer = charge(emu, corporate, account["id"], "FREE_FEE")
+    assert (answer.status, answer.body) == (409, {"errorCode": "FEE_AMOUNT_NOT_SET"})
+    assert balances(emu, corporate, account["id"])["actualBalance"] == 100
