@@ -50,7 +50,7 @@ def pytest_configure(config):
         from support.preflight import preflight
 
         try:
-            preflight(load_settings())
+            preflight(load_settings(), REPORTS / "logs")
         except ConfigError as exc:
             raise pytest.UsageError(f"configuration: {exc}") from None
 

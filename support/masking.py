@@ -9,7 +9,7 @@ import json
 import re
 
 MASK = "***"
-SECRET_HEADERS = {"api-key", "authorization", "programme-key", "webhooks-key", "cookie", "set-cookie"}
+SECRET_HEADERS = {"api-key", "authorization", "programme-key", "webhooks-key", "cookie", "set-cookie", "x-control-key"}
 SECRET_KEYS = {"token", "accesstoken", "password", "oldpassword", "newpassword", "cardnumber", "cvv", "pin",
                "nonce", "verificationcode", "apikey", "programmekey", "webhookskey", "authorization"}
 _NORMALISE = re.compile(r"[^a-z]")
