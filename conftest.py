@@ -18,6 +18,7 @@ REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
 pytest_plugins = [
+    "support.failure_masking",
     "steps.context",
     "steps.http_steps",
     "steps.identity_steps",
