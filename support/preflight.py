@@ -31,15 +31,17 @@ def preflight(settings: Settings, log_dir: Path | None = None) -> None:
         process = EmulatorProcess(log_dir or Path(tempfile.mkdtemp(prefix="weavr-preflight-")))
         try:
             _check_target(Settings(**{**vars(settings), "profiles": dict(settings.profiles),
-                                      "base_url": process.start()}))
+                                      "base_url": process.start()}), "the emulator the suite starts")
         finally:
             process.stop()
 
 
-def _check_target(settings: Settings) -> None:
+def _check_target(settings: Settings, name: str | None = None) -> None:
     if settings.is_emulator:
         settings.adopt_programme(fetch_programme(settings.base_url, control_key=settings.control_key))
-    base = settings.base_url
+    base = name or settings.base_url
+    # An emulator has keys of its own: the fix may be to stop overriding them.
+    or_unset = "; unset it to use the emulator's own" if settings.is_emulator else ""
     # Weavr answers 401 to an authenticated read without a token, whatever the key.
     identity = _call(settings, "GET", settings.multi_url + "/corporates", {"api-key": settings.api_key or ""})
     if not _weavr_refusal(identity):
@@ -48,7 +50,7 @@ def _check_target(settings: Settings) -> None:
     api_key = _call(settings, "POST", settings.multi_url + "/passwords/validate", {"api-key": settings.api_key or ""},
                     VALIDATE_BODY)
     if _weavr_refusal(api_key):
-        raise ConfigError(f"{base} refused the api-key (401): check WEAVR_API_KEY")
+        raise ConfigError(f"{base} refused the api-key (401): check WEAVR_API_KEY{or_unset}")
     if not _answers_like_weavr(api_key):
         raise ConfigError(f"{base} is not Weavr's Multi API (POST /multi/passwords/validate answered "
                           f"{_described(api_key)}, Weavr answers 204 or JSON): check WEAVR_BASE_URL")
@@ -56,7 +58,7 @@ def _check_target(settings: Settings) -> None:
     programme_key = _call(settings, "POST", settings.simulator_url + "/accounts/deposit",
                           {"programme-key": settings.programme_key or ""}, {})
     if _weavr_refusal(programme_key):
-        raise ConfigError(f"{base} refused the programme-key (401): check WEAVR_PROGRAMME_KEY")
+        raise ConfigError(f"{base} refused the programme-key (401): check WEAVR_PROGRAMME_KEY{or_unset}")
     if not _answers_like_weavr(programme_key) or programme_key.status_code < 400:
         raise ConfigError(f"{base} is not Weavr's Simulator API (POST /simulate/api/accounts/deposit without an "
                           f"amount answered {_described(programme_key)}, Weavr answers 400 in JSON): "

@@ -28,8 +28,9 @@ def _the_line(run: subprocess.CompletedProcess) -> str:
 
 # Each run costs a pytest start-up, so two runs prove the line's form; test_preflight covers each case in-process.
 def test_a_wrong_key_stops_the_run_against_the_emulator_it_starts(tmp_path):
-    assert _the_line(_run_suite(tmp_path, WEAVR_API_KEY="wrong-key-123456")).endswith(
-        "refused the api-key (401): check WEAVR_API_KEY")
+    assert _the_line(_run_suite(tmp_path, WEAVR_API_KEY="wrong-key-123456")) == (
+        "ERROR: configuration: the emulator the suite starts refused the api-key (401): check WEAVR_API_KEY; "
+        "unset it to use the emulator's own")
 
 
 def test_a_zero_timeout_stops_the_run(tmp_path):

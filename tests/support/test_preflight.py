@@ -81,19 +81,35 @@ def test_a_running_emulator_passes_and_lends_its_programme(emulator_url):
 
 def test_a_refused_api_key_is_named(emulator_url):
     settings = Settings(target="emulator", base_url=emulator_url, api_key="wrong-key-123456")
-    assert _refusal(settings) == f"{emulator_url} refused the api-key (401): check WEAVR_API_KEY"
+    assert _refusal(settings) == (f"{emulator_url} refused the api-key (401): check WEAVR_API_KEY; "
+                                  "unset it to use the emulator's own")
 
 
 def test_a_refused_programme_key_is_named(emulator_url):
     settings = Settings(target="emulator", base_url=emulator_url, programme_key="wrong-programme-key")
-    assert _refusal(settings) == f"{emulator_url} refused the programme-key (401): check WEAVR_PROGRAMME_KEY"
+    assert _refusal(settings) == (f"{emulator_url} refused the programme-key (401): check WEAVR_PROGRAMME_KEY; "
+                                  "unset it to use the emulator's own")
+
+
+def test_the_sandbox_target_checks_both_keys(emulator_url):
+    # The emulator answers as Weavr does, so it stands in for the sandbox here.
+    good = Settings(target="emulator", base_url=emulator_url)
+    preflight(good)
+    sandbox = dict(target="sandbox", base_url=emulator_url, api_key=good.api_key, programme_key=good.programme_key)
+    preflight(Settings(**sandbox))
+    assert _refusal(Settings(**{**sandbox, "api_key": "wrong-key-123456"})) == (
+        f"{emulator_url} refused the api-key (401): check WEAVR_API_KEY")
+    assert _refusal(Settings(**{**sandbox, "programme_key": "wrong-key-123456"})) == (
+        f"{emulator_url} refused the programme-key (401): check WEAVR_PROGRAMME_KEY")
 
 
 def test_a_wrong_key_is_refused_on_the_emulator_the_suite_starts(tmp_path):
     message = _refusal(Settings(target="emulator", base_url=None, programme_key="wrong-programme-key"))
-    assert message.endswith("refused the programme-key (401): check WEAVR_PROGRAMME_KEY")
+    assert message == ("the emulator the suite starts refused the programme-key (401): check WEAVR_PROGRAMME_KEY; "
+                       "unset it to use the emulator's own")
     message = _refusal(Settings(target="emulator", base_url=None, api_key="wrong-key-123456"))
-    assert message.endswith("refused the api-key (401): check WEAVR_API_KEY")
+    assert message == ("the emulator the suite starts refused the api-key (401): check WEAVR_API_KEY; "
+                       "unset it to use the emulator's own")
 
 
 def test_a_suite_started_emulator_without_keys_needs_no_check():
