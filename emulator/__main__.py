@@ -25,8 +25,8 @@ def main(argv=None) -> int:
     parser.add_argument("--strict", action="store_true", help="answer 500 when an answer would break the contract")
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
     parser.add_argument("--control-key", default=os.environ.get(CONTROL_KEY_VARIABLE) or None,
-                        help=f"key the control plane requires in header x-control-key (default ${CONTROL_KEY_VARIABLE}); "
-                             "required when --host is not loopback")
+                        help="key the control plane requires in header x-control-key "
+                             f"(default ${CONTROL_KEY_VARIABLE}); required when --host is not loopback")
     args = parser.parse_args(argv)
     if not args.control_key and not _is_loopback(args.host):
         parser.error(f"--host {args.host} would expose the control plane (api-key, live tokens, reset) beyond "

@@ -34,7 +34,9 @@ class EmulatorProcess:
         line = _read_line(self.process, START_TIMEOUT)
         if not line.startswith("emulator listening on "):
             self.stop()
-            raise ConfigError(f"the emulator did not start (see {self.log.name}); try `python -m emulator --port 0`")
+            said = _last_line(Path(self.log.name))
+            raise ConfigError(f"the emulator did not start ({said or 'see ' + self.log.name}); "
+                              "try `python -m emulator --port 0`")
         self.url = line.split(" on ", 1)[1].strip()
         return self.url
 
@@ -47,6 +49,14 @@ class EmulatorProcess:
                 self.process.kill()
         if getattr(self, "log", None):
             self.log.close()
+
+
+def _last_line(path: Path) -> str:
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        return ""
+    return next((line for line in reversed(lines) if line), "")
 
 
 def _read_line(process, timeout: float) -> str:

@@ -25,7 +25,8 @@ def _start(*args, env=None) -> str:
 
 
 def test_a_port_out_of_range_is_one_line():
-    assert _start("--port", "70000") == "error: argument --port: 70000 is outside 0-65535 (see python -m emulator --help)"
+    assert _start("--port", "70000") == (
+        "error: argument --port: 70000 is outside 0-65535 (see python -m emulator --help)")
 
 
 def test_a_programme_that_is_a_folder_is_one_line(tmp_path):

@@ -34,7 +34,8 @@ def test_short_values_are_not_treated_as_secrets():
 
 def test_a_failure_message_loses_the_secret_fields_and_bearer_tokens_it_quotes():
     text = ("loginWithPassword answered 200, expected 418; body: {'token': 'never.seen.jwt', 'tokenType': 'AUTH', "
-            "'password': {'value': 'Secret12!'}} sent \"accessToken\": \"t-1\" with Bearer abc.def-ghi to ?token=q1&x=1")
+            "'password': {'value': 'Secret12!'}} sent \"accessToken\": \"t-1\" with Bearer abc.def-ghi "
+            "to ?token=q1&x=1")
     masked = Masker().message(text)
     for secret in ("never.seen.jwt", "Secret12!", "t-1", "abc.def-ghi", "q1&"):
         assert secret not in masked

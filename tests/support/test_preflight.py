@@ -154,3 +154,11 @@ def test_a_guarded_control_plane_needs_its_key(guarded_emulator_url):
     settings = Settings(target="emulator", base_url=guarded_emulator_url, control_key=CONTROL_KEY)
     preflight(settings)
     assert settings.api_key
+
+
+def test_an_emulator_that_cannot_start_says_why(tmp_path):
+    process = EmulatorProcess(tmp_path, args=("--programme", str(tmp_path)))
+    with pytest.raises(ConfigError) as error:
+        process.start()
+    assert str(error.value) == (f"the emulator did not start (error: programme {tmp_path} is a folder; give a JSON "
+                                "file); try `python -m emulator --port 0`")

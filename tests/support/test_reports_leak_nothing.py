@@ -121,8 +121,8 @@ def test_a_failing_run_leaks_no_token_to_the_console_or_the_reports(tmp_path, em
     (suite / "conftest.py").write_text(SUITE_CONFTEST)
     (suite / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
     reports = tmp_path / "reports"
-    run = subprocess.run([sys.executable, "-m", "pytest", str(suite / "test_failing.py"), "-c", str(suite / "pytest.ini"),
-                          "--rootdir", str(suite), "-p", "no:randomly", "-n", "0", "-rA",
+    run = subprocess.run([sys.executable, "-m", "pytest", str(suite / "test_failing.py"),
+                          "-c", str(suite / "pytest.ini"), "--rootdir", str(suite), "-p", "no:randomly", "-n", "0", "-rA",
                           f"--alluredir={reports / 'allure-results'}"],
                          cwd=ROOT, env=_environment(emulator, reports), capture_output=True, text=True, timeout=300)
     console = run.stdout + run.stderr
