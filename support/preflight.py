@@ -7,6 +7,7 @@ an authenticated read without a token, and two calls whose body the API rejects.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import requests
@@ -30,8 +31,9 @@ def preflight(settings: Settings, log_dir: Path | None = None) -> None:
     if settings.is_emulator and (settings.api_key or settings.programme_key):
         process = EmulatorProcess(log_dir or Path(tempfile.mkdtemp(prefix="weavr-preflight-")))
         try:
-            _check_target(Settings(**{**vars(settings), "profiles": dict(settings.profiles),
-                                      "base_url": process.start()}), "the emulator the suite starts")
+            # A copy: the throw-away emulator's URL and programme must not stay in the run's settings.
+            probe = replace(settings, base_url=process.start(), profiles=dict(settings.profiles))
+            _check_target(probe, "the emulator the suite starts")
         finally:
             process.stop()
 

@@ -66,3 +66,11 @@ def test_a_control_key_guards_every_control_route():
     # The API itself is not behind the control key: clients of the emulated API never send it.
     assert app.handle("POST", "/multi/passwords/validate", "", {"api-key": answer.body["apiKey"]},
                       json.dumps({"password": {"value": "Valid-pass-1"}}).encode()).status != 401
+
+
+def test_a_non_ascii_control_key_is_compared_as_the_bytes_sent():
+    app = EmulatorApp(load_programme())
+    app.control_key = "clé-de-contrôle"
+    as_received = "clé-de-contrôle".encode().decode("latin-1")  # how the ASGI front decodes header bytes
+    assert app.handle("GET", "/_emulator/clock", "", {"x-control-key": as_received}, b"").status == 200
+    assert app.handle("GET", "/_emulator/clock", "", {"x-control-key": "clé-de-contrôle"}, b"").status == 401
