@@ -27,7 +27,7 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
     key = getattr(app, "control_key", None)
     # Headers arrive decoded as latin-1, so encoding them back gives the bytes the client sent (UTF-8 for a
     # non-ASCII key). Constant-time, as the key is all that stands between the network and every live token.
-    sent = (headers or {}).get("x-control-key", "").encode("latin-1")
+    sent = (headers or {}).get("x-control-key", "").encode("latin-1", errors="replace")
     if key and not hmac.compare_digest(sent, key.encode()):
         raise unauthorized()
     world = app.world
