@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parent
 REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
-# Every step module (steps/*_steps.py) and the scenario context: a new module needs no edit here.
-pytest_plugins = ["steps.context"] + [f"steps.{module.stem}" for module in sorted((ROOT / "steps").glob("*_steps.py"))]
+# Failure masking first, then the scenario context and every step module (steps/*_steps.py): a new module needs no edit.
+pytest_plugins = ["support.failure_masking", "steps.context"] + [
+    f"steps.{module.stem}" for module in sorted((ROOT / "steps").glob("*_steps.py"))]
 
 _recorder = TrafficRecorder()
 _settings = None
@@ -53,7 +54,7 @@ def pytest_configure(config):
         from support.preflight import preflight
 
         try:
-            preflight(copy.deepcopy(_load_settings()))
+            preflight(copy.deepcopy(_load_settings()), REPORTS / "logs")
         except ConfigError as exc:
             raise pytest.UsageError(f"configuration: {exc}") from None
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -77,8 +79,7 @@ def prism(spec: str, seconds: float) -> float | None:
         print("prism: npx not found, skipped")
         return None
     port = free_port()
-    process = subprocess.Popen(["npx", "--yes", "@stoplight/prism-cli@5", "mock", "-p", str(port), spec],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = start_group(["npx", "--yes", "@stoplight/prism-cli@5", "mock", "-p", str(port), spec])
     try:
         for _ in range(240):
             try:
@@ -92,8 +93,50 @@ def prism(spec: str, seconds: float) -> float | None:
         session = requests.Session()
         return throughput(mix(f"http://127.0.0.1:{port}", "k", "1", session), seconds)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_group(process)
+
+
+def start_group(command: list) -> subprocess.Popen:
+    """A process in a group of its own: npx runs Prism as a node child that outlives npx's own end."""
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def stop_group(process: subprocess.Popen, grace: float = 5) -> None:
+    """Stop the process and every child it started: SIGTERM to the group, SIGKILL to what is left after grace."""
+    _signal_group(process, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while _group_alive(process) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    _signal_group(process, signal.SIGKILL)
+    process.wait(timeout=grace)
+
+
+def _signal_group(process: subprocess.Popen, sent: int) -> None:
+    try:
+        os.killpg(process.pid, sent)
+    except ProcessLookupError:
+        pass
+
+
+def _group_alive(process: subprocess.Popen) -> bool:
+    process.poll()  # reaps the leader, so only its children can keep the group alive
+    proc = Path("/proc")
+    if proc.is_dir():
+        # A container's init may never reap an orphan, so a zombie would look alive to killpg.
+        return any(_running_in_group(stat, process.pid) for stat in proc.glob("[0-9]*/stat"))
+    try:
+        os.killpg(process.pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _running_in_group(stat: Path, group: int) -> bool:
+    try:
+        fields = stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return False
+    return fields[0] != "Z" and int(fields[2]) == group
 
 
 def suite_overhead(base: str, programme: dict, rounds: int) -> dict:

@@ -1,13 +1,16 @@
-"""python -m emulator [--host H] [--port P] [--programme FILE] [--strict]
+"""python -m emulator [--host H] [--port P] [--programme FILE] [--strict] [--control-key KEY]
 
 Serves the Multi API under /multi, the Simulator API under /simulate/api and the
 control plane under /_emulator. With --port 0 it picks a free port; either way its
-first line on stdout is `emulator listening on <url>`.
+first line on stdout is `emulator listening on <url>`. The control plane hands out the
+api-key and every live token, so beyond loopback it needs a control key.
 """
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
+import os
 import socket
 import sys
 
@@ -15,13 +18,19 @@ from .programme import ProgrammeError, load_programme
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m emulator", description="Local Weavr Multi sandbox emulator")
+    parser = OneLineParser(prog="python -m emulator", description="Local Weavr Multi sandbox emulator")
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8080, help="port to listen on; 0 picks a free one (default 8080)")
+    parser.add_argument("--port", type=_port, default=8080, help="port to listen on; 0 picks a free one (default 8080)")
     parser.add_argument("--programme", help="programme JSON file (default emulator/programme.default.json)")
     parser.add_argument("--strict", action="store_true", help="answer 500 when an answer would break the contract")
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    parser.add_argument("--control-key", default=os.environ.get(CONTROL_KEY_VARIABLE) or None,
+                        help="key the control plane requires in header x-control-key "
+                             f"(default ${CONTROL_KEY_VARIABLE}); required when --host is not loopback")
     args = parser.parse_args(argv)
+    if not args.control_key and not _is_loopback(args.host):
+        parser.error(f"--host {args.host} would expose the control plane (api-key, live tokens, reset) beyond "
+                     f"this machine: give --control-key or set {CONTROL_KEY_VARIABLE}")
 
     try:
         programme = load_programme(args.programme)
@@ -44,6 +53,7 @@ def main(argv=None) -> int:
     sock.listen(2048)
     host, port = sock.getsockname()[:2]
     app = EmulatorApp(programme, strict=args.strict)
+    app.control_key = args.control_key
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False, lifespan="on",
                             http="httptools", loop="uvloop", timeout_keep_alive=75)
     server = uvicorn.Server(config)
@@ -51,6 +61,35 @@ def main(argv=None) -> int:
     print(f"emulator listening on http://{shown}:{port}", flush=True)
     server.run(sockets=[sock])
     return 0
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A mistake is one line, like the emulator's other start-up errors, not the usage block."""
+
+    def error(self, message):
+        self.exit(2, f"error: {message} (see python -m emulator --help)\n")
+
+
+CONTROL_KEY_VARIABLE = "WEAVR_EMULATOR_CONTROL_KEY"
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is outside 0-65535")
+    return port
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 if __name__ == "__main__":

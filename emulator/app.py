@@ -69,7 +69,7 @@ class EmulatorApp:
         request_ref = secrets.token_hex(8)
         try:
             if path.startswith(CONTROL_PREFIX):
-                answer = control.handle(self, method, path[len(CONTROL_PREFIX):], raw_body)
+                answer = control.handle(self, method, path[len(CONTROL_PREFIX):], raw_body, headers)
             else:
                 answer = self.api(method, path, query_string, headers, raw_body)
         except ApiError as error:

@@ -10,17 +10,27 @@ GET  /_emulator/events       the outbox: events of state changes, oldest first (
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
+
+Started with a control key (needed beyond loopback), every route answers 401 unless the
+request carries it in header x-control-key.
 """
 from __future__ import annotations
 
+import hmac
 import json
 
-from .errors import ApiError, bad_request, method_not_allowed, not_found
+from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
 
 
-def handle(app, method: str, path: str, raw_body: bytes):
+def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = None):
     from .app import Answer
 
+    key = getattr(app, "control_key", None)
+    # Headers arrive decoded as latin-1, so encoding them back gives the bytes the client sent (UTF-8 for a
+    # non-ASCII key). Constant-time, as the key is all that stands between the network and every live token.
+    sent = (headers or {}).get("x-control-key", "").encode("latin-1", errors="replace")
+    if key and not hmac.compare_digest(sent, key.encode()):
+        raise unauthorized()
     world = app.world
     routes = {
         "/health": {"GET": lambda: {"status": "UP", "contracts": {

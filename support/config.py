@@ -6,6 +6,7 @@ emulator itself. Target `sandbox` needs them all set (see .env.example).
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ class Settings:
     timeout: float = 20.0
     multi_path: str = "/multi"
     simulator_path: str = "/simulate/api"
+    # Sent as x-control-key to an emulator that guards its control plane (one bound beyond loopback).
+    control_key: str | None = None
 
     @property
     def is_emulator(self) -> bool:
@@ -93,10 +96,7 @@ def load_settings(environ=None, env_file: Path | None = None) -> Settings:
         if missing:
             raise ConfigError(f"target sandbox needs {', '.join(missing)}: set them in the environment or .env "
                               "(see .env.example)")
-    try:
-        timeout = float(values.get("WEAVR_TIMEOUT_SECONDS") or 20)
-    except ValueError:
-        raise ConfigError("WEAVR_TIMEOUT_SECONDS must be a number of seconds") from None
+    timeout = _timeout(values.get("WEAVR_TIMEOUT_SECONDS"))
     return Settings(
         target=target,
         base_url=base_url,
@@ -107,4 +107,18 @@ def load_settings(environ=None, env_file: Path | None = None) -> Settings:
         timeout=timeout,
         multi_path=values.get("WEAVR_MULTI_PATH") or "/multi",
         simulator_path=values.get("WEAVR_SIMULATOR_PATH") or "/simulate/api",
+        control_key=values.get("WEAVR_EMULATOR_CONTROL_KEY") or None,
     )
+
+
+def _timeout(raw: str | None) -> float:
+    if raw is None or not raw.strip():
+        return 20.0
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    # NaN and infinity are numbers to float() but no wait requests can honour.
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ConfigError(f"WEAVR_TIMEOUT_SECONDS is {raw!r}: set it to a number of seconds above 0, such as 20")
+    return seconds

@@ -18,8 +18,9 @@ START_TIMEOUT = 30
 
 
 class EmulatorProcess:
-    def __init__(self, log_dir: Path):
+    def __init__(self, log_dir: Path, args: tuple = ()):
         self.log_dir = log_dir
+        self.args = tuple(args)
         self.process = None
         self.url = None
 
@@ -28,12 +29,14 @@ class EmulatorProcess:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         self.log = open(self.log_dir / f"emulator-{worker}.log", "w", encoding="utf-8")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "emulator", "--host", "127.0.0.1", "--port", "0"],
+            [sys.executable, "-m", "emulator", "--host", "127.0.0.1", "--port", "0", *self.args],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = _read_line(self.process, START_TIMEOUT)
         if not line.startswith("emulator listening on "):
             self.stop()
-            raise ConfigError(f"the emulator did not start (see {self.log.name}); try `python -m emulator --port 0`")
+            said = _last_line(Path(self.log.name))
+            raise ConfigError(f"the emulator did not start ({said or 'see ' + self.log.name}); "
+                              "try `python -m emulator --port 0`")
         self.url = line.split(" on ", 1)[1].strip()
         return self.url
 
@@ -48,6 +51,14 @@ class EmulatorProcess:
             self.log.close()
 
 
+def _last_line(path: Path) -> str:
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        return ""
+    return next((line for line in reversed(lines) if line), "")
+
+
 def _read_line(process, timeout: float) -> str:
     result = []
     reader = threading.Thread(target=lambda: result.append(process.stdout.readline()), daemon=True)
@@ -56,14 +67,47 @@ def _read_line(process, timeout: float) -> str:
     return result[0] if result else ""
 
 
-def fetch_programme(base_url: str, timeout: float = 10) -> dict:
+CONTROL_KEY_HEADER = "x-control-key"
+
+
+def control_headers(control_key: str | None) -> dict:
+    return {CONTROL_KEY_HEADER: control_key} if control_key else {}
+
+
+def fetch_programme(base_url: str, timeout: float = 10, control_key: str | None = None) -> dict:
+    """The emulator's programme, checked for the shape the suite relies on, or a ConfigError in one line."""
     url = base_url.rstrip("/") + "/_emulator/programme"
     try:
-        answer = requests.get(url, timeout=timeout)
+        answer = requests.get(url, timeout=timeout, headers=control_headers(control_key))
     except requests.RequestException:
         raise ConfigError(f"no emulator answers at {base_url}: start one with `python -m emulator --port 8080` "
                           "or unset WEAVR_BASE_URL to let the suite start its own") from None
+    if answer.status_code == 401:
+        raise ConfigError(f"{url} refused the control key (401): set WEAVR_EMULATOR_CONTROL_KEY to the emulator's "
+                          "--control-key")
     if answer.status_code != 200:
         raise ConfigError(f"{url} answered {answer.status_code}: is WEAVR_BASE_URL an emulator? "
                           "For the live sandbox set WEAVR_TARGET=sandbox")
-    return answer.json()
+    try:
+        programme = answer.json()
+    except ValueError:
+        programme = None
+    problem = programme_problem(programme)
+    if problem:
+        raise ConfigError(f"{url} does not answer an emulator programme ({problem}): is WEAVR_BASE_URL an emulator? "
+                          "For the live sandbox set WEAVR_TARGET=sandbox")
+    return programme
+
+
+def programme_problem(programme) -> str | None:
+    """What keeps this from being a programme the suite can adopt, or None."""
+    if not isinstance(programme, dict):
+        return "not a JSON object"
+    for key in ("apiKey", "programmeKey"):
+        if not isinstance(programme.get(key), str) or not programme[key]:
+            return f"{key} is not a non-empty string"
+    for key in ("profiles", "sandboxCodes"):
+        value = programme.get(key)
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return f"{key} is not an object of strings"
+    return None

@@ -7,7 +7,7 @@ from schemas import load_contract
 
 from .client import WeavrClient
 from .config import ConfigError, Settings
-from .emulator_process import EmulatorProcess, fetch_programme
+from .emulator_process import EmulatorProcess, control_headers, fetch_programme
 
 
 class Target:
@@ -19,8 +19,8 @@ class Target:
             self.process = EmulatorProcess(log_dir)
             settings.base_url = self.process.start()
         if settings.is_emulator:
-            settings.adopt_programme(fetch_programme(settings.base_url))
-        for secret in (settings.api_key, settings.programme_key):
+            settings.adopt_programme(fetch_programme(settings.base_url, control_key=settings.control_key))
+        for secret in (settings.api_key, settings.programme_key, settings.control_key):
             masker.remember(secret)
         self.contract = load_contract("multi")
         self.multi = WeavrClient(settings.multi_url, self.contract, masker, recorder,
@@ -36,7 +36,8 @@ class Target:
         """The emulator's control plane; scenarios that need it are tagged @emulator_only."""
         if not self.settings.is_emulator:
             raise ConfigError("this step needs the emulator's control plane; tag the scenario @emulator_only")
-        answer = requests.request(method, f"{self.settings.base_url}/_emulator{route}", json=json, timeout=10)
+        answer = requests.request(method, f"{self.settings.base_url}/_emulator{route}", json=json, timeout=10,
+                                  headers=control_headers(self.settings.control_key))
         answer.raise_for_status()
         return answer.json() if answer.content else None
 

@@ -44,3 +44,18 @@ def test_missing_profile_names_its_variable(tmp_path):
 def test_named_env_file_must_exist(tmp_path):
     with pytest.raises(ConfigError, match="WEAVR_ENV_FILE"):
         load_settings({"WEAVR_ENV_FILE": str(tmp_path / "missing.env")})
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "abc", "nan", "inf"])
+def test_a_timeout_that_cannot_be_waited_is_refused_in_one_line(tmp_path, value):
+    with pytest.raises(ConfigError) as error:
+        load_settings({"WEAVR_TIMEOUT_SECONDS": value}, env_file=tmp_path / "x")
+    assert str(error.value) == (f"WEAVR_TIMEOUT_SECONDS is {value!r}: set it to a number of seconds above 0, "
+                                "such as 20")
+
+
+def test_a_timeout_in_seconds_and_the_control_key_are_read(tmp_path):
+    settings = load_settings({"WEAVR_TIMEOUT_SECONDS": "2.5", "WEAVR_EMULATOR_CONTROL_KEY": "ck-123456"},
+                             env_file=tmp_path / "x")
+    assert settings.timeout == 2.5 and settings.control_key == "ck-123456"
+    assert load_settings({}, env_file=tmp_path / "x").timeout == 20

@@ -1,7 +1,7 @@
 """No secret value survives masking, whatever its place."""
 from __future__ import annotations
 
-from support.masking import MASK, Masker
+from support.masking import MASK, Masker, mask_failure
 
 
 def test_secret_headers_are_masked_case_insensitively():
@@ -30,3 +30,19 @@ def test_known_secret_values_are_scrubbed_from_free_text():
 def test_short_values_are_not_treated_as_secrets():
     masker = Masker(["ab"])
     assert masker.text("abc") == "abc"
+
+
+def test_a_failure_message_loses_the_secret_fields_and_bearer_tokens_it_quotes():
+    text = ("loginWithPassword answered 200, expected 418; body: {'token': 'never.seen.jwt', 'tokenType': 'AUTH', "
+            "'password': {'value': 'Secret12!'}} sent \"accessToken\": \"t-1\" with Bearer abc.def-ghi "
+            "to ?token=q1&x=1")
+    masked = Masker().message(text)
+    for secret in ("never.seen.jwt", "Secret12!", "t-1", "abc.def-ghi", "q1&"):
+        assert secret not in masked
+    assert "expected 418" in masked and "'tokenType': 'AUTH'" in masked and "&x=1" in masked
+
+
+def test_mask_failure_applies_every_live_masker():
+    masker = Masker()
+    masker.remember("remembered-secret-1")
+    assert mask_failure("value remembered-secret-1 here") == f"value {MASK} here"
