@@ -15,6 +15,7 @@ from ..ledger import BalanceLimitExceeded
 from ..listing import listed
 from ..registry import backend, handles
 from ..services import Owner
+from . import instrument_activity as activity
 
 INSTRUMENT_TYPE = "managed_accounts"
 ACTIVE = "ACTIVE"
@@ -175,46 +176,13 @@ def managed_accounts_get(call):
     return listed(call.operation, call.query, accounts, paths={"state": "state.state"}).answer("accounts")
 
 
-
 @handles("managedAccountStatement")
 def managed_account_statement(call):
-    """The account's completed ledger entries, each with the balance after it; oldest first unless
-    sortOrder=DESC. The opening and closing balances bound the period asked for."""
-    area = call.world.area("managed_accounts")
-    account = area.owned(_owner(call), call.path_params["id"])
-    completed = call.world.ledger.statement(account.instrument)
-    start, end = call.query.get("startPeriod"), call.query.get("endPeriod")
-    before = [e for e in completed if start is not None and e.timestamp < start]
-    within = [e for e in completed if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end)]
-    opening = before[-1].actual_after if before else 0
-    closing = within[-1].actual_after if within else opening
-    entries = [_statement_entry(e) for e in completed]
-    page = listed(call.operation, call.query, entries, newest_first=False)
-    return {"openingBalance": {"currency": account.currency, "amount": opening},
-            "closingBalance": {"currency": account.currency, "amount": closing},
-            **page.answer("entries")}
-
-
-def _statement_entry(entry) -> dict:
-    return {"entryId": entry.id, "transaction": {"type": entry.transaction[0], "id": entry.transaction[1]},
-            "timestamp": entry.timestamp,
-            "balanceAdjustment": {"currency": entry.currency, "amount": entry.actual},
-            "balanceAfter": {"currency": entry.currency, "amount": entry.actual_after}}
+    account = call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
+    return activity.statement_answer(call, account.instrument, account.currency)
 
 
 @handles("managedAccountTransactionsGet")
 def managed_account_transactions(call):
-    """The account's activity from the ledger, pending (PROCESSING) and completed, most recent first
-    unless sortOrder=ASC; filtered by type, status, direction and creation or update time."""
-    area = call.world.area("managed_accounts")
-    account = area.owned(_owner(call), call.path_params["id"])
-    activity = [_activity_item(e) for e in call.world.ledger.transactions(account.instrument)]
-    return listed(call.operation, call.query, activity, skip=("sortBy",)).answer("transactions")
-
-
-def _activity_item(entry) -> dict:
-    return {"id": entry.transaction[1], "type": entry.transaction[0],
-            "status": "COMPLETED" if entry.state == "COMPLETED" else "PROCESSING",
-            "direction": "CREDIT" if entry.available > 0 else "DEBIT",
-            "amount": {"currency": entry.currency, "amount": abs(entry.available)},
-            "creationTimestamp": entry.timestamp, "lastUpdatedTimestamp": entry.timestamp}
+    account = call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
+    return activity.transactions_answer(call, account.instrument)
