@@ -6,7 +6,6 @@ checked that the caller owns the instrument.
 """
 from __future__ import annotations
 
-from ..errors import not_found
 from ..listing import listed
 
 
@@ -47,61 +46,12 @@ def _activity_item(entry) -> dict:
             "creationTimestamp": entry.timestamp, "lastUpdatedTimestamp": entry.timestamp}
 
 
-def transaction_answer(call, instrument: tuple, transaction_id: str) -> dict:
-    """One movement on the instrument by its transaction id, as the transactions list shows it; 404 when the
-    instrument has no such movement (another instrument's transaction included)."""
-    entries = [e for e in call.world.ledger.transactions(instrument) if e.transaction[1] == str(transaction_id)]
-    if not entries:
-        raise not_found("Transaction not found")
-    return _activity_item(entries[-1])
+def activity_item(entry) -> dict:
+    """One ledger entry as an activity item (without the instrument, which the caller knows)."""
+    return _activity_item(entry)
 
 
-# The deprecated statement names transaction types in its own upper-case words.
-_DEPRECATED_TYPES = {"transfers": "TRANSFER", "sends": "SEND", "outgoing_wire_transfers": "OUTGOING_WIRE_TRANSFER",
-                     "incoming_wire_transfers": "INCOMING_WIRE_TRANSFER", "fees": "CHARGE_FEE",
-                     "system_transactions": "SYSTEM_TRANSACTION",
-                     "correspondent_bank_transfers": "CORRESPONDENT_BANK_TRANSFER"}
-
-
-def _deprecated_type(entry) -> str:
-    if entry.transaction[0] == "card_payments":
-        if entry.state == "PENDING":
-            return "AUTHORISATION"
-        return "SETTLEMENT" if entry.actual < 0 else "MERCHANT_REFUND"
-    return _DEPRECATED_TYPES.get(entry.transaction[0], "SYSTEM_TRANSACTION")
-
-
-def deprecated_statement_answer(call, instrument: tuple, currency: str) -> dict:
-    """The deprecated statement: pending and completed entries, oldest first unless orderByTimestamp=DESC,
-    filtered by fromTimestamp/toTimestamp (inclusive) and transactionType, windowed by offset/statementLimit."""
-    query = call.query
-    start, end = query.get("fromTimestamp"), query.get("toTimestamp")
-    wanted = set(query.get("transactionType") or [])
-    entries = call.world.ledger.transactions(instrument)
-    before = [e for e in entries if e.state == "COMPLETED" and start is not None and e.timestamp < start]
-    within = [e for e in entries if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end)]
-    completed_within = [e for e in within if e.state == "COMPLETED"]
-    opening = before[-1].actual_after if before else 0
-    closing = completed_within[-1].actual_after if completed_within else opening
-    rows = [e for e in within if not wanted or _deprecated_type(e) in wanted]
-    if query.get("orderByTimestamp") == "DESC":
-        rows.reverse()
-    offset = int(query.get("offset") or 0)
-    limit = query.get("statementLimit")
-    page = rows[offset:None if limit is None else offset + int(limit)]
-    return {"entry": [_deprecated_entry(e) for e in page], "count": len(rows), "responseCount": len(page),
-            "startBalance": {"currency": currency, "amount": opening},
-            "endBalance": {"currency": currency, "amount": closing}}
-
-
-def _deprecated_entry(entry) -> dict:
-    money = lambda amount: {"currency": entry.currency, "amount": amount}  # noqa: E731
-    answer = {"transactionId": {"type": _deprecated_type(entry), "id": entry.transaction[1]},
-              "entryState": "COMPLETED" if entry.state == "COMPLETED" else "PENDING",
-              "transactionAmount": money(abs(entry.available if entry.state != "COMPLETED" else entry.actual)),
-              "availableBalanceAdjustment": money(entry.available), "actualBalanceAdjustment": money(entry.actual),
-              "processedTimestamp": entry.timestamp}
-    if entry.state == "COMPLETED":
-        answer.update(balanceAfter=money(entry.actual_after), availableBalanceAfter=money(entry.available_after),
-                      actualBalanceAfter=money(entry.actual_after))
-    return answer
+def transaction_item(call, instrument: tuple, transaction_id: str) -> dict | None:
+    """One transaction as the instrument's activity shows it (its latest entry there), or None."""
+    found = [e for e in call.world.ledger.transactions(instrument) if e.transaction[1] == str(transaction_id)]
+    return _activity_item(found[-1]) if found else None

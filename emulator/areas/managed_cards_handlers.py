@@ -2,10 +2,12 @@
 statements and transactions. Each reaches only the caller's own cards."""
 from __future__ import annotations
 
+from ..errors import not_found
 from ..listing import listed
 from ..registry import handles
 from ..services import Owner
 from . import instrument_activity as activity
+from . import legacy_statement
 
 
 def _owner(call) -> Owner:
@@ -74,7 +76,7 @@ def managed_card_statement(call):
 @handles("managedCardStatementDeprecated")
 def managed_card_statement_deprecated(call):
     card = owned_card(call)
-    return activity.deprecated_statement_answer(call, cards_of(call).ledger_instrument(card.id), card.currency)
+    return legacy_statement.answer(call, cards_of(call).ledger_instrument(card.id), card.currency)
 
 
 @handles("managedCardTransactionsGet")
@@ -86,5 +88,7 @@ def managed_card_transactions(call):
 @handles("managedCardTransactionGet")
 def managed_card_transaction(call):
     card = owned_card(call)
-    return activity.transaction_answer(call, cards_of(call).ledger_instrument(card.id),
-                                       call.path_params["transactionId"])
+    item = activity.transaction_item(call, cards_of(call).ledger_instrument(card.id), call.path_params["transactionId"])
+    if item is None:
+        raise not_found("Transaction not found")
+    return item
