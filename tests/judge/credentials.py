@@ -22,6 +22,11 @@ class Credentials:
         if verified.status != 204:
             raise RuntimeError(f"judge set-up: the Simulator did not verify the corporate: {verified.status}")
         self.consumer_id, self.consumer_token = self._identity("consumers", "consumer")
+        self.user_email = f"judge.{uuid.uuid4().hex[:12]}@weavr-suite.example.com"
+        self.user_id = self._call("POST", "/users", self.corporate_token, {
+            "name": "Bo", "surname": "Ray", "email": self.user_email,
+            "mobile": {"countryCode": "+356", "number": "79111111"}})["id"]
+        self._call("POST", f"/users/{self.user_id}/invite", self.corporate_token, None)
         account = self._call("POST", "/managed_accounts", self.corporate_token, {
             "profileId": self.programme["profiles"]["managedAccounts"], "friendlyName": "judge",
             "currency": self.programme["currencies"][0]})
@@ -30,8 +35,16 @@ class Credentials:
     def token_for(self, operation_id: str) -> str:
         return self.consumer_token if operation_id.startswith("consumer") else self.corporate_token
 
-    def user_id_for(self, operation_id: str) -> str:
-        return self.consumer_id if operation_id.startswith("consumer") else self.corporate_id
+    def user_id_for(self, path: str) -> str:
+        # /users/{user_id} names an authorised user; /passwords/{user_id} a root user.
+        return self.user_id if path.startswith("/users") else self.corporate_id
+
+    def email_for(self, path: str) -> str:
+        if path.startswith("/consumers"):
+            return self.consumer_email
+        if path.startswith("/users"):
+            return self.user_email
+        return self.corporate_email
 
     def profile_for(self, path: str) -> str | None:
         profiles = self.programme["profiles"]
@@ -44,6 +57,7 @@ class Credentials:
     # -- set-up calls: any failure here is a broken emulator, so it raises ---------------------------
     def _identity(self, area: str, kind: str) -> tuple[str, str]:
         email = f"judge.{uuid.uuid4().hex[:12]}@weavr-suite.example.com"
+        setattr(self, f"{kind}_email", email)
         user = {"name": "Ann", "surname": "Lee", "email": email,
                 "mobile": {"countryCode": "+356", "number": "79000000"}}
         body = {"profileId": self.programme["profiles"][kind], "ipAddress": "127.0.0.1", "baseCurrency": "EUR"}
@@ -57,8 +71,10 @@ class Credentials:
         created = self._call("POST", f"/{area}", None, body)
         identity_id = created["id"]["id"]
         token = self._call("POST", f"/passwords/{identity_id}/create", None,
-                           {"password": {"value": "Passw0rd!"}})["token"]
+                           {"password": {"value": self.PASSWORD}})["token"]
         return identity_id, token
+
+    PASSWORD = "Passw0rd!"
 
     def _step_up(self, token: str) -> None:
         code = self.programme["sandboxCodes"]["otp"]
