@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zlib
 
+import hypothesis
 import schemathesis
 from schemathesis.specs.openapi.checks import (content_type_conformance, response_headers_conformance,
                                                response_schema_conformance, status_code_conformance)
@@ -25,27 +26,38 @@ from .not_implemented import PUBLISHED, not_implemented
 CONFIG = schemathesis.Config.from_dict({
     "seed": 20261125,
     "generation": {"max-examples": 15, "deterministic": True},
-    "phases": {"stateful": {"enabled": False}},
+    # Enabled so Schemathesis infers links between operations from the description (it declares none).
+    "phases": {"stateful": {"enabled": True, "max-steps": 10}},
 })
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
           response_headers_conformance]
 
-APP = EmulatorApp(load_programme(), strict=False)
-schema = schemathesis.openapi.from_path(PUBLISHED, config=CONFIG).exclude(operation_id=not_implemented())
-schema.app = APP
+
+
+def judged_schema():
+    """The published description with the unimplemented operations left out, calling its own emulator."""
+    loaded = schemathesis.openapi.from_path(PUBLISHED, config=CONFIG).exclude(operation_id=not_implemented())
+    loaded.app = EmulatorApp(load_programme(), strict=False)
+    return loaded
+
+
+schema = judged_schema()  # one operation at a time
+workflow_schema = judged_schema()  # the stateful phase, with its own emulator reset before each scenario
+APP = schema.app
 _credentials: dict[str, Credentials] = {}
 
 
 def credentials(operation) -> Credentials:
     """Fresh identities per operation: fuzzing logout or a password update must not turn every later
-    operation's calls into 401s."""
-    operation_id = operation.definition.raw["operationId"]
-    if operation_id not in _credentials:
-        _credentials[operation_id] = Credentials(APP)
-    return _credentials[operation_id]
+    operation's calls into 401s. A stateful scenario shares one set, so a user created in one step is
+    found by the next."""
+    app = operation.schema.app
+    key = "workflow" if app is workflow_schema.app else operation.definition.raw["operationId"]
+    if key not in _credentials:
+        _credentials[key] = Credentials(app)
+    return _credentials[key]
 
 
-@schema.auth(refresh_interval=None)
 class EmulatorAuth:
     """The programme's api-key and the logged-in token of the identity the operation belongs to."""
 
@@ -54,11 +66,10 @@ class EmulatorAuth:
 
     def set(self, case, data: Credentials, context):
         case.headers = case.headers or {}
-        case.headers["api-key"] = APP.world.programme["apiKey"]
+        case.headers["api-key"] = data.programme["apiKey"]
         case.headers["authorization"] = f"Bearer {data.token_for(case.operation.definition.raw['operationId'])}"
 
 
-@schema.hook
 def map_body(context, body):
     """Real profile ids always, so creations get past 'no such profile'; the identity's real email, the
     sandbox codes and the real password on half of the bodies (by a stable digest), so sign-in, email
@@ -72,7 +83,7 @@ def map_body(context, body):
         mapped["profileId"] = known.profile_for(path)
     if zlib.crc32(repr(sorted(body)).encode() + repr(body).encode()) % 2:
         return mapped
-    code = APP.world.programme["sandboxCodes"]["otp"]
+    code = known.programme["sandboxCodes"]["otp"]
     for name, value in (("email", known.email_for(path)), ("verificationCode", code), ("inviteCode", code),
                         ("nonce", code), ("password", {"value": known.PASSWORD}),
                         ("oldPassword", {"value": known.PASSWORD})):
@@ -81,7 +92,6 @@ def map_body(context, body):
     return mapped
 
 
-@schema.hook
 def map_path_parameters(context, path_parameters):
     """Real ids half of the time (by the generated value's parity, so it stays deterministic): the other
     half keeps the generated id, which reaches the 404 and 400 answers."""
@@ -99,6 +109,30 @@ def map_path_parameters(context, path_parameters):
     return mapped
 
 
+for _judged in (schema, workflow_schema):
+    _judged.auth(refresh_interval=None)(EmulatorAuth)
+    _judged.hook(map_body)
+    _judged.hook(map_path_parameters)
+
+
 @schema.parametrize()
 def test_the_emulator_answers_as_the_published_description_says(case):
     case.call_and_validate(checks=CHECKS)
+
+
+class Workflows(workflow_schema.as_state_machine()):
+    """The stateful phase: chains of calls along the links Schemathesis infers (create a user, then get,
+    update, invite, deactivate it; create an account, then get it), judged by the same checks."""
+
+    def setup(self):
+        # Same state at the start of every scenario, so Hypothesis sees the same bundles on a replay.
+        workflow_schema.app.world.reset()
+        _credentials.pop("workflow", None)
+
+    def validate_response(self, response, case, additional_checks=None, **kwargs):
+        case.validate_response(response, checks=CHECKS)
+
+
+TestWorkflows = Workflows.TestCase
+TestWorkflows.settings = hypothesis.settings(Workflows.TestCase.settings, max_examples=25, stateful_step_count=10,
+                                             derandomize=True, database=None)
