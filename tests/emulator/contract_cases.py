@@ -604,3 +604,110 @@ def _(emu):
 @case("feesGet", 200)
 def _(emu):
     return emu.call("GET", "/fees", token=emu.corporate()["token"])
+
+
+# -- more documented errors: each handler has at least one -------------------------------------------
+for _operation_id, _method, _path in (("corporateKybGet", "GET", "/corporates/kyb"),
+                                      ("consumerKycGet", "GET", "/consumers/kyc"),
+                                      ("corporateUpdate", "PATCH", "/corporates"),
+                                      ("consumerUpdate", "PATCH", "/consumers"),
+                                      ("authFactorsGet", "GET", "/authentication_factors"),
+                                      ("feesGet", "GET", "/fees"),
+                                      ("managedAccountsGet", "GET", "/managed_accounts")):
+    @case(_operation_id, 401)
+    def _(emu, method=_method, path=_path):
+        # Weavr checks the token before the body, so an empty object is enough.
+        return emu.call(method, path, {} if method != "GET" else None)
+
+
+@case("requestAccessToken", 403)
+def _(emu):
+    # The description: 403 when the auth token is not specified.
+    corporate = emu.corporate()
+    return emu.call("POST", "/access_token", {"identity": {"type": "CORPORATE", "id": corporate["id"]}})
+
+
+@case("lostPasswordInitiate", 400)
+def _(emu):
+    return emu.call("POST", "/passwords/lost_password/start", {"email": "not-an-email"})
+
+
+@case("userUpdate", 409, "EMAIL_NOT_UNIQUE")
+def _(emu):
+    corporate = owner(emu)
+    first, second = user(emu, corporate), user(emu, corporate)
+    return emu.call("PATCH", f"/users/{second['id']}", {"email": first["email"]}, token=corporate["token"])
+
+
+@case("userDeactivate", 404)
+def _(emu):
+    return emu.call("POST", "/users/999999999/deactivate", token=owner(emu)["token"])
+
+
+@case("userInviteSend", 404)
+def _(emu):
+    return emu.call("POST", "/users/999999999/invite", token=owner(emu)["token"])
+
+
+@case("userInviteConsume", 409, "INVITE_OR_INVITE_CODE_INVALID")
+def _(emu):
+    return emu.call("POST", f"/users/{invited(emu, owner(emu))['id']}/invite/consume",
+                    {"inviteCode": "654321", "password": {"value": PASSWORD}})
+
+
+@case("authorisedUserEmailVerify", 409, "VERIFICATION_CODE_INVALID")
+def _(emu):
+    email = user(emu, owner(emu))["email"]
+    emu.call("POST", "/users/verification/email/send", {"email": email})
+    return emu.call("POST", "/users/verification/email/verify", {"email": email, "verificationCode": "654321"})
+
+
+@case("consumerKycStart", 409, "EMAIL_UNVERIFIED")
+def _(emu):
+    return emu.call("POST", "/consumers/kyc", token=emu.stepped_up(consumer(emu)))
+
+
+for _area in ("corporates", "consumers"):
+    _operation = "corporate" if _area == "corporates" else "consumer"
+
+    @case(f"{_operation}RootUserEmailVerificationCodeSend", 409, "EMAIL_NOT_FOUND")
+    def _(emu, area=_area):
+        return emu.call("POST", f"/{area}/verification/email/send", {"email": unique_email()})
+
+    @case(f"{_operation}RootUserEmailVerify", 409, "VERIFICATION_CODE_INVALID")
+    def _(emu, area=_area):
+        identity = emu.corporate() if area == "corporates" else consumer(emu)
+        emu.call("POST", f"/{area}/verification/email/send", {"email": identity["email"]})
+        return emu.call("POST", f"/{area}/verification/email/verify",
+                        {"email": identity["email"], "verificationCode": "654321"})
+
+
+@case("enrolDeviceUsingOtpStepTwo", 409, "STATE_INVALID")
+def _(emu):
+    return emu.call("POST", "/authentication_factors/otp/SMS/verify", {"verificationCode": CODE},
+                    token=emu.corporate()["token"])
+
+
+@case("stepupSCAChallengePush", 409, "CHANNEL_NOT_REGISTERED")
+def _(emu):
+    return emu.call("POST", "/stepup/challenges/push/AUTHY", token=emu.corporate()["token"])
+
+
+@case("accounts_account_id_deposit", 400, namespace="simulator")
+def _(emu):
+    return emu.simulate("POST", f"/accounts/{account(emu, verified(emu))}/deposit", {"depositAmount": {}})
+
+
+for _kind in ("corporates", "consumers"):
+    @case(f"{_kind}_{_kind[:-1]}_id_verify", 404, namespace="simulator")
+    def _(emu, kind=_kind):
+        # Not declared by the Simulator; its `default` error covers it.
+        return emu.simulate("POST", f"/{kind}/999999999/verify")
+
+
+for _outcome in ("success", "invalid", "expired"):
+    @case(f"factors_credentials_id_challenges_challenge_id_verify_{_outcome}", 404, namespace="simulator")
+    def _(emu, outcome=_outcome):
+        corporate = push_enrolled(emu)
+        return emu.simulate("POST", f"/factors/{corporate['id']}/challenges/999999999/verify_{outcome}",
+                            token=corporate["token"])

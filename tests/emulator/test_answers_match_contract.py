@@ -34,6 +34,12 @@ def test_every_handler_has_a_success_case():
     assert not missing, f"handlers without a success case in contract_cases.py: {missing}"
 
 
+def test_every_handler_has_a_documented_error_case():
+    failing = {(namespace, op) for namespace, op, status, _ in CASES if status >= 400}
+    missing = sorted(set(HANDLERS) - failing)
+    assert not missing, f"handlers without an error case in contract_cases.py: {missing}"
+
+
 def test_every_case_names_a_handled_operation():
     stray = sorted({(namespace, op) for namespace, op, _, _ in CASES} - set(HANDLERS))
     assert not stray, f"cases for operations with no handler: {stray}"
