@@ -19,6 +19,7 @@ from schemathesis.checks import not_a_server_error
 from emulator.app import EmulatorApp
 from emulator.programme import load_programme
 
+from .content_type_check import non_json_body_refused
 from .credentials import Credentials
 from .not_implemented import PUBLISHED, not_implemented
 
@@ -35,16 +36,37 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 
-def judged_schema():
-    """The published description with the unimplemented operations left out, calling its own emulator."""
+class EmulatorPerOperation:
+    """An ASGI app that hands each call to the emulator of the operation under test, so what one
+    operation's fuzzing leaves behind (a consumer with the email 0@0.com, a logged-out token) cannot
+    change another operation's answers: results then do not depend on which worker runs what, in which order."""
+
+    def __init__(self):
+        self.apps: dict[str, EmulatorApp] = {}
+        self.current: str | None = None
+
+    def for_operation(self, operation) -> EmulatorApp:
+        label = operation.label
+        if label not in self.apps:
+            self.apps[label] = EmulatorApp(load_programme(), strict=False)
+        return self.apps[label]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan" or self.current is None:
+            raise RuntimeError("the judge called the emulator outside an operation's test")
+        await self.apps[self.current](scope, receive, send)
+
+
+def judged_schema(app):
+    """The published description with the unimplemented operations left out."""
     loaded = schemathesis.openapi.from_path(PUBLISHED, config=CONFIG).exclude(operation_id=not_implemented())
-    loaded.app = EmulatorApp(load_programme(), strict=False)
+    loaded.app = app
     return loaded
 
 
-schema = judged_schema()  # one operation at a time
-workflow_schema = judged_schema()  # the stateful phase, with its own emulator reset before each scenario
-APP = schema.app
+EMULATORS = EmulatorPerOperation()
+schema = judged_schema(EMULATORS)  # one operation at a time, each on its own emulator
+workflow_schema = judged_schema(EmulatorApp(load_programme(), strict=False))  # the stateful phase, reset per scenario
 _credentials: dict[str, Credentials] = {}
 
 
@@ -52,11 +74,22 @@ def credentials(operation) -> Credentials:
     """Fresh identities per operation: fuzzing logout or a password update must not turn every later
     operation's calls into 401s. A stateful scenario shares one set, so a user created in one step is
     found by the next."""
-    app = operation.schema.app
-    key = "workflow" if app is workflow_schema.app else operation.definition.raw["operationId"]
+    if operation.schema.app is workflow_schema.app:
+        key, app = "workflow", workflow_schema.app
+    else:
+        key, app = operation.label, EMULATORS.for_operation(operation)
     if key not in _credentials:
         _credentials[key] = Credentials(app)
     return _credentials[key]
+
+
+def judge(case, checks) -> None:
+    EMULATORS.for_operation(case.operation)
+    EMULATORS.current = case.operation.label
+    try:
+        case.call_and_validate(checks=checks)
+    finally:
+        EMULATORS.current = None
 
 
 class EmulatorAuth:
@@ -124,7 +157,7 @@ for _judged in (schema, workflow_schema):
 
 @schema.parametrize()
 def test_the_emulator_answers_as_the_published_description_says(case):
-    case.call_and_validate(checks=CHECKS)
+    judge(case, CHECKS)
 
 
 class Workflows(workflow_schema.as_state_machine()):
@@ -147,4 +180,4 @@ TestWorkflows.settings = hypothesis.settings(Workflows.TestCase.settings, max_ex
 
 @schema.parametrize()
 def test_the_emulator_refuses_input_the_published_description_forbids(case):
-    case.call_and_validate(checks=[negative_data_rejection, unsupported_method])
+    judge(case, [negative_data_rejection, unsupported_method, non_json_body_refused])
