@@ -1,0 +1,24 @@
+"""What the judge finds today, by test and operation; each is marked a strict xfail, so fixing one makes the
+test pass unexpectedly and the entry must go.
+
+FINDINGS are real bugs, routed to the engineer who owns the fix. DISPUTED are failures where the judge's
+expectation is not what the real Weavr platform most plausibly does; the reason says why.
+"""
+INPUT = "test_the_emulator_refuses_input_the_published_description_forbids"
+
+FINDINGS = {
+    (INPUT, "GET /users"): "ST201 offset=2147483648 (above int32) accepted with 200, should be 400 "
+                           "(input engineer: integers outside int32/int64)",
+    (INPUT, "GET /fees"): "ST201 offset=2147483648 (above int32) accepted with 200, should be 400 "
+                          "(input engineer: integers outside int32/int64)",
+    (INPUT, "GET /managed_accounts"): "ST201 ?profileId= (empty) accepted as absent with 200, should fail its "
+                                      "pattern with 400 (input engineer: an empty query value is a value)",
+    (INPUT, "POST /passwords/lost_password/start"): "ST901 non_json_body_refused: a JSON body sent as text/plain "
+                                                    "is read and answered 204, should be 415 (input engineer)",
+}
+
+DISPUTED = {
+    (INPUT, "POST /users/kyc"): "ST204 PATCH /users/kyc answers 400, not 405: the path also matches "
+                                "PATCH /users/{user_id}, and 'kyc' fails user_id's pattern; a router by "
+                                "template (as Weavr's gateway) gives the same 400",
+}
