@@ -268,7 +268,7 @@ def _(emu):
 @case("loginViaBiometrics", 200)
 def _(emu):
     corporate = emu.corporate()
-    emu.app.world.factors.set_factor(corporate["id"], "BIOMETRIC", "ACTIVE")
+    emu.app.world.area("factors").set_factor(corporate["id"], "BIOMETRIC", "ACTIVE")
     return emu.call("POST", "/login_via_biometrics", {"email": corporate["email"]})
 
 
@@ -549,6 +549,32 @@ def _(emu):
 @case("managedAccountGet", 404)
 def _(emu):
     return emu.call("GET", "/managed_accounts/999999999", token=verified(emu)["token"])
+
+
+@case("managedAccountStatement", 200)
+def _(emu):
+    corporate = verified(emu)
+    account_id = account(emu, corporate)
+    emu.simulate("POST", f"/accounts/{account_id}/deposit", {"depositAmount": {"currency": "EUR", "amount": 500}})
+    return emu.call("GET", f"/managed_accounts/{account_id}/statement", token=corporate["token"])
+
+
+@case("managedAccountStatement", 404)
+def _(emu):
+    return emu.call("GET", "/managed_accounts/999999999/statement", token=verified(emu)["token"])
+
+
+@case("managedAccountTransactionsGet", 200)
+def _(emu):
+    corporate = verified(emu)
+    account_id = account(emu, corporate)
+    emu.simulate("POST", f"/accounts/{account_id}/deposit", {"depositAmount": {"currency": "EUR", "amount": 500}})
+    return emu.call("GET", f"/managed_accounts/{account_id}/transactions", token=corporate["token"])
+
+
+@case("managedAccountTransactionsGet", 404)
+def _(emu):
+    return emu.call("GET", "/managed_accounts/999999999/transactions", token=verified(emu)["token"])
 
 
 @case("managedAccountsGet", 200)

@@ -85,7 +85,7 @@ class Credentials:
             self._call("POST", path, token, body)
 
     def _call(self, method: str, path: str, token: str | None, body) -> dict:
-        headers = {"api-key": self.programme["apiKey"]}
+        headers = {"api-key": self.programme["apiKey"], "content-type": "application/json"}
         if token:
             headers["authorization"] = f"Bearer {token}"
         answer = self.app.handle(method, API + path, "", headers, json.dumps(body).encode() if body else b"")

@@ -6,16 +6,7 @@ expectation is not what the real Weavr platform most plausibly does; the reason 
 """
 INPUT = "test_the_emulator_refuses_input_the_published_description_forbids"
 
-FINDINGS = {
-    (INPUT, "GET /users"): "ST201 offset=2147483648 (above int32) accepted with 200, should be 400 "
-                           "(input engineer: integers outside int32/int64)",
-    (INPUT, "GET /fees"): "ST201 offset=2147483648 (above int32) accepted with 200, should be 400 "
-                          "(input engineer: integers outside int32/int64)",
-    (INPUT, "GET /managed_accounts"): "ST201 ?profileId= (empty) accepted as absent with 200, should fail its "
-                                      "pattern with 400 (input engineer: an empty query value is a value)",
-    (INPUT, "POST /passwords/lost_password/start"): "ST901 non_json_body_refused: a JSON body sent as text/plain "
-                                                    "is read and answered 204, should be 415 (input engineer)",
-}
+FINDINGS: dict = {}
 
 DISPUTED = {
     (INPUT, "POST /users/kyc"): "ST204 PATCH /users/kyc answers 400, not 405: the path also matches "
