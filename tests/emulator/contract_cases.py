@@ -737,3 +737,7 @@ for _outcome in ("success", "invalid", "expired"):
         corporate = push_enrolled(emu)
         return emu.simulate("POST", f"/factors/{corporate['id']}/challenges/999999999/verify_{outcome}",
                             token=corporate["token"])
+
+
+# Cases of further areas, each in its own module, register into CASES when imported here.
+from . import contract_cases_transfers  # noqa: E402,F401
