@@ -136,12 +136,21 @@ Feature: A managed account's life: update, block and unblock, IBAN, remove
 
   @negative
   Scenario Outline: A managed account's actions need a valid token
-    When POST "/managed_accounts/1/<action>" is called <who>
+    When <method> "/managed_accounts/1<action>" is called <who>
     Then the response status is 401
 
     Examples:
-      | action  | who                   |
-      | block   | without a token       |
-      | unblock | with an invalid token |
-      | remove  | without a token       |
-      | iban    | without a token       |
+      | method | action   | who                   |
+      | POST   | /block   | without a token       |
+      | POST   | /unblock | with an invalid token |
+      | POST   | /remove  | without a token       |
+      | POST   | /iban    | without a token       |
+      | GET    | /iban    | with an invalid token |
+
+  @negative
+  Scenario: Updating a managed account needs a token
+    When PATCH "/managed_accounts/1" is called without a token with:
+      """
+      {"friendlyName": "Mine"}
+      """
+    Then the response status is 401

@@ -103,12 +103,26 @@ Feature: Transfers: money between two instruments of one identity
     Then the transfer "after" is COMPLETED
 
   @simulator @negative
-  Scenario: A removed account receives nothing
+  Scenario: A removed account neither receives nor sends
     When the corporate removes the managed account "spending"
     And the corporate transfers 100 EUR from "savings" to "spending"
     Then the response status is 409
     And the error code is "DESTINATION_INSTRUMENT_DESTROYED"
+    When the corporate transfers 100 EUR from "spending" to "savings"
+    Then the response status is 409
+    And the error code is "SOURCE_INSTRUMENT_DESTROYED"
     And the managed account "savings" holds 500 EUR
+
+  @simulator @consumers
+  Scenario: A consumer transfers between its own accounts
+    Given a consumer is onboarded and verified
+    And the consumer has a managed account "wallet" with 300 GBP
+    And the consumer has a managed account "holiday" with 0 GBP
+    When the consumer transfers 120 GBP from "wallet" to "holiday" as "trip"
+    Then the transfer "trip" is COMPLETED
+    And the managed account "wallet" holds 180 GBP
+    And the managed account "holiday" holds 120 GBP
+    And the consumer's transaction activity shows the transfer "trip" as COMPLETED from "wallet" to "holiday"
 
   @simulator
   Scenario: One idempotency reference with one payload moves money once
@@ -204,6 +218,21 @@ Feature: Transfers: money between two instruments of one identity
   Scenario: A transfer that does not exist is not found
     When GET "/transfers/9000000000000000001" is called as the corporate
     Then the response status is 404
+
+  @negative
+  Scenario: A transfer list page outside the allowed window is rejected naming the field
+    When GET "/transfers?limit=101" is called as the corporate
+    Then the response status is 400
+    And the field "limit" is reported invalid with "RANGE"
+
+  @negative
+  Scenario: A cancellation without the transfer's id is rejected naming the field
+    When POST "/transfers/bulk/cancel" is called as the corporate with:
+      """
+      {"cancellations": [{"cancellationReason": "no id"}]}
+      """
+    Then the response status is 400
+    And the field "cancellations[0].id" is reported invalid with "REQUIRED"
 
   @negative
   Scenario Outline: An invalid transfer request is rejected naming the field
