@@ -162,7 +162,8 @@ def card_holds(ctx, name, amount, currency, available):
     body = card_flows.read(ctx, _card(ctx, name))
     expected = {"availableBalance": int(available if available is not None else amount), "actualBalance": int(amount)}
     assert body["currency"] == currency, f"the card {name!r} is in {body['currency']}, expected {currency}"
-    assert body.get("balances") == expected, f"the card {name!r} has balances {body.get('balances')}, expected {expected}"
+    assert body.get("balances") == expected, (
+        f"the card {name!r} has balances {body.get('balances')}, expected {expected}")
 
 
 @then(parsers.re(rf"the card {NAME} shows (?P<shows>its card number and CVV as tokens|no card number nor CVV)$"))
