@@ -1,0 +1,226 @@
+"""Transfers: money moved between two instruments of one identity (managed accounts, managed cards),
+at once or at a scheduled time, listed, read and cancelled while still scheduled.
+
+The area is generic over instrument types: it knows an instrument only through the instruments
+service (owner, state, currency, and a card area's optional `mode_of`), and every movement is one
+ledger posting with two entries, under the transaction `("transfers", id)`. A scheduled transfer waits
+in SCHEDULED on the world's scheduler and runs by the same rules when the clock passes its time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ApiError, conflict, not_found
+from ..ledger import LedgerRefusal, UnknownInstrument
+from ..listing import listed
+from ..registry import backend, handles
+from ..services import NotOwner, Owner
+
+COMPLETED, SCHEDULED, CANCELLED, FAILED = "COMPLETED", "SCHEDULED", "CANCELLED", "FAILED"
+DEBIT_MODE = "DEBIT_MODE"
+# An instrument's state (managed accounts and cards share these names) -> why it cannot take part.
+REFUSING_STATES = {"BLOCKED": "INSTRUMENT_BLOCKED", "DESTROYED": "INSTRUMENT_DESTROYED"}
+# The ledger's refusal -> the transfer's 409 code (the rest share their names).
+LEDGER_CODES = {"BALANCE_LIMIT_EXCEEDED": "DESTINATION_LIMIT_EXCEEDED"}
+# Beyond int64's 19 digits a timestamp cannot be read into the API's long.
+MAX_TIMESTAMP_DIGITS = 19
+
+
+@dataclass
+class Transfer:
+    id: str
+    owner: Owner
+    profile_id: str
+    source: dict
+    destination: dict
+    amount: int
+    currency: str
+    creation_timestamp: int
+    state: str
+    tag: str | None = None
+    description: str | None = None
+    scheduled_timestamp: int | None = None
+    execution_timestamp: int | None = None
+    cancellation_reason: str | None = None
+    job: object = None
+
+    def answer(self) -> dict:
+        answer = {"id": self.id, "profileId": self.profile_id, "source": dict(self.source),
+                  "destination": dict(self.destination),
+                  "destinationAmount": {"currency": self.currency, "amount": self.amount},
+                  "state": self.state, "creationTimestamp": self.creation_timestamp}
+        for key, value in (("tag", self.tag), ("description", self.description),
+                           ("cancellationReason", self.cancellation_reason)):
+            if value is not None:
+                answer[key] = value
+        # The description types these two as digit strings, unlike creationTimestamp.
+        if self.scheduled_timestamp is not None:
+            answer["scheduledTimestamp"] = str(self.scheduled_timestamp)
+        if self.execution_timestamp is not None:
+            answer["executionTimestamp"] = str(self.execution_timestamp)
+        return answer
+
+
+@backend("transfers")
+class TransfersBackend:
+    def __init__(self, world):
+        self.world = world
+        self.by_id: dict[str, Transfer] = {}
+
+    # -- rules -------------------------------------------------------------------------------
+    def create(self, owner: Owner, request: dict) -> Transfer:
+        world = self.world
+        if request["profileId"] != world.programme["profiles"].get("transfers"):
+            raise conflict("PROFILE_INACTIVE")
+        source, destination = _instrument(request["source"]), _instrument(request["destination"])
+        if source == destination:
+            raise conflict("SOURCE_AND_DESTINATION_MUST_BE_DIFFERENT")
+        source_key = self._usable(owner, source, "SOURCE")
+        destination_key = self._usable(owner, destination, "DESTINATION")
+        money = request["destinationAmount"]
+        currency, amount = money["currency"], money["amount"]
+        if amount <= 0:
+            raise conflict("AMOUNT_INVALID")
+        instruments = world.instruments
+        if currency != instruments.currency(source_key) or currency != instruments.currency(destination_key):
+            raise conflict("CURRENCY_MISMATCH")
+        now = world.now_ms()
+        scheduled = request.get("scheduledTimestamp")
+        if scheduled is not None and (len(scheduled) > MAX_TIMESTAMP_DIGITS or int(scheduled) <= now):
+            raise conflict("SCHEDULED_TIMESTAMP_INVALID")
+        transfer = Transfer(id=world.ids.next(), owner=owner, profile_id=request["profileId"], source=source,
+                            destination=destination, amount=amount, currency=currency, creation_timestamp=now,
+                            state=SCHEDULED if scheduled is not None else "INITIALISED", tag=request.get("tag"),
+                            description=request.get("description"),
+                            scheduled_timestamp=int(scheduled) if scheduled is not None else None)
+        if scheduled is None:
+            self._execute(transfer, refuse=True)
+        else:
+            transfer.job = world.scheduler.at(transfer.scheduled_timestamp, lambda: self._run_scheduled(transfer),
+                                              name=f"transfer {transfer.id}")
+            self._emit(transfer)
+        self.by_id[transfer.id] = transfer
+        return transfer
+
+    def _usable(self, owner: Owner, instrument: dict, side: str) -> tuple:
+        """The instrument as a ledger key, when the owner may move money from or to it."""
+        instruments = self.world.instruments
+        try:
+            key = instruments.resolve((instrument["type"], instrument["id"]), owner)
+        except (UnknownInstrument, NotOwner):
+            # Another identity's instrument is as unknown as a missing one.
+            raise conflict(f"{side}_NOT_FOUND") from None
+        mode_of = getattr(instruments.areas[key[0]], "mode_of", None)
+        if mode_of is not None and mode_of(key[1]) == DEBIT_MODE:
+            raise conflict(f"{side}_CANNOT_BE_DEBIT_MODE_CARD")
+        refusal = REFUSING_STATES.get(instruments.state(key))
+        if refusal:
+            raise conflict(f"{side}_{refusal}")
+        return key
+
+    def _execute(self, transfer: Transfer, refuse: bool) -> None:
+        """Move the money now: one posting, two entries. Refused at once (`refuse`): a 409 and no transfer;
+        refused when scheduled: the transfer FAILED and nothing moved."""
+        world = self.world
+        try:
+            source_key = self._usable(transfer.owner, transfer.source, "SOURCE")
+            destination_key = self._usable(transfer.owner, transfer.destination, "DESTINATION")
+            world.instruments.transfer(source_key, destination_key, transfer.amount, ("transfers", transfer.id))
+        except ApiError:
+            if refuse:
+                raise
+            transfer.state = FAILED
+        except LedgerRefusal as refused:
+            if refuse:
+                raise conflict(LEDGER_CODES.get(refused.code, refused.code)) from None
+            transfer.state = FAILED
+        else:
+            transfer.state = COMPLETED
+        transfer.execution_timestamp = world.now_ms()
+        self._emit(transfer)
+
+    def _run_scheduled(self, transfer: Transfer) -> None:
+        if transfer.state == SCHEDULED:
+            self._execute(transfer, refuse=False)
+
+    def cancel(self, owner: Owner, cancellation: dict) -> dict:
+        """One item of a bulk cancel: SUCCESS, or ERROR with the description's reason."""
+        transfer = self.by_id.get(cancellation["id"])
+        if transfer is None or transfer.owner != owner:
+            return {"id": cancellation["id"], "state": "ERROR", "errorCode": "NOT_FOUND"}
+        if transfer.state != SCHEDULED:
+            return {"id": transfer.id, "state": "ERROR", "errorCode": "TRANSACTION_NOT_SCHEDULED"}
+        self.world.scheduler.cancel(transfer.job)
+        transfer.state = CANCELLED
+        transfer.cancellation_reason = cancellation.get("cancellationReason")
+        self._emit(transfer)
+        return {"id": transfer.id, "state": "SUCCESS"}
+
+    def owned(self, owner: Owner, transfer_id: str) -> Transfer:
+        transfer = self.by_id.get(str(transfer_id))
+        if transfer is None or transfer.owner != owner:
+            raise not_found("Transfer not found")
+        return transfer
+
+    def of_owner(self, owner: Owner) -> list[Transfer]:
+        return [t for t in self.by_id.values() if t.owner == owner]
+
+    def scheduled_of(self, owner: Owner) -> list[Transfer]:
+        """The owner's transfers committed but not yet run (the activity view shows them SUBMITTED)."""
+        return [t for t in self.of_owner(owner) if t.state == SCHEDULED]
+
+    def _emit(self, transfer: Transfer) -> None:
+        """The webhooks' TransferEvent: a LegacyTransfer (typed id, numbers as strings), named by its state."""
+        payload = {key: value for key, value in transfer.answer().items() if key != "description"}
+        payload.update(id={"type": "transfers", "id": transfer.id}, creationTimestamp=str(transfer.creation_timestamp),
+                       destinationAmount={"currency": transfer.currency, "amount": str(transfer.amount)})
+        self.world.outbox.emit("transfers_watch", {"eventType": transfer.state, "transfer": payload,
+                                                   "publishedTimestamp": self.world.outbox.published()})
+
+    def dump(self) -> dict:
+        return {"transfers": [t.answer() | {"owner": t.owner.answer()} for t in self.by_id.values()]}
+
+
+def _instrument(value: dict) -> dict:
+    return {"type": value["type"], "id": str(value["id"])}
+
+
+def _owner(call) -> Owner:
+    session = call.require_session()
+    return Owner(session.identity_type, session.identity_id)
+
+
+@handles("transferCreate")
+def transfer_create(call):
+    return call.world.area("transfers").create(_owner(call), call.body).answer()
+
+
+@handles("transferGet")
+def transfer_get(call):
+    return call.world.area("transfers").owned(_owner(call), call.path_params["id"]).answer()
+
+
+@handles("transfersGet")
+def transfers_get(call):
+    transfers = call.world.area("transfers").of_owner(_owner(call))
+    items = [t.answer() for t in transfers]
+    # executedFrom/To bound executionTimestamp, which the answer carries as a string: compared as numbers.
+    executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
+    if executed["From"] is not None or executed["To"] is not None:
+        items = [i for i in items if _within(i.get("executionTimestamp"), executed["From"], executed["To"])]
+    page = listed(call.operation, call.query, items, skip=("instrumentId", "executedFrom", "executedTo"))
+    return page.answer("transfer")
+
+
+def _within(value, low, high) -> bool:
+    if value is None:
+        return False
+    value = int(value)
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+@handles("transferCancel")
+def transfer_cancel(call):
+    owner = _owner(call)
+    backend_ = call.world.area("transfers")
+    return {"cancellations": [backend_.cancel(owner, c) for c in call.body["cancellations"]]}
