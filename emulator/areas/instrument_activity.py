@@ -44,3 +44,14 @@ def _activity_item(entry) -> dict:
             "direction": "CREDIT" if entry.available > 0 else "DEBIT",
             "amount": {"currency": entry.currency, "amount": abs(entry.available)},
             "creationTimestamp": entry.timestamp, "lastUpdatedTimestamp": entry.timestamp}
+
+
+def activity_item(entry) -> dict:
+    """One ledger entry as an activity item (without the instrument, which the caller knows)."""
+    return _activity_item(entry)
+
+
+def transaction_item(call, instrument: tuple, transaction_id: str) -> dict | None:
+    """One transaction as the instrument's activity shows it (its latest entry there), or None."""
+    found = [e for e in call.world.ledger.transactions(instrument) if e.transaction[1] == str(transaction_id)]
+    return _activity_item(found[-1]) if found else None

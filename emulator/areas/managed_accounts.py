@@ -1,5 +1,5 @@
-"""Managed accounts: an identity's accounts holding funds, their creation, reading and list, and the
-Simulator's deposit onto them.
+"""Managed accounts: an identity's accounts holding funds, their rules (create, update, block, unblock,
+remove, IBAN upgrade) and the Simulator's deposit onto them. The handlers are in managed_accounts_handlers.
 
 An account belongs to the identity whose user created it; every user of that identity sees it,
 no one else does (another identity's account is not found). Only an identity whose due diligence
@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from ..errors import conflict, not_found
 from ..ledger import BalanceLimitExceeded
-from ..listing import listed
-from ..registry import backend, handles
+from ..registry import backend
 from ..services import Owner
-from . import instrument_activity as activity
+from .managed_account_iban import bank_details
 
 INSTRUMENT_TYPE = "managed_accounts"
-ACTIVE = "ACTIVE"
+ACTIVE, BLOCKED, DESTROYED = "ACTIVE", "BLOCKED", "DESTROYED"
+USER = "USER"
+# IBAN states (ManagedAccountIBAN.state).
+UNALLOCATED, ALLOCATED = "UNALLOCATED", "ALLOCATED"
 # Simulator deposit outcomes (DepositResponse0.code).
 COMPLETED = "COMPLETED"
 DENIED_ACCOUNT_NOT_FOUND = "DENIED_ACCOUNT_NOT_FOUND"
@@ -40,6 +42,9 @@ class ManagedAccount:
     state: str = ACTIVE
     tag: str | None = None
     low_balance_threshold: int | None = None
+    blocked_reason: str | None = None
+    destroyed_reason: str | None = None
+    iban: dict | None = None  # the bank account details, once upgraded
 
     @property
     def instrument(self) -> tuple:
@@ -49,12 +54,20 @@ class ManagedAccount:
         answer = {"id": self.id, "profileId": self.profile_id, "friendlyName": self.friendly_name,
                   "currency": self.currency,
                   "balances": {"availableBalance": balance.available, "actualBalance": balance.actual},
-                  "state": {"state": self.state}, "creationTimestamp": self.creation_timestamp}
+                  "state": self.state_answer(), "creationTimestamp": self.creation_timestamp}
         if self.tag is not None:
             answer["tag"] = self.tag
         if self.low_balance_threshold is not None:
             answer["lowBalanceThreshold"] = self.low_balance_threshold
         return answer
+
+    def state_answer(self) -> dict:
+        state = {"state": self.state}
+        if self.state == BLOCKED and self.blocked_reason:
+            state["blockedReason"] = self.blocked_reason
+        if self.state == DESTROYED and self.destroyed_reason:
+            state["destroyedReason"] = self.destroyed_reason
+        return state
 
     def event_answer(self, balance) -> dict:
         """The account as the webhooks' LegacyManagedAccount shows it: ids typed, numbers as strings."""
@@ -113,6 +126,58 @@ class ManagedAccountsBackend:
             raise not_found("Managed account not found")
         return account
 
+    def update(self, account: ManagedAccount, request: dict) -> ManagedAccount:
+        """Each field sent replaces the kept one; a threshold sent wins over clearing it."""
+        if "friendlyName" in request:
+            account.friendly_name = request["friendlyName"]
+        if "tag" in request:
+            account.tag = request["tag"]
+        if request.get("lowBalanceThreshold") is not None:
+            account.low_balance_threshold = request["lowBalanceThreshold"]
+        elif request.get("clearLowBalanceThreshold") is True:
+            account.low_balance_threshold = None
+        return account
+
+    def block(self, account: ManagedAccount, reason: str = USER) -> None:
+        if account.state == DESTROYED:
+            raise conflict("INSTRUMENT_DESTROYED")
+        if account.state == BLOCKED:
+            raise conflict("INSTRUMENT_ALREADY_BLOCKED")
+        account.state, account.blocked_reason = BLOCKED, reason
+
+    def unblock(self, account: ManagedAccount) -> None:
+        """Only what the user blocked the user can unblock; a block by the system stays."""
+        if account.state == DESTROYED:
+            raise conflict("INSTRUMENT_DESTROYED")
+        if account.state != BLOCKED:
+            raise conflict("INSTRUMENT_NOT_BLOCKED")
+        if account.blocked_reason != USER:
+            raise conflict("INSTRUMENT_INACTIVE")
+        account.state, account.blocked_reason = ACTIVE, None
+
+    def remove(self, account: ManagedAccount) -> None:
+        if account.state == DESTROYED:
+            raise conflict("INSTRUMENT_ALREADY_REMOVED")
+        # Held money is still on the actual balance, so a pending purchase also keeps the account.
+        if self.world.instruments.balance(account.instrument).actual != 0:
+            raise conflict("BALANCE_NOT_ZERO")
+        account.state, account.blocked_reason, account.destroyed_reason = DESTROYED, None, USER
+
+    def upgrade_iban(self, account: ManagedAccount) -> dict:
+        if account.state != ACTIVE:
+            raise conflict("INSTRUMENT_IS_NOT_ACTIVE")
+        if account.iban is not None:
+            raise conflict("INSTRUMENT_ALREADY_UPGRADED_TO_IBAN")
+        beneficiary = self.world.identities.name(account.owner)
+        account.iban = bank_details(account.id, account.currency, beneficiary)
+        return self.iban_answer(account)
+
+    @staticmethod
+    def iban_answer(account: ManagedAccount) -> dict:
+        if account.iban is None:
+            return {"state": UNALLOCATED, "bankAccountDetails": []}
+        return {"state": ALLOCATED, "bankAccountDetails": [dict(account.iban, details=dict(account.iban["details"]))]}
+
     def answer(self, account: ManagedAccount) -> dict:
         return account.answer(self.world.instruments.balance(account.instrument))
 
@@ -150,39 +215,3 @@ class ManagedAccountsBackend:
 
     def dump(self) -> dict:
         return {"managedAccounts": [vars(a) | {"owner": a.owner.answer()} for a in self.by_id.values()]}
-
-
-def _owner(call) -> Owner:
-    session = call.require_session()
-    return Owner(session.identity_type, session.identity_id)
-
-
-@handles("managedAccountCreate")
-def managed_account_create(call):
-    backend_ = call.world.area("managed_accounts")
-    return backend_.answer(backend_.create(_owner(call), call.body))
-
-
-@handles("managedAccountGet")
-def managed_account_get(call):
-    backend_ = call.world.area("managed_accounts")
-    return backend_.answer(backend_.owned(_owner(call), call.path_params["id"]))
-
-
-@handles("managedAccountsGet")
-def managed_accounts_get(call):
-    accounts = call.world.area("managed_accounts").of_owner(_owner(call))
-    # Most recent first; `state` filters on the state's name inside the answer's state object.
-    return listed(call.operation, call.query, accounts, paths={"state": "state.state"}).answer("accounts")
-
-
-@handles("managedAccountStatement")
-def managed_account_statement(call):
-    account = call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
-    return activity.statement_answer(call, account.instrument, account.currency)
-
-
-@handles("managedAccountTransactionsGet")
-def managed_account_transactions(call):
-    account = call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
-    return activity.transactions_answer(call, account.instrument)

@@ -17,7 +17,7 @@ from ..registry import backend
 from ..services import Owner
 from ..validation import invalid_fields
 from .managed_cards_model import (ACTIVE, BLOCKED, DEBIT_MODE, DESTROYED, EXPIRED, INSTRUMENT_TYPE, LOST, MODES,
-                                  PHYSICAL, PREPAID_MODE, STOLEN, USER, ManagedCard, new_card_number, new_token)
+                                  PREPAID_MODE, USER, ManagedCard, new_card_number, new_token)
 
 # The description's discriminator on `mode` (dropped by the extracted contract): each mode's own schema.
 _MODE_SCHEMAS = {mode: {"$ref": f"urn:weavr-suite:multi:components#/$defs/{name}"}
@@ -168,7 +168,7 @@ class ManagedCardsBackend:
         if card.state == DESTROYED:
             raise conflict("INSTRUMENT_DESTROYED")
         physical_only = {"deliveryAddress", "deliveryMethod", "bulkDelivery", "activationCode", "productReference",
-                         "carrierType", "pin"}
+                         "carrierType"}
         if card.physical is None and physical_only & set(request):
             raise conflict("INSTRUMENT_NOT_PHYSICAL")
         wallets = request.get("digitalWallets") or {}
@@ -176,6 +176,11 @@ class ManagedCardsBackend:
             raise conflict("WALLETS_NOT_ENABLED")
         if wallets.get("pushProvisioningEnabled"):
             raise conflict("PUSHPROVISIONING_NOT_ENABLED")
+        assigned = request.get("userId")
+        if assigned is not None and str(assigned) not in self.world.identities.users_of(card.owner):
+            raise conflict("LINKED_USER_NOT_FOUND")
+        if assigned is not None:
+            card.user_id = str(assigned)
         simple = {"tag": "tag", "friendlyName": "friendly_name", "nameOnCard": "name_on_card",
                   "nameOnCardLine2": "name_on_card_line2", "cardholderMobileNumber": "cardholder_mobile_number",
                   "billingAddress": "billing_address",
@@ -196,8 +201,6 @@ class ManagedCardsBackend:
                                           ("carrierType", "carrier_type")):
                 if field_name in request:
                     setattr(physical, attribute, request[field_name])
-            if "pin" in request:
-                physical.pin = request["pin"]["value"]
         return card
 
     def block(self, card: ManagedCard) -> None:
@@ -244,7 +247,7 @@ class ManagedCardsBackend:
     def renew(self, card: ManagedCard) -> None:
         if card.state == DESTROYED:
             raise conflict("INSTRUMENT_DESTROYED")
-        if card.blocked_reason == LOST or card.destroyed_reason == STOLEN:
+        if card.blocked_reason == LOST:
             raise conflict("INSTRUMENT_MARKED_LOST_STOLEN")
         if card.renewal_type != "RENEW":
             raise conflict("INSTRUMENT_NOT_RENEWABLE")
@@ -260,9 +263,6 @@ class ManagedCardsBackend:
         if card.renewal_timestamp is not None:
             payload["renewalTimestamp"] = str(card.renewal_timestamp)
         self.world.outbox.emit("managed_cards_expiries_watch", payload)
-
-    def is_physical(self, card: ManagedCard) -> bool:
-        return card.type == PHYSICAL
 
     def dump(self) -> dict:
         # Secrets stay out of the state dump, as passwords do.

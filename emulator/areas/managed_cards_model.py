@@ -67,6 +67,7 @@ class Physical:
     delivery_address: dict
     activation_code: str
     pin: str
+    pin_token: str  # answered in place of the PIN
     delivery_method: str = "STANDARD_DELIVERY"
     product_reference: str | None = None
     carrier_type: str | None = None

@@ -22,6 +22,8 @@ DEBIT_MODE = "DEBIT_MODE"
 REFUSING_STATES = {"BLOCKED": "INSTRUMENT_BLOCKED", "DESTROYED": "INSTRUMENT_DESTROYED"}
 # The ledger's refusal -> the transfer's 409 code (the rest share their names).
 LEDGER_CODES = {"BALANCE_LIMIT_EXCEEDED": "DESTINATION_LIMIT_EXCEEDED"}
+# A transfer's state -> its status in the activity view, while nothing of it is on the ledger.
+ACTIVITY_STATUS = {SCHEDULED: "SUBMITTED", CANCELLED: "CANCELLED"}
 # Beyond int64's 19 digits a timestamp cannot be read into the API's long.
 MAX_TIMESTAMP_DIGITS = 19
 
@@ -43,6 +45,7 @@ class Transfer:
     execution_timestamp: int | None = None
     cancellation_reason: str | None = None
     job: object = None
+    updated_timestamp: int = 0
 
     def answer(self) -> dict:
         answer = {"id": self.id, "profileId": self.profile_id, "source": dict(self.source),
@@ -98,7 +101,7 @@ class TransfersBackend:
         else:
             transfer.job = world.scheduler.at(transfer.scheduled_timestamp, lambda: self._run_scheduled(transfer),
                                               name=f"transfer {transfer.id}")
-            self._emit(transfer)
+            self._changed(transfer)
         self.by_id[transfer.id] = transfer
         return transfer
 
@@ -137,7 +140,7 @@ class TransfersBackend:
         else:
             transfer.state = COMPLETED
         transfer.execution_timestamp = world.now_ms()
-        self._emit(transfer)
+        self._changed(transfer)
 
     def _run_scheduled(self, transfer: Transfer) -> None:
         if transfer.state == SCHEDULED:
@@ -153,7 +156,7 @@ class TransfersBackend:
         self.world.scheduler.cancel(transfer.job)
         transfer.state = CANCELLED
         transfer.cancellation_reason = cancellation.get("cancellationReason")
-        self._emit(transfer)
+        self._changed(transfer)
         return {"id": transfer.id, "state": "SUCCESS"}
 
     def owned(self, owner: Owner, transfer_id: str) -> Transfer:
@@ -165,9 +168,25 @@ class TransfersBackend:
     def of_owner(self, owner: Owner) -> list[Transfer]:
         return [t for t in self.by_id.values() if t.owner == owner]
 
-    def scheduled_of(self, owner: Owner) -> list[Transfer]:
-        """The owner's transfers committed but not yet run (the activity view shows them SUBMITTED)."""
-        return [t for t in self.of_owner(owner) if t.state == SCHEDULED]
+    def activity_of(self, owner: Owner) -> list[dict]:
+        """What the ledger does not show of the owner's transfers, for `GET /transactions`: a scheduled
+        transfer is SUBMITTED and a cancelled one CANCELLED, on each side (nothing moved on either)."""
+        items = []
+        for transfer in self.of_owner(owner):
+            status = ACTIVITY_STATUS.get(transfer.state)
+            if status is None:
+                continue
+            for side, direction in ((transfer.source, "DEBIT"), (transfer.destination, "CREDIT")):
+                items.append({"id": transfer.id, "type": "transfers", "status": status, "direction": direction,
+                              "amount": {"currency": transfer.currency, "amount": transfer.amount},
+                              "instrument": dict(side), "creationTimestamp": transfer.creation_timestamp,
+                              "lastUpdatedTimestamp": transfer.updated_timestamp})
+        return items
+
+    def _changed(self, transfer: Transfer) -> None:
+        """Every change of state is stamped and announced."""
+        transfer.updated_timestamp = self.world.now_ms()
+        self._emit(transfer)
 
     def _emit(self, transfer: Transfer) -> None:
         """The webhooks' TransferEvent: a LegacyTransfer (typed id, numbers as strings), named by its state."""

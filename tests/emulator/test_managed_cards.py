@@ -144,3 +144,83 @@ def test_the_list_filters_by_mode_and_state(emu):
     assert [c["id"] for c in only_debit["cards"]] == [debit["id"]]
     active = emu.call("GET", "/managed_cards", token=corporate["token"], query="state=ACTIVE").body
     assert active["count"] == 2
+
+
+# -- lifecycle -------------------------------------------------------------------------------
+def _post(emu, owner, card_id, action, body=None):
+    return emu.call("POST", f"/managed_cards/{card_id}/{action}", body, token=owner["token"])
+
+
+def test_block_then_unblock_a_card_the_user_blocked(emu):
+    corporate = verified_corporate(emu)
+    card = create_card(emu, corporate)
+    assert _post(emu, corporate, card["id"], "block").status == 204
+    assert get_card(emu, corporate, card["id"])["state"] == {"state": "BLOCKED", "blockedReason": "USER"}
+    again = _post(emu, corporate, card["id"], "block")
+    assert (again.status, again.body) == (409, {"errorCode": "INSTRUMENT_ALREADY_BLOCKED"})
+    assert _post(emu, corporate, card["id"], "unblock").status == 204
+    assert get_card(emu, corporate, card["id"])["state"] == {"state": "ACTIVE"}
+    twice = _post(emu, corporate, card["id"], "unblock")
+    assert (twice.status, twice.body) == (409, {"errorCode": "INSTRUMENT_NOT_BLOCKED"})
+    events = [e.payload["eventType"] for e in emu.app.world.outbox.listed("managed_cards_state_change_watch")]
+    assert events == ["BLOCKED", "UNBLOCKED"]
+
+
+@pytest.mark.parametrize("reason", ["SYSTEM", "SINGLE_SPEND"])
+def test_a_card_the_system_blocked_stays_blocked(emu, reason):
+    corporate = verified_corporate(emu)
+    card = create_card(emu, corporate)
+    emu.app.world.area("managed_cards").set_state(card["id"], "BLOCKED", reason)
+    answer = _post(emu, corporate, card["id"], "unblock")
+    assert (answer.status, answer.body) == (403, {"errorCode": "INSUFFICIENT_PERMISSIONS"})
+    assert get_card(emu, corporate, card["id"])["state"] == {"state": "BLOCKED", "blockedReason": reason}
+
+
+def test_remove_needs_a_zero_balance_and_is_final(emu):
+    from .cards_helpers import funded_card
+    corporate = verified_corporate(emu)
+    card = funded_card(emu, corporate, 500)
+    refused = _post(emu, corporate, card["id"], "remove")
+    assert (refused.status, refused.body) == (409, {"errorCode": "BALANCE_NOT_ZERO"})
+    assert get_card(emu, corporate, card["id"])["state"] == {"state": "ACTIVE"}
+    empty = create_card(emu, corporate)
+    assert _post(emu, corporate, empty["id"], "remove").status == 204
+    assert get_card(emu, corporate, empty["id"])["state"] == {"state": "DESTROYED", "destroyedReason": "USER"}
+    for action, code in (("remove", "INSTRUMENT_ALREADY_REMOVED"), ("block", "INSTRUMENT_DESTROYED"),
+                         ("unblock", "INSTRUMENT_DESTROYED")):
+        answer = _post(emu, corporate, empty["id"], action)
+        assert (answer.status, answer.body) == (409, {"errorCode": code}), action
+    patch = emu.call("PATCH", f"/managed_cards/{empty['id']}", {"friendlyName": "x"}, token=corporate["token"])
+    assert (patch.status, patch.body) == (409, {"errorCode": "INSTRUMENT_DESTROYED"})
+
+
+def test_update_changes_the_fields_sent_and_nothing_else(emu):
+    corporate = verified_corporate(emu)
+    card = create_card(emu, corporate)
+    patch = {"friendlyName": "Fuel", "tag": "fleet", "authForwardingDefaultTimeoutDecision": "DECLINE"}
+    answer = emu.call("PATCH", f"/managed_cards/{card['id']}", patch, token=corporate["token"])
+    assert answer.status == 200
+    assert {k: answer.body[k] for k in patch} == patch
+    assert answer.body["nameOnCard"] == card["nameOnCard"]
+    assert get_card(emu, corporate, card["id"]) == answer.body
+    physical_only = emu.call("PATCH", f"/managed_cards/{card['id']}", {"deliveryMethod": "COURIER"},
+                             token=corporate["token"])
+    assert (physical_only.status, physical_only.body) == (409, {"errorCode": "INSTRUMENT_NOT_PHYSICAL"})
+
+
+def test_statements_and_transactions_are_read_from_the_ledger(emu):
+    from .cards_helpers import funded_card
+    corporate = verified_corporate(emu)
+    card = funded_card(emu, corporate, 700)
+    statement = emu.call("GET", f"/managed_cards/{card['id']}/statement", token=corporate["token"]).body
+    assert [e["balanceAdjustment"]["amount"] for e in statement["entries"]] == [700]
+    assert statement["closingBalance"] == {"currency": "EUR", "amount": 700}
+    old = emu.call("GET", f"/deprecated/managed_cards/{card['id']}/statement", token=corporate["token"]).body
+    assert old["entry"][0]["transactionId"]["type"] == "TRANSFER" and old["endBalance"]["amount"] == 700
+    listed = emu.call("GET", f"/managed_cards/{card['id']}/transactions", token=corporate["token"]).body
+    (item,) = listed["transactions"]
+    assert (item["type"], item["direction"], item["amount"]["amount"]) == ("transfers", "CREDIT", 700)
+    one = emu.call("GET", f"/managed_cards/{card['id']}/transactions/{item['id']}", token=corporate["token"])
+    assert one.status == 200 and one.body == item
+    missing = emu.call("GET", f"/managed_cards/{card['id']}/transactions/1", token=corporate["token"])
+    assert missing.status == 404

@@ -156,3 +156,99 @@ def test_a_transfer_needs_a_token_and_a_valid_body(emu, two_accounts):
     answer = emu.call("POST", "/transfers", body, token=owner["token"])
     assert answer.status == 400
     assert answer.body["syntaxErrors"]["invalidFields"][0]["fieldName"] == "destinationAmount"
+
+
+# -- scheduled transfers and cancel -----------------------------------------------------------------
+def scheduled(emu: Emu, seconds: int) -> str:
+    return str(emu.app.world.now_ms() + seconds * 1000)
+
+
+def test_a_scheduled_transfer_waits_then_runs_when_the_clock_passes(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    at = scheduled(emu, 120)
+    body = transfer(emu, owner, savings, spending, 200, scheduledTimestamp=at).body
+    assert body["state"] == "SCHEDULED" and body["scheduledTimestamp"] == at
+    assert "executionTimestamp" not in body
+    assert balances(emu, owner, savings)["actualBalance"] == 500
+    emu.app.world.clock.advance(119)
+    assert emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body["state"] == "SCHEDULED"
+    emu.app.world.clock.advance(2)
+    ran = emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body
+    assert ran["state"] == "COMPLETED" and int(ran["executionTimestamp"]) >= int(at)
+    assert balances(emu, owner, savings)["actualBalance"] == 300
+    assert balances(emu, owner, spending)["actualBalance"] == 200
+
+
+def test_a_scheduled_transfer_without_funds_when_it_runs_fails_and_moves_nothing(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    body = transfer(emu, owner, savings, spending, 800, scheduledTimestamp=scheduled(emu, 60)).body
+    assert body["state"] == "SCHEDULED"
+    emu.app.world.clock.advance(61)
+    assert emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body["state"] == "FAILED"
+    assert balances(emu, owner, savings)["actualBalance"] == 500
+
+
+def test_a_scheduled_timestamp_not_in_the_future_is_invalid(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    for at in (scheduled(emu, -1), "9" * 25):
+        answer = transfer(emu, owner, savings, spending, 100, scheduledTimestamp=at)
+        assert answer.body == {"errorCode": "SCHEDULED_TIMESTAMP_INVALID"}
+
+
+def cancel(emu, owner, *ids, reason=None):
+    items = [{"id": i, **({"cancellationReason": reason} if reason else {})} for i in ids]
+    answer = emu.call("POST", "/transfers/bulk/cancel", {"cancellations": items}, token=owner["token"])
+    assert answer.status == 200, answer.body
+    return answer.body["cancellations"]
+
+
+def test_a_scheduled_transfer_is_cancelled_and_never_runs(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    body = transfer(emu, owner, savings, spending, 200, scheduledTimestamp=scheduled(emu, 60)).body
+    assert cancel(emu, owner, body["id"], reason="changed my mind") == [{"id": body["id"], "state": "SUCCESS"}]
+    emu.app.world.clock.advance(120)
+    read = emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body
+    assert read["state"] == "CANCELLED" and read["cancellationReason"] == "changed my mind"
+    assert balances(emu, owner, savings)["actualBalance"] == 500
+    # Terminal: cancelled once, never again.
+    assert cancel(emu, owner, body["id"]) == [
+        {"id": body["id"], "state": "ERROR", "errorCode": "TRANSACTION_NOT_SCHEDULED"}]
+
+
+def test_cancel_answers_each_item_on_its_own(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    done = transfer(emu, owner, savings, spending, 100).body["id"]
+    waiting = transfer(emu, owner, savings, spending, 100, scheduledTimestamp=scheduled(emu, 60)).body["id"]
+    other = verified_corporate(emu)
+    assert cancel(emu, other, waiting) == [{"id": waiting, "state": "ERROR", "errorCode": "NOT_FOUND"}]
+    assert cancel(emu, owner, done, waiting, "987654") == [
+        {"id": done, "state": "ERROR", "errorCode": "TRANSACTION_NOT_SCHEDULED"},
+        {"id": waiting, "state": "SUCCESS"},
+        {"id": "987654", "state": "ERROR", "errorCode": "NOT_FOUND"}]
+
+
+# -- read and list ----------------------------------------------------------------------------------
+def test_another_identitys_transfer_is_not_found(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    made = transfer(emu, owner, savings, spending, 100).body["id"]
+    other = verified_corporate(emu)
+    assert emu.call("GET", f"/transfers/{made}", token=other["token"]).status == 404
+    assert emu.call("GET", "/transfers/123456789", token=owner["token"]).status == 404
+    assert emu.call("GET", "/transfers", token=other["token"]).body["count"] == 0
+
+
+def test_the_list_filters_by_state_tag_and_execution_time(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    first = transfer(emu, owner, savings, spending, 100, tag="rent").body
+    waiting = transfer(emu, owner, savings, spending, 100, scheduledTimestamp=scheduled(emu, 60)).body
+    listed = emu.call("GET", "/transfers", token=owner["token"]).body
+    assert listed["count"] == 2 and [t["id"] for t in listed["transfer"]] == [waiting["id"], first["id"]]
+
+    def ids(query):
+        return [t["id"] for t in emu.call("GET", "/transfers", token=owner["token"], query=query).body["transfer"]]
+
+    assert ids("state=SCHEDULED") == [waiting["id"]]
+    assert ids("tag=rent") == [first["id"]]
+    assert ids(f"executedFrom={first['executionTimestamp']}") == [first["id"]]
+    assert ids(f"executedTo={int(first['executionTimestamp']) - 1}") == []
+    assert ids("offset=1&limit=1") == [first["id"]]
