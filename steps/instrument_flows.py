@@ -47,3 +47,36 @@ def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
     area = flows.identity_area(actor)
     return ctx.call("POST", f"/{area}/fees/charge", as_actor=actor,
                     json={"feeType": fee_type, "source": {"type": source.kind, "id": source.id}})
+
+
+def read_all(ctx, resource: Resource, view: str, items_key: str, page_size: int, query: str = "") -> list:
+    """Every item of an instrument's statement or transactions, oldest first, a page at a time."""
+    items, offset = [], 0
+    while True:
+        separator = "&" if query else ""
+        response = flows.expect(
+            ctx.call("GET", f"{resource.path}/{view}?{query}{separator}offset={offset}&limit={page_size}",
+                     as_actor=ctx.actor(resource.owner)), 200, f"reading the {view} of {resource.name!r}")
+        page = response.body.get(items_key) or []
+        items += page
+        offset += len(page)
+        if not page or offset >= response.body.get("count", 0):
+            return items
+
+
+def statement_replays(ctx, resource: Resource) -> list:
+    """The statement of any instrument (managed account or card) replays to its balance: from 0, each entry's
+    adjustment gives that entry's balance after, and the last one is the instrument's actual balance.
+    Returns the entries, oldest first."""
+    entries = read_all(ctx, resource, "statement", "entries", 500, "sortOrder=ASC")
+    running = 0
+    for entry in entries:
+        running += entry["balanceAdjustment"]["amount"]
+        assert entry["balanceAfter"]["amount"] == running, (
+            f"the statement of {resource.name!r} does not replay: after entry {entry.get('entryId')} "
+            f"({entry['transaction']}) it says {entry['balanceAfter']['amount']}, the entries before add up to {running}")
+    body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading {resource.name!r}").body
+    actual = body["balances"]["actualBalance"]
+    assert running == actual, (
+        f"the statement of {resource.name!r} adds up to {running}, but its actual balance is {actual}")
+    return entries

@@ -1,0 +1,63 @@
+"""Transfer flows: move money between two named instruments of one identity, at once or scheduled, and
+cancel a scheduled transfer. Plain functions, so any step module (cards funding a card) may import them.
+
+Amounts are minor units. A transfer named in the scenario (`as "rent"`) becomes a resource of kind
+`transfers`, owned by the role that made it.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+
+from . import flows
+from .context import Actor, Resource
+
+
+def transfer_body(ctx, source: Resource, destination: Resource, amount: int, currency: str, **extra) -> dict:
+    body = {"profileId": ctx.target.settings.profile("transfers"),
+            "source": {"type": source.kind, "id": source.id},
+            "destination": {"type": destination.kind, "id": destination.id},
+            "destinationAmount": {"currency": currency, "amount": amount}}
+    body.update(extra)
+    return body
+
+
+def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str,
+             name: str | None = None, idempotency_ref: str | None = None, **extra):
+    """POST /transfers as the actor; the answer is kept for Then steps and, on a 200, named when `name` is given."""
+    response = ctx.call("POST", "/transfers", as_actor=actor, idempotency_ref=idempotency_ref,
+                        json=transfer_body(ctx, source, destination, amount, currency, **extra))
+    if name and response.status == 200:
+        if name in ctx.resources and ctx.resources[name].id == str(response.body["id"]):
+            ctx.resources[name].body = response.body  # the same transfer answered again (a replay)
+        else:
+            ctx.remember_resource(name, "transfers", actor, response.body)
+    return response
+
+
+def fund_by_transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str):
+    """Move money that must arrive (e.g. onto a prepaid card): fails the step unless COMPLETED."""
+    response = flows.expect(transfer(ctx, actor, source, destination, amount, currency), 200,
+                            f"transferring {amount} {currency} from {source.name!r} to {destination.name!r}")
+    assert response.body["state"] == "COMPLETED", f"the transfer did not complete: {response.body}"
+    return response
+
+
+def target_now_ms(ctx) -> int:
+    """The target's time: the emulator's clock (which scenarios may have moved), else this machine's."""
+    if ctx.target.settings.is_emulator:
+        return int(ctx.target.control("GET", "/clock")["nowMs"])
+    return int(time.time() * 1000)
+
+
+def idempotency_ref(ctx, name: str) -> str:
+    """A fresh ref per scenario for the name the scenario gives it: the live sandbox keeps refs a day."""
+    key = f"idempotency-ref {name}"
+    if key not in ctx.values:
+        ctx.values[key] = f"suite-{name}-{uuid.uuid4().hex}"
+    return ctx.values[key]
+
+
+def cancel(ctx, actor: Actor, transfer_ids: list[str], reason: str | None = None):
+    items = [{"id": i, **({"cancellationReason": reason} if reason else {})} for i in transfer_ids]
+    return ctx.call("POST", "/transfers/bulk/cancel", as_actor=actor, json={"cancellations": items})
