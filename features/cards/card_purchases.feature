@@ -36,6 +36,31 @@ Feature: Card purchases and merchant refunds through the Simulator
     And card payment 1 of the card "travel" is a PURCHASE of 1001 EUR at "Corner Shop" in status DECLINED
 
   @negative
+  Scenario: A blocked card's purchase is declined, and is approved again once the user unblocks it
+    Given a corporate is onboarded and verified
+    And the corporate has a prepaid card "travel" holding 1000 EUR
+    When POST "/managed_cards/${travel.id}/block" is called as the corporate
+    Then the response status is 204
+    When the simulator buys 100 EUR with the card "travel"
+    Then the purchase is declined with DENIED_CARD_INACTIVE
+    And the card "travel" has 1000 EUR available and 1000 EUR actual
+    When POST "/managed_cards/${travel.id}/unblock" is called as the corporate
+    Then the response status is 204
+    When the simulator buys 100 EUR with the card "travel"
+    Then the purchase is approved
+    And the card "travel" has 900 EUR available
+
+  @negative
+  Scenario: A destroyed card's purchase is declined
+    Given a corporate is onboarded and verified
+    And the corporate has a prepaid card "travel" holding 0 EUR
+    When POST "/managed_cards/${travel.id}/remove" is called as the corporate
+    Then the response status is 204
+    When the simulator buys 100 EUR with the card "travel"
+    Then the purchase is declined with DENIED_CARD_INACTIVE
+    And card payment 1 of the card "travel" is a PURCHASE of 100 EUR at "Suite Shop" in status DECLINED
+
+  @negative
   Scenario: A purchase of nothing is declined
     Given a corporate is onboarded and verified
     And the corporate has a prepaid card "travel" holding 1000 EUR

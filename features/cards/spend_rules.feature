@@ -201,3 +201,22 @@ Feature: Spend rules decide a card's purchases
       | operation | method |
       | get       | GET    |
       | delete    | DELETE |
+
+  @negative
+  Scenario: An update cannot give a prepaid card a spend limit
+    Given a corporate is onboarded and verified
+    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the card "travel" has spend rules:
+      """
+      {"maxTransactionAmount": 500}
+      """
+    When PATCH "/managed_cards/${travel.id}/spend_rules" is called as the corporate with:
+      """
+      {"spendLimit": [{"value": {"currency": "EUR", "amount": 100}, "interval": "DAILY"}]}
+      """
+    Then the response status is 409
+    And the error code is "SPEND_LIMIT_NOT_SUPPORTED_FOR_PREPAID_MODE_CARD"
+    And the spend rules of the card "travel" are:
+      """
+      {"maxTransactionAmount": 500}
+      """
