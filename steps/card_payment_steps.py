@@ -235,6 +235,23 @@ def card_payment_is(ctx, index, card, type, amount, currency, merchant, mcc, sta
         ctx.remember(remember, payment["id"])
 
 
+@then(parsers.re(rf"card payment (?P<index>\d+) of {CARD} was declined for (?P<reason>[A-Z_]+)"
+                 r"(?: \((?P<rule>[A-Z_]+)\))?$"))
+def card_payment_declined_for(ctx, index, card, reason, rule):
+    """Then card payment 1 of the card "travel" was declined for AUTH_RULE_CHECKS_FAILED (MERCHANT_CATEGORY_BLOCKED)
+
+    The payment's authorisation event: result DECLINED, its declineReason and (in brackets) the spend rule it broke.
+    """
+    payments = cards.card_payments_of(ctx, ctx.resource(card, "managed_cards"))
+    assert len(payments) >= int(index), f"the card {card!r} has {len(payments)} card payments: {payments}"
+    authorisations = [e for e in payments[int(index) - 1]["events"] if e["type"] == "AUTHORISATION"]
+    assert authorisations, f"card payment {index} of {card!r} has no authorisation: {payments[int(index) - 1]}"
+    event = authorisations[0]
+    assert (event.get("result"), event.get("declineReason")) == ("DECLINED", reason), f"the authorisation is {event}"
+    if rule:
+        assert event.get("authRuleFailedReason") == rule, f"the authorisation is {event}"
+
+
 @then(parsers.re(rf"the card payment events of {CARD} are (?P<expected>[A-Z_, ]+)$"))
 def card_payment_events_are(ctx, card, expected):
     """Then the card payment events of the card "travel" are AUTHORISATION, SETTLEMENT

@@ -114,7 +114,8 @@ class CardPurchasesBackend:
             return self._decline(payment, DENIED_NOT_ENOUGH_FUNDS, "INSUFFICIENT_BALANCE")
         forwarded = self._forward(card, payment, source)
         if forwarded is not None and not forwarded["approved"]:
-            return self._decline(payment, DENIED_SPEND_CONTROL, "AUTH_RULE_CHECKS_FAILED", forwarded=forwarded)
+            reason = "TIMEOUT" if forwarded["timedOut"] else "AUTH_RULE_CHECKS_FAILED"
+            return self._decline(payment, DENIED_SPEND_CONTROL, reason, rule="AUTH_FORWARDING", forwarded=forwarded)
         payment.hold_id = world.instruments.hold(source, amount, (TRANSACTION_TYPE, payment.id))
         self._authorised(payment, APPROVED, forwarded=forwarded)
         payment.status = "SETTLEMENT_IN_PROGRESS"
@@ -134,6 +135,9 @@ class CardPurchasesBackend:
         payment.events.append({"type": "SETTLEMENT", "id": self.world.ids.next(), "subtype": _subtype(payment),
                                "settlementState": "COMPLETED", "transactionAmount": payment.amount,
                                "billingAmount": payment.amount, "timestamp": entry.timestamp})
+        self._emit(payment, "managed_cards_settlements_watch", state="COMPLETED",
+                   settlementType="CASH_WITHDRAWAL" if payment.type == "CASH_WITHDRAWAL" else "SALE_PURCHASE",
+                   feeAmount={"currency": payment.amount["currency"], "amount": "0"})
 
     def refund(self, card_id: str, request: dict) -> str:
         cards = self._cards()
@@ -208,6 +212,23 @@ class CardPurchasesBackend:
                                               "decisionOutcome": "APPROVE" if forwarded["approved"] else "DECLINE",
                                               "innovatorTimedOut": forwarded["timedOut"]}
         payment.events.append(event)
+        self._emit(payment, "managed_cards_authorisations_watch", approved=outcome == APPROVED,
+                   declineReason=decline_reason, authRuleFailedReason=rule,
+                   authorisationType="AUTHORISED", authorisationCategory="FINAL_AUTH")
+
+    def _emit(self, payment: CardPayment, event_type: str, **fields) -> None:
+        """The webhook event of an authorisation or settlement (amounts and timestamps as strings, as webhooks
+        carry them)."""
+        amount = {"currency": payment.amount["currency"], "amount": str(payment.amount["amount"])}
+        merchant = payment.merchant
+        payload = {"id": {"type": INSTRUMENT_TYPE, "id": payment.card_id}, "transactionId": payment.id,
+                   "transactionAmount": amount, "sourceAmount": amount,
+                   "transactionTimestamp": str(payment.last_updated_timestamp),
+                   "merchantData": {"merchantName": merchant["name"], "merchantCategoryCode": merchant["categoryCode"],
+                                    "merchantId": merchant["id"]},
+                   "merchantName": merchant["name"], "owner": payment.owner.answer()}
+        payload.update({k: v for k, v in fields.items() if v is not None})
+        self.world.outbox.emit(event_type, payload)
 
     def _decline(self, payment: CardPayment, outcome: str, reason: str, **details) -> str:
         self._authorised(payment, outcome, decline_reason=reason, **details)

@@ -21,7 +21,9 @@ from ..countries import alpha2
 
 DEBIT_MODE = "DEBIT_MODE"
 OVERWRITE, INCREMENT = "OVERWRITE", "INCREMENT"
-LIST_RULES = ("MerchantCategories", "MerchantIds", "MerchantCountries")
+# Each list rule's field suffix, and the words Weavr names its failure with (AuthRuleChecksFailedReason).
+LIST_RULES = {"MerchantCategories": "MERCHANT_CATEGORY", "MerchantIds": "MERCHANT_ID",
+              "MerchantCountries": "MERCHANT_COUNTRY"}
 
 
 @dataclass(frozen=True)
@@ -94,26 +96,25 @@ class SpendRulesBackend:
 
     # -- what purchases ask --------------------------------------------------------------------------
     def broken_rule(self, card_id: str, purchase: Purchase) -> str | None:
-        """The rule the purchase breaks, in words (the card payment's authRuleFailedReason), or None."""
+        """The rule the purchase breaks, named as Weavr's AuthRuleChecksFailedReason names it, or None."""
         rules = self.by_card.get(str(card_id)) or {}
         values = {"MerchantCategories": purchase.merchant_category, "MerchantIds": purchase.merchant_id,
                   "MerchantCountries": alpha2(purchase.country)}
-        for rule in LIST_RULES:
+        for rule, words in LIST_RULES.items():
             value = values[rule]
             if value is not None and value in (rules.get(f"blocked{rule}") or []):
-                return f"blocked{rule}"
+                return f"{words}_BLOCKED"
             allowed = rules.get(f"allowed{rule}")
             if allowed and value not in allowed:
-                return f"allowed{rule}"
+                return f"{words}_NOT_IN_ALLOWED_LIST"
         if purchase.atm and rules.get("allowAtm") is False:
-            return "allowAtm"
+            return "ATM_NOT_ALLOWED"
         if rules.get("minTransactionAmount") is not None and purchase.amount < rules["minTransactionAmount"]:
-            return "minTransactionAmount"
+            return "MIN_TRANSACTION_AMOUNT_EXCEEDED"
         if rules.get("maxTransactionAmount") is not None and purchase.amount > rules["maxTransactionAmount"]:
-            return "maxTransactionAmount"
-        for left in self.available_to_spend(card_id):
-            if purchase.amount > left["value"]["amount"]:
-                return f"spendLimit.{left['interval']}"
+            return "MAX_TRANSACTION_AMOUNT_EXCEEDED"
+        if any(purchase.amount > left["value"]["amount"] for left in self.available_to_spend(card_id)):
+            return "SPEND_LIMIT_EXCEEDED"
         return None
 
     def record(self, card_id: str, amount: int) -> None:

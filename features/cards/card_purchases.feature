@@ -34,6 +34,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     Then the purchase is declined with DENIED_NOT_ENOUGH_FUNDS
     And the card "travel" has 1000 EUR available and 1000 EUR actual
     And card payment 1 of the card "travel" is a PURCHASE of 1001 EUR at "Corner Shop" in status DECLINED
+    And card payment 1 of the card "travel" was declined for INSUFFICIENT_BALANCE
 
   @negative
   Scenario: A blocked card's purchase is declined, and is approved again once the user unblocks it
@@ -59,6 +60,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     When the simulator buys 100 EUR with the card "travel"
     Then the purchase is declined with DENIED_CARD_INACTIVE
     And card payment 1 of the card "travel" is a PURCHASE of 100 EUR at "Suite Shop" in status DECLINED
+    And card payment 1 of the card "travel" was declined for CARD_STATUS_NOT_ALLOWED
 
   @negative
   Scenario: A purchase of nothing is declined

@@ -27,6 +27,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
     And the receiver got 1 authorisation request for the card "travel" of 1250 EUR
     And the card "travel" has 2000 EUR available and 2000 EUR actual
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" in status DECLINED
+    And card payment 1 of the card "travel" was declined for AUTH_RULE_CHECKS_FAILED (AUTH_FORWARDING)
 
   @negative
   Scenario Outline: Without an answer in time the card's default decides (<default>)

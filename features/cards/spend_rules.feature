@@ -47,17 +47,18 @@ Feature: Spend rules decide a card's purchases
     Then the purchase is declined with DENIED_SPEND_CONTROL
     And the card "travel" has 2000 EUR available and 2000 EUR actual
     And card payment 1 of the card "travel" is a PURCHASE of <amount> EUR at "Suite Shop" in status DECLINED
+    And card payment 1 of the card "travel" was declined for AUTH_RULE_CHECKS_FAILED (<failure>)
 
     Examples:
-      | rule                              | rules                                                                          | amount | purchase                          |
-      | a blocked merchant category       | {"blockedMerchantCategories": ["5411"]}                                        | 100    | 100 EUR at merchant category 5411 |
-      | a block that wins over an allow   | {"allowedMerchantCategories": ["5411"], "blockedMerchantCategories": ["5411"]} | 100    | 100 EUR at merchant category 5411 |
-      | a category outside the allow list | {"allowedMerchantCategories": ["5812"]}                                        | 100    | 100 EUR at merchant category 5411 |
-      | a blocked merchant id             | {"blockedMerchantIds": ["M-1"]}                                                | 100    | 100 EUR from merchant id "M-1"    |
-      | a blocked country                 | {"blockedMerchantCountries": ["MT"]}                                           | 100    | 100 EUR in MLT                    |
-      | a country outside the allow list  | {"allowedMerchantCountries": ["IT"]}                                           | 100    | 100 EUR in MLT                    |
-      | an amount below the minimum       | {"minTransactionAmount": 500}                                                  | 499    | 499 EUR                           |
-      | an amount above the maximum       | {"maxTransactionAmount": 500}                                                  | 501    | 501 EUR                           |
+      | rule                              | rules                                                                          | amount | purchase                          | failure                               |
+      | a blocked merchant category       | {"blockedMerchantCategories": ["5411"]}                                        | 100    | 100 EUR at merchant category 5411 | MERCHANT_CATEGORY_BLOCKED             |
+      | a block that wins over an allow   | {"allowedMerchantCategories": ["5411"], "blockedMerchantCategories": ["5411"]} | 100    | 100 EUR at merchant category 5411 | MERCHANT_CATEGORY_BLOCKED             |
+      | a category outside the allow list | {"allowedMerchantCategories": ["5812"]}                                        | 100    | 100 EUR at merchant category 5411 | MERCHANT_CATEGORY_NOT_IN_ALLOWED_LIST |
+      | a blocked merchant id             | {"blockedMerchantIds": ["M-1"]}                                                | 100    | 100 EUR from merchant id "M-1"    | MERCHANT_ID_BLOCKED                   |
+      | a blocked country                 | {"blockedMerchantCountries": ["MT"]}                                           | 100    | 100 EUR in MLT                    | MERCHANT_COUNTRY_BLOCKED              |
+      | a country outside the allow list  | {"allowedMerchantCountries": ["IT"]}                                           | 100    | 100 EUR in MLT                    | MERCHANT_COUNTRY_NOT_IN_ALLOWED_LIST  |
+      | an amount below the minimum       | {"minTransactionAmount": 500}                                                  | 499    | 499 EUR                           | MIN_TRANSACTION_AMOUNT_EXCEEDED       |
+      | an amount above the maximum       | {"maxTransactionAmount": 500}                                                  | 501    | 501 EUR                           | MAX_TRANSACTION_AMOUNT_EXCEEDED       |
 
   Scenario: A purchase within every rule is approved
     Given a corporate is onboarded and verified
@@ -85,6 +86,7 @@ Feature: Spend rules decide a card's purchases
     And the card "fuel" has 400 EUR left to spend DAILY
     When the simulator buys 500 EUR with the card "fuel"
     Then the purchase is declined with DENIED_SPEND_CONTROL
+    And card payment 2 of the card "fuel" was declined for AUTH_RULE_CHECKS_FAILED (SPEND_LIMIT_EXCEEDED)
     When 1 day passes
     And the corporate logs in
     Then the card "fuel" has 1000 EUR left to spend DAILY
