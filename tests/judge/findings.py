@@ -1,0 +1,15 @@
+"""What the judge finds today, by test and operation; each is marked a strict xfail, so fixing one makes the
+test pass unexpectedly and the entry must go.
+
+FINDINGS are real bugs, routed to the engineer who owns the fix. DISPUTED are failures where the judge's
+expectation is not what the real Weavr platform most plausibly does; the reason says why.
+"""
+INPUT = "test_the_emulator_refuses_input_the_published_description_forbids"
+
+FINDINGS: dict = {}
+
+DISPUTED = {
+    (INPUT, "POST /users/kyc"): "ST204 PATCH /users/kyc answers 400, not 405: the path also matches "
+                                "PATCH /users/{user_id}, and 'kyc' fails user_id's pattern; a router by "
+                                "template (as Weavr's gateway) gives the same 400",
+}
