@@ -737,3 +737,7 @@ for _outcome in ("success", "invalid", "expired"):
         corporate = push_enrolled(emu)
         return emu.simulate("POST", f"/factors/{corporate['id']}/challenges/999999999/verify_{outcome}",
                             token=corporate["token"])
+
+
+# Each area with its own case module registers it by being imported here.
+from . import contract_cases_cards  # noqa: E402,F401
