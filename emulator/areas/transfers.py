@@ -5,6 +5,7 @@ The area is generic over instrument types: it knows an instrument only through t
 service (owner, state, currency, and a card area's optional `mode_of`), and every movement is one
 ledger posting with two entries, under the transaction `("transfers", id)`. A scheduled transfer waits
 in SCHEDULED on the world's scheduler and runs by the same rules when the clock passes its time.
+The handlers are in transfers_handlers.py.
 """
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import ApiError, conflict, not_found
 from ..ledger import LedgerRefusal, UnknownInstrument
-from ..listing import listed
-from ..registry import backend, handles
+from ..registry import backend
 from ..services import NotOwner, Owner
 
 COMPLETED, SCHEDULED, CANCELLED, FAILED = "COMPLETED", "SCHEDULED", "CANCELLED", "FAILED"
@@ -202,44 +202,3 @@ class TransfersBackend:
 
 def _instrument(value: dict) -> dict:
     return {"type": value["type"], "id": str(value["id"])}
-
-
-def _owner(call) -> Owner:
-    session = call.require_session()
-    return Owner(session.identity_type, session.identity_id)
-
-
-@handles("transferCreate")
-def transfer_create(call):
-    return call.world.area("transfers").create(_owner(call), call.body).answer()
-
-
-@handles("transferGet")
-def transfer_get(call):
-    return call.world.area("transfers").owned(_owner(call), call.path_params["id"]).answer()
-
-
-@handles("transfersGet")
-def transfers_get(call):
-    transfers = call.world.area("transfers").of_owner(_owner(call))
-    items = [t.answer() for t in transfers]
-    # executedFrom/To bound executionTimestamp, which the answer carries as a string: compared as numbers.
-    executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
-    if executed["From"] is not None or executed["To"] is not None:
-        items = [i for i in items if _within(i.get("executionTimestamp"), executed["From"], executed["To"])]
-    page = listed(call.operation, call.query, items, skip=("instrumentId", "executedFrom", "executedTo"))
-    return page.answer("transfer")
-
-
-def _within(value, low, high) -> bool:
-    if value is None:
-        return False
-    value = int(value)
-    return (low is None or value >= low) and (high is None or value <= high)
-
-
-@handles("transferCancel")
-def transfer_cancel(call):
-    owner = _owner(call)
-    backend_ = call.world.area("transfers")
-    return {"cancellations": [backend_.cancel(owner, c) for c in call.body["cancellations"]]}

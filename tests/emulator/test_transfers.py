@@ -252,3 +252,18 @@ def test_the_list_filters_by_state_tag_and_execution_time(emu, two_accounts):
     assert ids(f"executedFrom={first['executionTimestamp']}") == [first["id"]]
     assert ids(f"executedTo={int(first['executionTimestamp']) - 1}") == []
     assert ids("offset=1&limit=1") == [first["id"]]
+
+
+def test_each_change_of_state_is_a_transfers_watch_event(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    done = transfer(emu, owner, savings, spending, 100).body["id"]
+    later = transfer(emu, owner, savings, spending, 100, scheduledTimestamp=scheduled(emu, 60)).body["id"]
+    cancel(emu, owner, later)
+    events = [e.payload for e in emu.app.world.outbox.listed("transfers_watch")]
+    assert [(e["transfer"]["id"]["id"], e["eventType"], e["transfer"]["state"]) for e in events] == [
+        (done, "COMPLETED", "COMPLETED"), (later, "SCHEDULED", "SCHEDULED"), (later, "CANCELLED", "CANCELLED")]
+    assert events[0]["transfer"]["destinationAmount"] == {"currency": "EUR", "amount": "100"}
+    assert events[0]["transfer"]["source"] == {"type": "managed_accounts", "id": savings}
+    # A refused transfer announces nothing.
+    transfer(emu, owner, savings, spending, 10_000)
+    assert len(emu.app.world.outbox.listed("transfers_watch")) == 3
