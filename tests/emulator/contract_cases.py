@@ -742,3 +742,4 @@ for _outcome in ("success", "invalid", "expired"):
 # Each area with its own case module registers it by being imported here.
 from . import contract_cases_cards  # noqa: E402,F401
 from . import contract_cases_transfers  # noqa: E402,F401
+from . import contract_cases_card_payments  # noqa: E402,F401
