@@ -14,7 +14,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the card "travel" has 1 card payment
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" with category 5411 in status SETTLEMENT_IN_PROGRESS
 
-  @emulator_only
+  @emulator_only @expiry
   Scenario: A purchase holds its amount until it settles, then the actual balance falls
     Given a corporate is onboarded and verified
     And the corporate has a prepaid card "travel" with 2000 EUR
@@ -79,7 +79,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And card payment 1 of the card "travel" is a REFUND of 250 EUR at "Corner Shop" in status SETTLED
     And the card payment events of the card "travel" are REFUND
 
-  @journey @emulator_only
+  @journey @emulator_only @expiry
   Scenario: A debit card spends its parent account's money
     Given a corporate is onboarded and verified
     And the corporate has a managed account "savings" with 5000 EUR

@@ -72,7 +72,7 @@ Feature: Spend rules decide a card's purchases
     Then the purchase is approved
     And the card "travel" has 1500 EUR available
 
-  @emulator_only @journey
+  @emulator_only @expiry @journey
   Scenario: A daily spend limit declines the purchase that would pass it, and allows it again the next day
     Given a corporate is onboarded and verified
     And the corporate has a managed account "savings" with 10000 EUR
