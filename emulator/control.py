@@ -9,6 +9,8 @@ GET  /_emulator/state        a dump of all state, for debugging
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
+GET|POST|DELETE /_emulator/faults   list, plant ({"operationId", "kind", ...}; see emulator/faults.py) or clear
+                             the faults the strength report plants
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ def handle(app, method: str, path: str, raw_body: bytes):
                    "POST": lambda: _advance(world, raw_body)},
         "/state": {"GET": world.dump},
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
+        "/faults": {"GET": app.faults.list, "POST": lambda: app.faults.plant(raw_body), "DELETE": app.faults.clear},
     }
     methods = routes.get(path.rstrip("/") or "/")
     if methods is None:
