@@ -48,7 +48,7 @@ def render(report: dict) -> str:
     lines = [
         "# Suite strength: planted faults and whether a scenario noticed", "",
         f"{s['enumerated']} faults enumerated, {s['faults']} chosen (seed {report['seed']}, budget "
-        f"{report['maxFaults'] or 'all'} faults, {report['seconds']} s), {s['faults'] - s['not_run']} run in "
+        f"{report['maxFaults'] or 'all'} faults, {_limit(report['seconds'])}), {s['faults'] - s['not_run']} run in "
         f"{report['wallSeconds']} s on {report['workers']} workers: **{s['killed']} killed, {s['survived']} survived**, "
         f"{s['unreached']} unreached, {s['not_run']} not run (time budget).", "",
         f"Kill score (killed / reached): **{_show(s['score'])}**; on fields the suite itself sent: "
@@ -70,6 +70,10 @@ def render(report: dict) -> str:
     lines += ["", f"## Unreached ({len(report['unreached'])})", ""]
     lines += [f"- {line}" for line in report["unreached"]] or ["none"]
     return "\n".join(lines) + "\n"
+
+
+def _limit(seconds) -> str:
+    return f"{seconds} s" if seconds else "no time limit"
 
 
 def _show(score) -> str:
