@@ -4,8 +4,8 @@
    (reports/traffic/usage-*.json); `--reuse-traffic` takes the last run's instead;
 2. candidate faults are enumerated from it and the contract, and a seeded sample is chosen
    (STRENGTH_MAX_FAULTS; unset or 0: all);
-3. each of STRENGTH_WORKERS pytest processes gets its own emulator and its share of the faults, and runs
-   them with the plugin (support/strength/plugin.py) until done or STRENGTH_SECONDS have passed;
+3. each of STRENGTH_WORKERS pytest processes gets its own emulator, claims the next free fault of the
+   plan and runs it with the plugin (support/strength/plugin.py), until done or STRENGTH_SECONDS pass;
 4. reports/strength/strength.json and strength.md, and a page in the Allure results.
 """
 from __future__ import annotations
@@ -101,20 +101,21 @@ def _order_scenarios(faults: list[dict], usage: dict) -> None:
 def run_workers(faults: list[dict], workers: int, seconds, work: Path, env: dict, features: str) -> list[dict]:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    # Dealt by index after sorting by cost, so each worker gets a like share of the expensive faults.
-    by_cost = sorted(faults, key=lambda f: -len(f["scenarios"]))
-    shares = [by_cost[index::workers] for index in range(workers)]
+    # One plan for all; each worker claims the next free fault (plugin.claim). The costliest go first,
+    # so the run does not end waiting on one worker's long fault.
+    plan, claims = work / "plan.json", work / "claims"
+    claims.mkdir()
+    plan.write_text(json.dumps({"faults": sorted(faults, key=lambda f: -len(f["scenarios"]))}), encoding="utf-8")
     deadline = time.time() + seconds if seconds else None
     running = []
-    for index, share in enumerate(shares):
+    for index in range(workers):
         folder = work / f"w{index}"
         folder.mkdir()
-        plan, results = folder / "plan.json", folder / "results.json"
-        plan.write_text(json.dumps({"faults": share}), encoding="utf-8")
+        results = folder / "results.json"
         emulator = EmulatorProcess(folder / "logs")
         base_url = emulator.start()
         worker_env = {**env, "WEAVR_BASE_URL": base_url, "WEAVR_REPORTS_DIR": str(folder),
-                      "STRENGTH_PLAN": str(plan), "STRENGTH_RESULTS": str(results),
+                      "STRENGTH_PLAN": str(plan), "STRENGTH_RESULTS": str(results), "STRENGTH_CLAIMS": str(claims),
                       "STRENGTH_DEADLINE": str(deadline or "")}
         command = [sys.executable, "-m", "pytest", features, "-q", "-p", "support.strength.plugin",
                    "-p", "no:randomly", "-p", "no:xdist", f"--alluredir={folder / 'allure'}"]

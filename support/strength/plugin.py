@@ -20,7 +20,19 @@ from _pytest.runner import runtestprotocol
 
 from .faults import control_spec
 
-PLAN, RESULTS, DEADLINE = "STRENGTH_PLAN", "STRENGTH_RESULTS", "STRENGTH_DEADLINE"
+PLAN, RESULTS, DEADLINE, CLAIMS = "STRENGTH_PLAN", "STRENGTH_RESULTS", "STRENGTH_DEADLINE", "STRENGTH_CLAIMS"
+
+
+def claim(folder: str | None, index: int) -> bool:
+    """Workers sharing one plan take faults as they come free: the first to create a fault's claim file
+    runs it, so a worker held up by slow faults never leaves the others idle. No folder: run them all."""
+    if not folder:
+        return True
+    try:
+        os.close(os.open(os.path.join(folder, str(index)), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    return True
 
 
 class ControlPlane:
@@ -86,7 +98,9 @@ def pytest_runtestloop(session):
     items = {item.nodeid: item for item in session.items}
     control = ControlPlane(os.environ["WEAVR_BASE_URL"])
     results = []
-    for fault in plan["faults"]:
+    for index, fault in enumerate(plan["faults"]):
+        if not claim(os.environ.get(CLAIMS), index):
+            continue
         if time.time() > deadline:
             result = {**{k: v for k, v in fault.items() if k != "scenarios"}, "outcome": "not run"}
         else:

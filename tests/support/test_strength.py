@@ -97,6 +97,13 @@ def test_a_fault_is_killed_survived_or_unreached(monkeypatch, failures, applied,
         assert result["killedBy"] == "s2" and "surname changed" in result["reason"]
 
 
+def test_each_fault_is_claimed_by_one_worker_only(tmp_path):
+    assert plugin.claim(str(tmp_path), 3) is True
+    assert plugin.claim(str(tmp_path), 3) is False
+    assert plugin.claim(str(tmp_path), 4) is True
+    assert plugin.claim(None, 3) is True, "a plan of one's own is run whole"
+
+
 def test_the_report_scores_reached_faults_only_and_words_the_survivors():
     results = [{"id": f"op: /f{n} changed", "operationId": "op", "area": "A", "sentField": n < 2,
                 "outcome": outcome, "scenariosRun": 1}
