@@ -65,7 +65,13 @@ def register_identity(ctx, identity_type: str, role: str, body: dict) -> Actor:
     """Register a corporate or consumer from a registration body; the actor is known by its role."""
     response = expect(ctx.call("POST", f"/{identity_area(identity_type)}", json=body), 200, f"registering the {role}")
     expect_echo(response.body, body, f"registering the {role}")
-    assert response.body["id"]["type"] == identity_type, f"registering the {role}: id {response.body['id']}"
+    root_user = response.body["rootUser"]
+    assert response.body["id"]["type"] == identity_type and root_user["id"] == response.body["id"], (
+        f"registering the {role}: id {response.body['id']}, root user id {root_user.get('id')}")
+    # A new root user is active and has verified neither its email nor its mobile yet.
+    assert (root_user["active"], root_user["emailVerified"], root_user["mobileNumberVerified"]) == (True, False, False), (
+        f"registering the {role}: root user active {root_user['active']}, email verified "
+        f"{root_user['emailVerified']}, mobile verified {root_user['mobileNumberVerified']}")
     root = body["rootUser"]
     actor = Actor(role=role, identity_type=identity_type, identity_id=response.body["id"]["id"],
                   user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
@@ -102,6 +108,9 @@ def create_password(ctx, actor: Actor) -> None:
     response = expect(ctx.call("POST", f"/passwords/{actor.user_id}/create",
                                json={"password": {"value": actor.password}}), 200,
                       f"creating the {actor.role}'s password")
+    identity = {"type": actor.identity_type, "id": actor.identity_id}
+    assert response.body["passwordInfo"]["identityId"] == identity, (
+        f"creating the {actor.role}'s password: passwordInfo names {response.body['passwordInfo']}, not {identity}")
     actor.token = response.body.get("token") or actor.token
 
 
