@@ -117,8 +117,11 @@ def run_workers(faults: list[dict], workers: int, seconds, work: Path, env: dict
         worker_env = {**env, "WEAVR_BASE_URL": base_url, "WEAVR_REPORTS_DIR": str(folder),
                       "STRENGTH_PLAN": str(plan), "STRENGTH_RESULTS": str(results), "STRENGTH_CLAIMS": str(claims),
                       "STRENGTH_DEADLINE": str(deadline or "")}
+        # No Allure results: thousands of re-run scenarios would write (and a next run delete) tens of
+        # thousands of files that nobody reads; the strength report is the result.
         command = [sys.executable, "-m", "pytest", features, "-q", "-p", "support.strength.plugin",
-                   "-p", "no:randomly", "-p", "no:xdist", f"--alluredir={folder / 'allure'}"]
+                   "-p", "no:randomly", "-p", "no:xdist", "-p", "no:allure_pytest_bdd",
+                   "-o", "addopts=--strict-markers -p no:cacheprovider"]
         log = open(folder / "pytest.log", "w", encoding="utf-8")
         running.append((subprocess.Popen(command, cwd=ROOT, env=worker_env, stdout=log, stderr=subprocess.STDOUT),
                         emulator, log, results))

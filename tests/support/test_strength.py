@@ -134,7 +134,8 @@ def test_the_plugin_runs_a_synthetic_suite_against_planted_faults(tmp_path):
         env.update(WEAVR_BASE_URL=url, WEAVR_TARGET="emulator", WEAVR_REPORTS_DIR=str(tmp_path / "reports"),
                    STRENGTH_PLAN=str(plan), STRENGTH_RESULTS=str(results))
         run = subprocess.run([sys.executable, "-m", "pytest", SYNTHETIC, "-q", "-p", "support.strength.plugin",
-                              "-p", "no:randomly", "-p", "no:xdist", f"--alluredir={tmp_path / 'allure'}"],
+                              "-p", "no:randomly", "-p", "no:xdist", "-p", "no:allure_pytest_bdd",
+                              "-o", "addopts=--strict-markers -p no:cacheprovider"],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     finally:
         emulator.stop()
