@@ -23,6 +23,7 @@ PROFILE_VARIABLES = {
     "consumer": "WEAVR_CONSUMER_PROFILE_ID",
     "managedAccounts": "WEAVR_MANAGED_ACCOUNTS_PROFILE_ID",
     "managedCards": "WEAVR_MANAGED_CARDS_PROFILE_ID",
+    "managedCardsDebit": "WEAVR_MANAGED_CARDS_DEBIT_PROFILE_ID",
     "transfers": "WEAVR_TRANSFERS_PROFILE_ID",
     "sends": "WEAVR_SENDS_PROFILE_ID",
     "outgoingWireTransfers": "WEAVR_OUTGOING_WIRE_TRANSFERS_PROFILE_ID",

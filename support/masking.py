@@ -14,7 +14,8 @@ import weakref
 MASK = "***"
 SECRET_HEADERS = {"api-key", "authorization", "programme-key", "webhooks-key", "cookie", "set-cookie", "x-control-key"}
 SECRET_KEYS = {"token", "accesstoken", "password", "oldpassword", "newpassword", "cardnumber", "cvv", "pin",
-               "nonce", "verificationcode", "apikey", "programmekey", "webhookskey", "authorization"}
+               "activationcode", "nonce", "verificationcode", "apikey", "programmekey", "webhookskey",
+               "authorization"}
 _NORMALISE = re.compile(r"[^a-z]")
 # `"token": "…"`, `'password': {'value': '…'}`, `token=…` as JSON, a Python repr or a query quotes them.
 _QUOTED_FIELD = re.compile(

@@ -740,4 +740,5 @@ for _outcome in ("success", "invalid", "expired"):
 
 
 # Cases of further areas, each in its own module, register into CASES when imported here.
+from . import contract_cases_cards  # noqa: E402,F401
 from . import contract_cases_transfers  # noqa: E402,F401

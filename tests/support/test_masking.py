@@ -20,6 +20,17 @@ def test_secret_fields_are_masked_at_any_depth_keeping_shape():
                       "pin": {"value": MASK}, "name": "ok"}], "verificationCode": MASK, "newPassword": {"value": MASK}}
 
 
+def test_a_cards_tokenised_secrets_and_activation_code_are_masked_but_its_public_digits_are_not():
+    card = {"cardNumber": {"value": "aB3dE5gH7jK9mN1p"}, "cvv": {"value": "x7Q"}, "cardNumberFirstSix": "512345",
+            "cardNumberLastFour": "6789", "physicalCardDetails": {"pendingActivation": True},
+            "activationCode": "123456"}
+    masked = Masker().body(card)
+    assert masked == {"cardNumber": {"value": MASK}, "cvv": {"value": MASK}, "cardNumberFirstSix": "512345",
+                      "cardNumberLastFour": "6789", "physicalCardDetails": {"pendingActivation": True},
+                      "activationCode": MASK}
+    assert "654321" not in Masker().message('sent {"activationCode": "654321"}')
+
+
 def test_known_secret_values_are_scrubbed_from_free_text():
     masker = Masker(["emulator-api-key-7f3a9c"])
     masker.remember("tok-abcdef-123")

@@ -1,0 +1,84 @@
+"""Card flows: an identity's named managed cards (prepaid or debit mode), funding a prepaid card by a
+transfer from an account of the same identity, the physical card's steps, and reading a card back.
+
+Plain functions (no step decorators), so any step module may import them. Amounts are in minor units.
+"""
+from __future__ import annotations
+
+from . import flows, instrument_flows
+from .context import Actor, Resource
+
+KIND = "managed_cards"
+BILLING = {"addressLine1": "1 Main Street", "city": "Valletta", "postCode": "VLT 1010", "country": "MT"}
+DELIVERY = {"name": "Ann", "surname": "Lee", "addressLine1": "1 Main Street", "city": "Valletta",
+            "postCode": "VLT 1010", "country": "MT"}
+
+
+def card_body(ctx, mode: str = "PREPAID_MODE", **overrides) -> dict:
+    """A card create request: prepaid on the programme's managedCards profile, debit on managedCardsDebit."""
+    profile = "managedCards" if mode == "PREPAID_MODE" else "managedCardsDebit"
+    body = {"profileId": ctx.target.settings.profile(profile), "friendlyName": "Suite card",
+            "nameOnCard": "Ann Lee", "billingAddress": BILLING, "mode": mode}
+    body.update(overrides)
+    return body
+
+
+def create_card(ctx, actor: Actor, name: str, mode: str = "PREPAID_MODE", **fields) -> Resource:
+    """Create a card as the actor, named `name` in the scenario (and as its friendly name)."""
+    response = ctx.call("POST", "/managed_cards", as_actor=actor,
+                        json=card_body(ctx, mode, friendlyName=name, **fields))
+    flows.expect(response, 200, f"creating the {actor.role}'s {mode.lower().replace('_', ' ')} card {name!r}")
+    return ctx.remember_resource(name, KIND, actor, response.body)
+
+
+def create_prepaid(ctx, actor: Actor, name: str, currency: str = "EUR") -> Resource:
+    return create_card(ctx, actor, name, "PREPAID_MODE", currency=currency)
+
+
+def create_debit(ctx, actor: Actor, name: str, account: Resource) -> Resource:
+    return create_card(ctx, actor, name, "DEBIT_MODE", parentManagedAccountId=account.id)
+
+
+def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str):
+    """POST /transfers between two of the actor's instruments; the answer is kept for Then steps."""
+    return ctx.call("POST", "/transfers", as_actor=actor, json={
+        "profileId": ctx.target.settings.profile("transfers"),
+        "source": {"type": source.kind, "id": source.id}, "destination": {"type": destination.kind, "id": destination.id},
+        "destinationAmount": {"currency": currency, "amount": amount}})
+
+
+def fund(ctx, actor: Actor, card: Resource, amount: int, currency: str) -> None:
+    """Put `amount` on a prepaid card the only way a user can: deposit on a new account of the same identity
+    (named "<card> funding"), then transfer it to the card."""
+    account = instrument_flows.create_account(ctx, actor, f"{card.name} funding", currency)
+    instrument_flows.fund(ctx, account, amount, currency)
+    response = flows.expect(transfer(ctx, actor, account, card, amount, currency), 200,
+                            f"transferring {amount} {currency} to the card {card.name!r}")
+    assert response.body.get("state") == "COMPLETED", f"the funding transfer did not complete: {response.body}"
+
+
+def read(ctx, card: Resource, what: str = "reading") -> dict:
+    """The card as its owner reads it now (200 expected); it becomes the card's last read body."""
+    return flows.expect(flows.read_resource(ctx, card), 200, f"{what} the card {card.name!r}").body
+
+
+def act(ctx, actor: Actor, card: Resource, action: str, body: dict | None = None, method: str = "POST"):
+    """One of the card's own operations (`block`, `physical/activate`, ...); the answer is kept."""
+    return ctx.call(method, f"{card.path}/{action}", as_actor=actor, json=body)
+
+
+def upgrade(ctx, actor: Actor, card: Resource, **fields):
+    """Upgrade to physical, choosing the activation code: the sandbox code the scenario knows as `${code}`."""
+    body = {"deliveryAddress": DELIVERY, "activationCode": ctx.target.settings.verification_code, **fields}
+    return act(ctx, actor, card, "physical", body)
+
+
+def activate(ctx, actor: Actor, card: Resource, code: str | None = None):
+    return act(ctx, actor, card, "physical/activate",
+               {"activationCode": code if code is not None else ctx.target.settings.verification_code})
+
+
+def replace_lost_or_stolen(ctx, card: Resource):
+    """The programme's call (api-key only, no user token) for a card reported lost or stolen."""
+    return ctx.call("POST", f"{card.path}/physical/replace_lost_stolen",
+                    json={"activationCode": ctx.target.settings.verification_code})
