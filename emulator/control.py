@@ -7,6 +7,10 @@ GET  /_emulator/clock        the emulator's time (epoch ms)
 POST /_emulator/clock        {"advanceSeconds": N} moves time forward (token and challenge expiry)
 GET  /_emulator/state        a dump of all state, for debugging
 GET  /_emulator/events       the outbox: events of state changes, oldest first (read-only)
+POST /_emulator/card_details {"cardId": ...}: the card's number, CVV and expiry (MMYY), which the API only shows
+                             tokenised (Weavr's secure UI components show them): for the Simulator's purchase by details
+GET|POST /_emulator/forwarding  the programme's authorisation forwarding URL: {"url": "http://..."} or
+                             {"url": null} (off); see choices/card_payments.md
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
@@ -42,6 +46,8 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
         "/state": {"GET": world.dump},
         "/events": {"GET": lambda: _events(world)},
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
+        "/card_details": {"POST": lambda: _card_details(world, raw_body)},
+        "/forwarding": {"GET": lambda: _forwarding(world), "POST": lambda: _set_forwarding(world, raw_body)},
     }
     methods = routes.get(path.rstrip("/") or "/")
     if methods is None:
@@ -95,6 +101,39 @@ def _enrol_factor(world, raw_body: bytes) -> None:
         if user is None:
             raise not_found("No user with this email or id")
         world.area("factors").set_factor(user["id"], body["channel"], "ACTIVE")
+
+
+def _card_details(world, raw_body: bytes) -> dict:
+    try:
+        body = json.loads(raw_body or b"{}")
+    except ValueError:
+        body = None
+    card_id = body.get("cardId") if isinstance(body, dict) else None
+    if not isinstance(card_id, str):
+        raise bad_request([{"fieldName": "cardId", "error": "REQUIRED", "params": []}], "name the card by cardId")
+    with world.lock:
+        card = world.area("managed_cards").card(card_id)
+        if card is None:
+            raise not_found("No card with this id")
+        return {"cardNumber": card.card_number, "cvv": card.cvv, "expiryDate": card.expiry_mmyy}
+
+
+def _forwarding(world) -> dict:
+    return {"url": world.programme.get("authForwardingUrl")}
+
+
+def _set_forwarding(world, raw_body: bytes) -> dict:
+    try:
+        body = json.loads(raw_body or b"{}")
+    except ValueError:
+        body = None
+    url = body.get("url") if isinstance(body, dict) else ""
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise bad_request([{"fieldName": "url", "error": "REGEX", "params": ["^https?://"]}],
+                          "url must be an http(s) URL, or null to stop forwarding")
+    with world.lock:
+        world.programme["authForwardingUrl"] = url
+    return _forwarding(world)
 
 
 __all__ = ["handle", "ApiError"]
