@@ -62,11 +62,14 @@ class ConfirmationsBackend:
         self.areas[resource_type] = area
 
     # -- starting a challenge ----------------------------------------------------------------
-    def issue_otp(self, session, channel: str, resource_type: str, resource_ids: list) -> Confirmation:
+    def issue_otp(self, session, channel: str, resource_type: str, resource_ids: list,
+                  resend_wait: bool = True) -> Confirmation:
+        """`resend_wait`: a new code within 15 s of the last answers RETRY_IN_15SEC (not where the operation
+        documents no such answer: a beneficiary batch's challenge)."""
         self._check_channel(session, channel, otp=True)
         owner, ids = self._awaiting(session, resource_type, resource_ids)
         now = self.world.now_ms()
-        for resource_id in ids:
+        for resource_id in ids if resend_wait else ():
             previous = self.latest.get((resource_type, resource_id))
             if (previous is not None and previous.kind == "OTP" and previous.state == PENDING
                     and now - previous.issued_ms < RESEND_WAIT_MS):

@@ -744,3 +744,4 @@ from . import contract_cases_cards  # noqa: E402,F401
 from . import contract_cases_transfers  # noqa: E402,F401
 from . import contract_cases_card_payments  # noqa: E402,F401
 from . import contract_cases_confirmations  # noqa: E402,F401
+from . import contract_cases_sends  # noqa: E402,F401
