@@ -135,6 +135,9 @@ Feature: Sends: money from one identity to another
     Then the response status is 404
     When GET "/sends" is called without a token
     Then the response status is 401
+    When GET "/sends?limit=0" is called as the corporate
+    Then the response status is 400
+    And the field "limit" is reported invalid with "RANGE"
     When POST "/sends" is called as the corporate with:
       """
       {"profileId": "${profile.sends}", "source": {"type": "managed_accounts", "id": "${savings.id}"}}
