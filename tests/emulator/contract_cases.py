@@ -739,7 +739,11 @@ for _outcome in ("success", "invalid", "expired"):
                             token=corporate["token"])
 
 
-# Each area with its own case module registers it by being imported here.
-from . import contract_cases_cards  # noqa: E402,F401
-from . import contract_cases_transfers  # noqa: E402,F401
-from . import contract_cases_card_payments  # noqa: E402,F401
+# Each area's case module (contract_cases_<area>.py) registers into CASES when imported here.
+import importlib as _importlib  # noqa: E402
+import pkgutil as _pkgutil  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+for _module in sorted(m.name for m in _pkgutil.iter_modules([str(_Path(__file__).parent)])
+                      if m.name.startswith("contract_cases_")):
+    _importlib.import_module(f"{__package__}.{_module}")

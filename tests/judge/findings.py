@@ -12,4 +12,7 @@ DISPUTED = {
     (INPUT, "POST /users/kyc"): "ST204 PATCH /users/kyc answers 400, not 405: the path also matches "
                                 "PATCH /users/{user_id}, and 'kyc' fails user_id's pattern; a router by "
                                 "template (as Weavr's gateway) gives the same 400",
+    (INPUT, "POST /beneficiaries/remove"): "ST204 GET /beneficiaries/remove answers 400, not 405: the path also "
+                                           "matches GET /beneficiaries/{id}, and 'remove' fails id's pattern; "
+                                           "the same router by template as PATCH /users/kyc",
 }
