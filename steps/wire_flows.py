@@ -61,3 +61,22 @@ def iban_of(ctx, account: Resource) -> str:
     details = body["bankAccountDetails"][0]["details"]
     assert "iban" in details, f"{account.name!r} has no IBAN: {body}"
     return details["iban"]
+
+
+CORRESPONDENT = "correspondent_bank_transfers"
+
+
+def send_correspondent(ctx, actor: Actor, source: Resource, amount: int, currency: str, originator: str, iban: str,
+                       name: str):
+    """POST /correspondent_bank_transfers on behalf of an individual originator; its name is its purpose too."""
+    body = {"profileId": ctx.target.settings.profile("outgoingWireTransfers"),
+            "sourceInstrument": {"type": source.kind, "id": source.id},
+            "amount": {"currency": currency, "amount": amount}, "purpose": name,
+            "originator": {"name": originator, "address": "2 High Street, Valletta", "country": "MT",
+                           "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}},
+            "beneficiary": {"name": "Ann Lee", "iban": iban, "address": "1 Main Street, Berlin"}}
+    response = ctx.call("POST", f"/{CORRESPONDENT}", as_actor=actor, json=body)
+    ctx.values[f"wire request {name}"] = body
+    if response.status == 200:
+        ctx.remember_resource(name, CORRESPONDENT, actor, response.body)
+    return response

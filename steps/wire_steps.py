@@ -207,3 +207,40 @@ def sees_incoming(ctx, role, amount, currency, account, sender):
     read = flows.expect(ctx.call("GET", f"/incoming_wire_transfers/{found[0]['id']}", as_actor=actor), 200,
                         "reading the incoming wire transfer").body
     assert read == found[0], f"read {read}, listed {found[0]}"
+
+
+@when(parsers.re(rf'the {ROLE} sends a correspondent bank transfer {NAME} of {MONEY} from "(?P<source>[\w -]+)" '
+                 rf'for "(?P<originator>[^"]+)" to IBAN "(?P<iban>[A-Z0-9]+)"$'))
+def sends_correspondent(ctx, role, name, amount, currency, source, originator, iban):
+    """When the corporate sends a correspondent bank transfer "invoice" of 5000 EUR from "savings" for "Bo Ray" to IBAN "DE89370400440532013000"
+
+    Creates a correspondent bank transfer on behalf of an individual originator (the named person, with
+    sandbox address and bank details) to an IBAN; the answer is kept and, on a 200, named.
+    """
+    wire_flows.send_correspondent(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount),
+                                  currency, originator, iban, name)
+
+
+@then(parsers.re(rf"the correspondent bank transfer {NAME} is (?P<state>{STATES})$"))
+def correspondent_is(ctx, name, state):
+    """Then the correspondent bank transfer "invoice" is PENDING_CONFIRMATION
+
+    Reads it back as its owner: the state, and every field the scenario sent (source, amount, originator,
+    beneficiary, purpose).
+    """
+    resource = ctx.resource(name, wire_flows.CORRESPONDENT)
+    body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the correspondent bank transfer {name!r}").body
+    assert body["state"] == state, f"the correspondent bank transfer {name!r} is {body['state']}, expected {state}"
+    sent = ctx.values.get(f"wire request {name}", {})
+    for field in ("sourceInstrument", "amount", "originator", "beneficiary", "purpose"):
+        assert body.get(field) == sent.get(field), f"{field} of {name!r} is {body.get(field)}, sent {sent.get(field)}"
+
+
+@when(parsers.re(rf"the {ROLE} (?P<action>confirms|cancels) the correspondent bank transfer {NAME}$"))
+def confirms_or_cancels_correspondent(ctx, role, action, name):
+    """When the corporate confirms the correspondent bank transfer "invoice"
+
+    POSTs `/confirm` (or `/cancel`) on the named correspondent bank transfer as the role; the answer is kept.
+    """
+    resource = ctx.resource(name, wire_flows.CORRESPONDENT)
+    ctx.call("POST", f"{resource.path}/{action[:-1]}", as_actor=ctx.actor(role))

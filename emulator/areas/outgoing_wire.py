@@ -21,13 +21,17 @@ from .outgoing_wire_payee import verify_payee
 (INVALID, PENDING_CHALLENGE, PENDING_CONFIRMATION, SUBMITTED, APPROVED, COMPLETED, REJECTED, FAILED, RETURNED,
  SCHEDULED, CANCELLED) = ("INVALID", "PENDING_CHALLENGE", "PENDING_CONFIRMATION", "SUBMITTED", "APPROVED",
                           "COMPLETED", "REJECTED", "FAILED", "RETURNED", "SCHEDULED", "CANCELLED")
+RESOURCE_TYPE = "outgoing_wire_transfers"  # its MultipleSCAResourceType
+# A correspondent bank transfer is a wire transfer sent on behalf of an originator: the same rules, its own answer.
+CORRESPONDENT = "correspondent_bank_transfers"
+CORRESPONDENT_EVENTS = {PENDING_CHALLENGE, SUBMITTED, APPROVED, REJECTED, FAILED, COMPLETED, RETURNED, INVALID}
 TERMINAL = {COMPLETED, REJECTED, FAILED, RETURNED, CANCELLED, INVALID}
 # Nothing has moved yet in these, so the user may still call it off.
 CANCELLABLE = {SCHEDULED, PENDING_CONFIRMATION}
 # The fee each rail takes, in minor units of the transfer's currency (the profile's fee in the Portal).
 FEES = {"SEPA": 100, "FASTER_PAYMENTS": 50, "SWIFT": 1500, "RIX": 100}
-# PSD2's low-value exemption for remote electronic payments: up to 30.00 in the transfer's currency.
-LOW_VALUE_LIMIT = 3000
+# The low-value exemption, as sends have it: up to 10.00 in the transfer's currency.
+LOW_VALUE_LIMIT = 1000
 # The reference the beneficiary sees (`description`): mandatory on these rails, and at most this long.
 DESCRIPTION_REQUIRED = {"SEPA", "SWIFT"}
 DESCRIPTION_LIMIT = {"SEPA": 35, "SWIFT": 35, "FASTER_PAYMENTS": 18, "RIX": 35}
@@ -57,14 +61,19 @@ class WireTransfer:
     exemption: str | None = None
     rejected_info: str | None = None
     outcomes: list = field(default_factory=list)
+    payee: dict = field(default_factory=dict)  # the bank details and name paid (a trusted payee's, when named so)
     hold_id: str | None = None
     job: object = None
+    kind: str = RESOURCE_TYPE
+    render: object = None  # the answer of another kind (a correspondent bank transfer's), given the transfer
 
     @property
     def source_key(self) -> tuple:
         return ("managed_accounts", self.source_id)
 
     def answer(self) -> dict:
+        if self.render is not None:
+            return self.render(self)
         answer = {"id": self.id, "profileId": self.profile_id,
                   "sourceInstrument": {"type": "managed_accounts", "id": self.source_id},
                   "transferAmount": {"currency": self.currency, "amount": self.amount},
@@ -90,9 +99,11 @@ class OutgoingWireBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, WireTransfer] = {}
+        for kind in (RESOURCE_TYPE, CORRESPONDENT):
+            world.area("confirmations").register(kind, _OfKind(self, kind))
 
     # -- creation -------------------------------------------------------------------------------
-    def create(self, owner: Owner, request: dict) -> WireTransfer:
+    def create(self, owner: Owner, request: dict, kind: str = RESOURCE_TYPE, render=None) -> WireTransfer:
         world = self.world
         profile_id = request["profileId"]
         if profile_id != world.programme["profiles"].get("outgoingWireTransfers"):
@@ -106,14 +117,16 @@ class OutgoingWireBackend:
         if currency != world.instruments.currency(source):
             raise conflict("CURRENCY_MISMATCH")
         destination = request["destinationBeneficiary"]
-        rail = _rail(destination, currency)
+        payee, exemption = self._payee(owner, destination)
+        rail = _rail(payee, currency)
         if request.get("purpose") is None and rail == "SWIFT":
             raise conflict("PURPOSE_OF_PAYMENT_REQUIRED")
         description = request.get("description")
-        if (description is None and rail in DESCRIPTION_REQUIRED) or \
+        if (description is None and rail in DESCRIPTION_REQUIRED and kind == RESOURCE_TYPE) or \
                 (description is not None and len(description) > DESCRIPTION_LIMIT[rail]):
             raise conflict("MODEL_CONSTRAINTS_VIOLATED")
-        fee = FEES[rail]
+        # The correspondent bank transfer's answer has no fee field: it takes none.
+        fee = FEES[rail] if kind == RESOURCE_TYPE else 0
         if world.instruments.balance(source).available < amount + fee:
             raise conflict("FUNDS_INSUFFICIENT")
         now = world.now_ms()
@@ -124,14 +137,32 @@ class OutgoingWireBackend:
                            amount=amount, currency=currency, rail=rail, destination=dict(destination), fee=fee,
                            creation_timestamp=now, tag=request.get("tag"), purpose=request.get("purpose"),
                            description=description,
-                           scheduled_timestamp=int(scheduled) if scheduled is not None else None)
+                           scheduled_timestamp=int(scheduled) if scheduled is not None else None,
+                           kind=kind, render=render)
         self.by_id[owt.id] = owt
-        owt.outcomes = verify_payee(rail, destination)
+        owt.exemption, owt.payee = exemption, payee
+        owt.outcomes = verify_payee(rail, payee)
         if _waits_for_confirmation(owt):
             self._move(owt, PENDING_CONFIRMATION)
         else:
             self._after_confirmation(owt)
         return owt
+
+    def _payee(self, owner: Owner, destination: dict) -> tuple[dict, str | None]:
+        """The bank details and name to pay, and TRUSTED_BENEFICIARY when they come from a trusted payee."""
+        if "beneficiaryId" not in destination:
+            return destination, None
+        beneficiaries = self.world.backends.get("beneficiaries")
+        found = beneficiaries.beneficiary(str(destination["beneficiaryId"])) if beneficiaries else None
+        if found is None or found.owner != owner or found.state != "ACTIVE":
+            raise conflict("BENEFICIARY_NOT_FOUND")
+        details = found.bank_account()
+        if details is None:
+            # An instrument payee serves sends, not wire transfers.
+            raise conflict("BENEFICIARY_TYPE_INVALID")
+        information = found.request["beneficiaryInformation"]
+        name = information.get("businessName") or information.get("fullName") or ""
+        return {"name": name, **details}, "TRUSTED_BENEFICIARY"
 
     def _source(self, owner: Owner, source_id: str) -> tuple:
         instruments = self.world.instruments
@@ -146,8 +177,9 @@ class OutgoingWireBackend:
 
     # -- the way on -----------------------------------------------------------------------------
     def _after_confirmation(self, owt: WireTransfer) -> None:
-        if owt.amount <= LOW_VALUE_LIMIT:
+        if owt.exemption is None and owt.amount <= LOW_VALUE_LIMIT:
             owt.exemption = "LOW_VALUE"
+        if owt.exemption is not None:
             self._after_challenge(owt)
         else:
             self._move(owt, PENDING_CHALLENGE)
@@ -171,8 +203,7 @@ class OutgoingWireBackend:
         try:
             if world.instruments.state(owt.source_key) in REFUSING_STATES:
                 raise LedgerRefusal("the source cannot send")
-            owt.hold_id = world.instruments.hold(owt.source_key, owt.amount + owt.fee,
-                                                 ("outgoing_wire_transfers", owt.id))
+            owt.hold_id = world.instruments.hold(owt.source_key, owt.amount + owt.fee, (owt.kind, owt.id))
         except LedgerRefusal:
             self._move(owt, FAILED)
             return
@@ -213,8 +244,8 @@ class OutgoingWireBackend:
                          if o["categoryResult"].get("accountName")), None)
             if name is None:
                 raise conflict("NO_NAME_TO_ACCEPT")
-        owt.destination["name"] = name
-        owt.outcomes = verify_payee(owt.rail, owt.destination)
+        owt.destination["name"] = owt.payee["name"] = name
+        owt.outcomes = verify_payee(owt.rail, owt.payee)
         self._move(owt, PENDING_CONFIRMATION)
         return owt
 
@@ -261,14 +292,14 @@ class OutgoingWireBackend:
         return owt
 
     # -- reading --------------------------------------------------------------------------------
-    def owned(self, owner: Owner, owt_id: str) -> WireTransfer:
+    def owned(self, owner: Owner, owt_id: str, kind: str = RESOURCE_TYPE) -> WireTransfer:
         owt = self.by_id.get(str(owt_id))
-        if owt is None or owt.owner != owner:
-            raise not_found("Outgoing wire transfer not found")
+        if owt is None or owt.owner != owner or owt.kind != kind:
+            raise not_found("Wire transfer not found")
         return owt
 
-    def of_owner(self, owner: Owner) -> list[WireTransfer]:
-        return [o for o in self.by_id.values() if o.owner == owner]
+    def of_owner(self, owner: Owner, kind: str = RESOURCE_TYPE) -> list[WireTransfer]:
+        return [o for o in self.by_id.values() if o.owner == owner and o.kind == kind]
 
     def _move(self, owt: WireTransfer, state: str) -> None:
         """Every change of state is announced as the webhooks' OutgoingWireTransferEvent."""
@@ -277,6 +308,12 @@ class OutgoingWireBackend:
         self._emit(owt)
 
     def _emit(self, owt: WireTransfer) -> None:
+        if owt.kind == CORRESPONDENT:
+            if owt.state in CORRESPONDENT_EVENTS:
+                self.world.outbox.emit("correspondent_bank_transfers_watch", {
+                    "owner": owt.owner.answer(), "eventType": owt.state, "transfer": owt.answer(),
+                    "publishedTimestamp": self.world.outbox.published()})
+            return
         destination = owt.destination
         transfer = {"id": {"type": "outgoing_wire_transfers", "id": owt.id}, "profileId": owt.profile_id,
                     "source": {"type": "managed_accounts", "id": owt.source_id},
@@ -284,7 +321,7 @@ class OutgoingWireBackend:
                     "transactionAmount": {"currency": owt.currency, "amount": str(owt.amount)},
                     "transactionFee": {"currency": owt.currency, "amount": str(owt.fee)},
                     "type": owt.rail, "state": owt.state, "creationTimestamp": str(owt.creation_timestamp),
-                    "destination": {"beneficiaryName": str(destination.get("name", ""))[:100]}}
+                    "destination": {"beneficiaryName": str(owt.payee.get("name", ""))[:100]}}
         for key, value in (("tag", owt.tag), ("challengeExemptionReason", owt.exemption),
                            ("cancellationReason", owt.cancellation_reason)):
             if value is not None:
@@ -303,6 +340,23 @@ class OutgoingWireBackend:
         return {"outgoingWireTransfers": [o.answer() | {"owner": o.owner.answer()} for o in self.by_id.values()]}
 
 
+class _OfKind:
+    """The backend as the confirmations area sees one kind of its transfers."""
+
+    def __init__(self, backend_, kind: str):
+        self.backend, self.kind = backend_, kind
+
+    def awaiting_challenge(self, owt_id: str, owner: Owner) -> bool:
+        owt = self.backend.by_id.get(str(owt_id))
+        return owt is not None and owt.kind == self.kind and self.backend.awaiting_challenge(owt_id, owner)
+
+    def challenge_completed(self, owt_id: str) -> None:
+        self.backend.challenge_completed(owt_id)
+
+    def challenge_failed(self, owt_id: str) -> None:
+        self.backend.challenge_failed(owt_id)
+
+
 def _waits_for_confirmation(owt: WireTransfer) -> bool:
     """A SEPA transfer always waits for the user to confirm after verification of payee; a Faster Payments one
     only when confirmation of payee found no exact match."""
@@ -314,8 +368,6 @@ def _waits_for_confirmation(owt: WireTransfer) -> bool:
 def _rail(destination: dict, currency: str) -> str:
     """The rail the beneficiary's details and the currency choose; bank details that fit no rail are a 409."""
     details = destination.get("bankAccountDetails", destination)
-    if "beneficiaryId" in destination:
-        raise conflict("BENEFICIARY_NOT_FOUND")
     if "type" in destination and "id" in destination and "name" not in destination:
         raise conflict("EXTERNAL_DESTINATION_ACCOUNT_NOT_FOUND")
     if "sortCode" in details:

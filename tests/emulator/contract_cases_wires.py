@@ -190,3 +190,52 @@ def _(emu):
 
 case("incomingWireTransferGet", 404)(
     lambda emu: emu.call("GET", "/incoming_wire_transfers/999999999", token=verified(emu)["token"]))
+
+
+@case("outgoingWireTransferCreate", 409, "BENEFICIARY_NOT_FOUND")
+def _(emu):
+    return owt(emu, *funded(emu), destinationBeneficiary={"beneficiaryId": "999999999"})
+
+
+# -- correspondent bank transfers ---------------------------------------------------------------------
+ORIGINATOR = {"name": "Bo Ray", "address": "2 High St, Valletta", "country": "MT",
+              "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}}
+
+
+def cbt(emu: Emu, corporate: dict, source: str, amount: int = 5000, **extra):
+    body = {"profileId": emu.programme["profiles"]["outgoingWireTransfers"],
+            "sourceInstrument": {"type": "managed_accounts", "id": source},
+            "amount": {"currency": "EUR", "amount": amount}, "originator": ORIGINATOR, "purpose": "invoice 7",
+            "beneficiary": {"name": "Ann Lee", "iban": IBAN_MATCH, "address": "1 Main St"}, **extra}
+    return emu.call("POST", "/correspondent_bank_transfers", body, token=corporate["token"])
+
+
+def cbt_on(emu: Emu, method: str, action: str, confirmed: bool = False):
+    corporate, source = funded(emu)
+    cbt_id = cbt(emu, corporate, source).body["id"]
+    if confirmed:
+        emu.call("POST", f"/correspondent_bank_transfers/{cbt_id}/confirm", token=corporate["token"])
+    return emu.call(method, f"/correspondent_bank_transfers/{cbt_id}{action}", token=corporate["token"])
+
+
+case("correspondentBankTransferCreate", 200)(lambda emu: cbt(emu, *funded(emu)))
+case("correspondentBankTransferCreate", 400)(lambda emu: cbt(emu, *funded(emu), purpose=None))
+case("correspondentBankTransferCreate", 409, "FUNDS_INSUFFICIENT")(lambda emu: cbt(emu, *funded(emu), amount=2_000_000))
+case("correspondentBankTransferGet", 200)(lambda emu: cbt_on(emu, "GET", ""))
+case("correspondentBankTransferGet", 404)(
+    lambda emu: emu.call("GET", "/correspondent_bank_transfers/999999999", token=verified(emu)["token"]))
+
+
+@case("correspondentBankTransfersGet", 200)
+def _(emu):
+    corporate, source = funded(emu)
+    cbt(emu, corporate, source)
+    return emu.call("GET", "/correspondent_bank_transfers", query="state=PENDING_CONFIRMATION", token=corporate["token"])
+
+
+case("correspondentBankTransfersGet", 400)(
+    lambda emu: emu.call("GET", "/correspondent_bank_transfers", query="limit=0", token=verified(emu)["token"]))
+case("correspondentBankTransferConfirm", 200)(lambda emu: cbt_on(emu, "POST", "/confirm"))
+case("correspondentBankTransferConfirm", 409, "INVALID_STATE")(lambda emu: cbt_on(emu, "POST", "/confirm", True))
+case("correspondentBankTransferCancel", 200)(lambda emu: cbt_on(emu, "POST", "/cancel"))
+case("correspondentBankTransferCancel", 409, "INVALID_STATE")(lambda emu: cbt_on(emu, "POST", "/cancel", True))

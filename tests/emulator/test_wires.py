@@ -68,7 +68,7 @@ def test_the_banks_reject_gives_the_money_back_and_stays_rejected(emu):
 
 
 def test_a_low_value_transfer_is_exempt_from_the_challenge(emu):
-    corporate, owt_id = created(emu, amount=3000)
+    corporate, owt_id = created(emu, amount=1000)
     answer = emu.call("POST", f"/outgoing_wire_transfers/{owt_id}/confirm", token=corporate["token"]).body
     assert answer["state"] == "SUBMITTED" and answer["challengeExemptionReason"] == "LOW_VALUE"
 
@@ -76,8 +76,8 @@ def test_a_low_value_transfer_is_exempt_from_the_challenge(emu):
 def test_a_scheduled_transfer_runs_when_the_clock_passes_and_can_be_cancelled_until_then(emu):
     corporate, source = funded(emu)
     at = str(emu.app.world.now_ms() + 60_000)
-    first = owt(emu, corporate, source, amount=3000, scheduledTimestamp=at).body["id"]
-    second = owt(emu, corporate, source, amount=3000, scheduledTimestamp=at).body["id"]
+    first = owt(emu, corporate, source, amount=1000, scheduledTimestamp=at).body["id"]
+    second = owt(emu, corporate, source, amount=1000, scheduledTimestamp=at).body["id"]
     for owt_id in (first, second):
         emu.call("POST", f"/outgoing_wire_transfers/{owt_id}/confirm", token=corporate["token"])
         assert get(emu, corporate, owt_id)["state"] == "SCHEDULED"
@@ -86,7 +86,7 @@ def test_a_scheduled_transfer_runs_when_the_clock_passes_and_can_be_cancelled_un
     emu.app.world.scheduler.run_due()
     assert get(emu, corporate, first)["state"] == "SUBMITTED"
     assert get(emu, corporate, second)["state"] == "CANCELLED"
-    assert balances(emu, corporate, source)[0] == 1_000_000 - 3100
+    assert balances(emu, corporate, source)[0] == 1_000_000 - 1100
 
 
 def test_a_faster_payments_transfer_with_an_exact_match_goes_straight_to_the_challenge(emu):
@@ -117,3 +117,46 @@ def test_a_deposit_by_iban_arrives_as_an_incoming_wire_transfer(emu):
 
 def test_an_account_without_an_iban_cannot_be_found_by_its_would_be_details(emu):
     assert arrived(emu, upgrade=False)[1].body == {"code": "DENIED_ACCOUNT_NOT_FOUND"}
+
+
+def test_the_confirmation_challenge_of_a_list_moves_the_transfers_on_and_too_many_wrong_codes_fail_them(emu):
+    corporate, first = created(emu, "PENDING_CHALLENGE")
+    source = get(emu, corporate, first)["sourceInstrument"]["id"]
+    second = owt(emu, corporate, source).body["id"]
+    emu.call("POST", f"/outgoing_wire_transfers/{second}/confirm", token=corporate["token"])
+    body = {"resourceType": "outgoing_wire_transfers", "resourceIds": [first, second]}
+    challenge = emu.call("POST", "/challenges/otp/SMS", body, token=corporate["token"]).body["scaChallengeId"]
+    verify = {"resourceType": "outgoing_wire_transfers", "verificationCode": "123456"}
+    assert emu.call("POST", f"/challenges/{challenge}/otp/SMS/verify", verify, token=corporate["token"]).status == 204
+    assert [get(emu, corporate, i)["state"] for i in (first, second)] == ["SUBMITTED", "SUBMITTED"]
+
+    third = owt(emu, corporate, source).body["id"]
+    emu.call("POST", f"/outgoing_wire_transfers/{third}/confirm", token=corporate["token"])
+    emu.call("POST", f"/outgoing_wire_transfers/{third}/challenges/otp/SMS", token=corporate["token"])
+    for _ in range(3):
+        emu.call("POST", f"/outgoing_wire_transfers/{third}/challenges/otp/SMS/verify", {"verificationCode": "000000"},
+                 token=corporate["token"])
+    assert get(emu, corporate, third)["state"] == "FAILED"
+    assert balances(emu, corporate, source)[0] == 1_000_000 - 2 * 5100  # the failed one holds nothing
+
+
+def test_a_correspondent_bank_transfer_follows_the_wire_rules_and_is_announced(emu):
+    from .contract_cases_wires import ORIGINATOR, cbt
+    corporate, source = funded(emu)
+    created_ = cbt(emu, corporate, source, amount=5000).body
+    assert created_["state"] == "PENDING_CONFIRMATION" and created_["originator"] == ORIGINATOR
+    cbt_id = created_["id"]
+    assert emu.call("POST", f"/correspondent_bank_transfers/{cbt_id}/confirm", token=corporate["token"]).body[
+        "state"] == "PENDING_CHALLENGE"
+    body = {"resourceType": "correspondent_bank_transfers", "resourceIds": [cbt_id]}
+    challenge = emu.call("POST", "/challenges/otp/SMS", body, token=corporate["token"]).body["scaChallengeId"]
+    emu.call("POST", f"/challenges/{challenge}/otp/SMS/verify",
+             {"resourceType": "correspondent_bank_transfers", "verificationCode": "123456"}, token=corporate["token"])
+    assert emu.simulate("POST", f"/wiretransfers/outgoing/{cbt_id}/accept").body == {"code": "COMPLETED"}
+    answer = emu.call("GET", f"/correspondent_bank_transfers/{cbt_id}", token=corporate["token"]).body
+    assert answer["state"] == "COMPLETED" and "fee" not in answer
+    assert balances(emu, corporate, source) == (1_000_000 - 5000, 1_000_000 - 5000)
+    # Not an outgoing wire transfer of the caller's, and announced as its own kind.
+    assert emu.call("GET", f"/outgoing_wire_transfers/{cbt_id}", token=corporate["token"]).status == 404
+    events = [e.payload["eventType"] for e in emu.app.world.outbox.listed("correspondent_bank_transfers_watch")]
+    assert events == ["PENDING_CHALLENGE", "SUBMITTED", "COMPLETED"]
