@@ -151,16 +151,10 @@ class Contract:
     def match(self, method: str, path: str):
         """(operation, path parameters) for a concrete request, or (None, allowed methods) when none."""
         allowed = []
-        best = None
         for op in self._routable:
             found = op.pattern.match(path)
             if not found:
                 continue
-            # The most literal path matching wins for every method: GET /beneficiaries/remove is that path's
-            # 405, not GET /beneficiaries/{id} with the id "remove".
-            best = op.literal_segments if best is None else best
-            if op.literal_segments < best:
-                break
             if op.method == method.upper():
                 return op, found.groupdict()
             allowed.append(op.method)

@@ -16,4 +16,7 @@ DISPUTED = {
     (ANSWERS, "PATCH /outgoing_wire_transfers/{id}"): "ST103 a call without api-key or token answers 401, which "
                                                       "this PATCH alone does not declare (only 200 and 409); "
                                                       "Weavr's gateway refuses every unauthenticated call so",
+    (INPUT, "POST /beneficiaries/remove"): "ST204 GET /beneficiaries/remove answers 400, not 405: the path also "
+                                           "matches GET /beneficiaries/{id}, and 'remove' fails id's pattern; "
+                                           "the same router by template as PATCH /users/kyc",
 }
