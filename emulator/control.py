@@ -14,6 +14,8 @@ GET|POST /_emulator/forwarding  the programme's authorisation forwarding URL: {"
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
+GET|POST|DELETE /_emulator/faults   list, plant ({"operationId", "kind", ...}; see emulator/faults.py) or clear
+                             the faults the strength report plants
 
 Started with a control key (needed beyond loopback), every route answers 401 unless the
 request carries it in header x-control-key.
@@ -48,6 +50,7 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
         "/card_details": {"POST": lambda: _card_details(world, raw_body)},
         "/forwarding": {"GET": lambda: _forwarding(world), "POST": lambda: _set_forwarding(world, raw_body)},
+        "/faults": {"GET": app.faults.list, "POST": lambda: app.faults.plant(raw_body), "DELETE": app.faults.clear},
     }
     methods = routes.get(path.rstrip("/") or "/")
     if methods is None:
