@@ -21,7 +21,7 @@ from .call import Call
 from .errors import ApiError, method_not_allowed, not_found, unauthorized
 from .faults import Faults
 from .registry import HANDLERS
-from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, read_body
+from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, read_body, unreadable
 from .world import World
 
 log = logging.getLogger("emulator")
@@ -107,10 +107,13 @@ class EmulatorApp:
             replayed = world.replays.get(replay_key)
             if replayed:
                 return Answer(*replayed)
-            body = read_body(operation, headers, raw_body)
-            # A blank value (`?profileId=`) is a value that fails its schema, not an absent parameter.
-            query_pairs = parse_qsl(query_string, keep_blank_values=True)
-            path_params, query = check_request(contract, operation, found, query_pairs, body)
+            try:
+                body = read_body(operation, headers, raw_body)
+                # A blank value (`?profileId=`) is a value that fails its schema, not an absent parameter.
+                query_pairs = parse_qsl(query_string, keep_blank_values=True)
+                path_params, query = check_request(contract, operation, found, query_pairs, body)
+            except ApiError as error:
+                raise unreadable(contract, operation, error) from None
             call = Call(world=world, operation=operation, path_params=path_params,
                         query=query, headers=headers, body=body, session=session)
             handler = HANDLERS.get((namespace, operation.operation_id))

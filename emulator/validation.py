@@ -241,4 +241,15 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body) -
     return path, query
 
 
-__all__ = ["ApiError", "check_request", "check_size", "read_body", "parse_json_body", "invalid_fields", "field_name"]
+def unreadable(contract, operation, error: ApiError) -> ApiError:
+    """A 400 for an operation that declares none but names MODEL_CONSTRAINTS_VIOLATED among its 409 codes (the
+    PATCH of a wire transfer's beneficiary name) is that 409: the description's only word for a bad request there."""
+    if error.status != 400 or operation.declares(400) or not operation.declares(409):
+        return error
+    answer = {"errorCode": "MODEL_CONSTRAINTS_VIOLATED"}
+    if contract.validate(operation.response_schema(409), answer):
+        return error
+    return ApiError(409, answer)
+
+
+__all__ = ["unreadable", "ApiError", "check_request", "check_size", "read_body", "parse_json_body", "invalid_fields", "field_name"]

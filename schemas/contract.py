@@ -31,9 +31,23 @@ def _within(width: str):
 for _width in INTEGER_RANGES:
     FORMATS.checks(_width)(_within(_width))
 
+
+
+
+def _one_of(validator, one_of, instance, schema):
+    """oneOf read as "at least one": the description's branches overlap (SEPABeneficiary and RIXBeneficiary are
+    word for word the same; a CLOSE_MATCH payee result fits both the SEPA and the UK result), so strict oneOf
+    would refuse every IBAN beneficiary and close match that Weavr itself accepts and sends. A value that fits
+    no branch is still refused."""
+    for error in Draft202012Validator.VALIDATORS["oneOf"](validator, one_of, instance, schema):
+        if error.message.endswith("is not valid under any of the given schemas"):
+            yield error
+
+
 # JSON Schema counts 1.0 (and 1e308) as an integer; a Java int or long field does not take a float.
-Validator = extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
+Validator = extend(Draft202012Validator, validators={"oneOf": _one_of},
+                   type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+                       "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,101 @@
+@wires
+Feature: Outgoing wire transfers: money from a managed account to a bank account outside Weavr
+  An outgoing wire transfer (OWT) leaves a managed account for an IBAN (SEPA in EUR) or a UK account (Faster
+  Payments in GBP). The payee is verified first: a EUR transfer waits in PENDING_CONFIRMATION until the user
+  confirms, and the beneficiary's name can be corrected only while it waits. Then the user passes a challenge
+  (SCA, an SMS one-time password here) and the transfer is SUBMITTED: its amount and fee are held on the
+  account until the beneficiary's bank accepts (COMPLETED, the money has left) or rejects it (REJECTED, the
+  money is back). Amounts are minor units (5000 EUR is EUR 50.00). On the sandbox an IBAN ending in 00 is a
+  verified match and one ending in 01 a close match.
+
+  Background:
+    Given a corporate is onboarded and verified
+    And the corporate has a managed account "savings" with 10000 EUR
+
+  @smoke @simulator @journey
+  Scenario: A EUR wire transfer is verified, confirmed, challenged and completed
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
+    Then the response status is 200
+    And the response field "type" equals "SEPA"
+    And the response field "profileId" equals "${profile.outgoingWireTransfers}"
+    And the wire transfer "rent" is PENDING_CONFIRMATION
+    And the payee check of the wire transfer "rent" is MATCH
+    And the managed account "savings" holds 10000 EUR
+    When the corporate confirms the wire transfer "rent"
+    Then the response status is 200
+    And the wire transfer "rent" is PENDING_CHALLENGE
+    When the corporate verifies the wire transfer "rent" with an OTP
+    Then the wire transfer "rent" is SUBMITTED
+    And the managed account "savings" has held the wire transfer "rent" out of 10000 EUR
+    And the wire transfer "rent" completes
+    And the managed account "savings" has paid the wire transfer "rent" out of 10000 EUR
+    And the payment confirmation of the wire transfer "rent" is a PDF
+
+  @simulator
+  Scenario: A rejected wire transfer gives the money back and stays rejected
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
+    And the corporate confirms the wire transfer "rent"
+    And the corporate verifies the wire transfer "rent" with an OTP
+    And the bank rejects the wire transfer "rent"
+    Then the wire transfer "rent" is REJECTED
+    And the managed account "savings" holds 10000 EUR
+    When the corporate cancels the wire transfer "rent"
+    Then the response status is 409
+    And the error code is "INVALID_STATE"
+    And the wire transfer "rent" is REJECTED
+
+  @simulator
+  Scenario: A close match can take the name the bank holds, which the check then matches
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE62370400440532013001" named "Ann Lee"
+    Then the payee check of the wire transfer "rent" is CLOSE_MATCH for "Ann Lee Ltd"
+    When the corporate accepts the verified name for the wire transfer "rent"
+    Then the response status is 200
+    And the response field "destination.name" equals "Ann Lee Ltd"
+    And the payee check of the wire transfer "rent" is MATCH
+    And the wire transfer "rent" is PENDING_CONFIRMATION
+
+  @simulator
+  Scenario: A wire transfer waiting for confirmation can be cancelled, and nothing moved
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
+    And the corporate cancels the wire transfer "rent"
+    Then the response status is 200
+    And the wire transfer "rent" is CANCELLED
+    And the managed account "savings" holds 10000 EUR
+
+  @simulator @negative
+  Scenario: Confirming twice, renaming after confirmation and an early payment confirmation are refused
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
+    And the corporate confirms the wire transfer "rent"
+    And the corporate confirms the wire transfer "rent"
+    Then the response status is 409
+    And the error code is "INVALID_STATE"
+    When the corporate renames the beneficiary of the wire transfer "rent" to "Ann Lee Ltd"
+    Then the response status is 409
+    And the error code is "INVALID_STATE"
+    When GET "/outgoing_wire_transfers/${rent.id}/payment_confirmation" is called as the corporate
+    Then the response status is 409
+    And the error code is "TRANSFER_NOT_COMPLETED"
+    And the wire transfer "rent" is PENDING_CHALLENGE
+
+  @simulator @negative
+  Scenario: More than the account holds is refused and nothing is created
+    When the corporate sends a wire transfer "rent" of 20000 EUR from "savings" to IBAN "DE89370400440532013000"
+    Then the response status is 409
+    And the error code is "FUNDS_INSUFFICIENT"
+    When GET "/outgoing_wire_transfers" is called as the corporate
+    Then the response field "count" equals 0
+
+  @negative
+  Scenario: Another identity's wire transfer is not found
+    When GET "/outgoing_wire_transfers/999999999" is called as the corporate
+    Then the response status is 404
+
+  @negative
+  Scenario: A wire transfer without a beneficiary is a bad request
+    When POST "/outgoing_wire_transfers" is called as the corporate with:
+      """
+      {"profileId": "${profile.outgoingWireTransfers}", "sourceInstrument": {"type": "managed_accounts", "id": "${savings.id}"},
+       "transferAmount": {"currency": "EUR", "amount": 100}}
+      """
+    Then the response status is 400
+    And the field "destinationBeneficiary" is reported invalid with "REQUIRED"

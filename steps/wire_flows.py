@@ -1,0 +1,82 @@
+"""Wire transfer flows: send an outgoing wire transfer from a named managed account to bank details, move it
+on (confirm, verify by OTP, rename the beneficiary, cancel), let the Simulator's bank accept or reject it, and
+send money to an account by its bank details through the Simulator's full incoming path.
+
+A wire transfer named in the scenario becomes a resource of kind `outgoing_wire_transfers`, owned by the role
+that sent it; amounts are minor units.
+"""
+from __future__ import annotations
+
+from . import flows
+from .context import Actor, Resource
+
+KIND = "outgoing_wire_transfers"
+
+
+def send(ctx, actor: Actor, source: Resource, amount: int, currency: str, beneficiary: dict, name: str,
+         **extra):
+    """POST /outgoing_wire_transfers as the actor; the scenario's name for it is also its reference."""
+    body = {"profileId": ctx.target.settings.profile("outgoingWireTransfers"),
+            "sourceInstrument": {"type": source.kind, "id": source.id},
+            "transferAmount": {"currency": currency, "amount": amount}, "description": name,
+            "destinationBeneficiary": beneficiary, **extra}
+    response = ctx.call("POST", f"/{KIND}", as_actor=actor, json=body)
+    ctx.values[f"wire request {name}"] = body
+    if response.status == 200:
+        ctx.remember_resource(name, KIND, actor, response.body)
+    return response
+
+
+def act(ctx, resource: Resource, action: str, body: dict | None = None, method: str = "POST"):
+    """A call on the wire transfer as its owner (`/confirm`, `/cancel`, or "" for the PATCH); a 200 is kept."""
+    kwargs = {"json": body} if body is not None else {}
+    response = ctx.call(method, f"{resource.path}{action}", as_actor=ctx.actor(resource.owner), **kwargs)
+    if response.status == 200 and isinstance(response.body, dict):
+        resource.body = response.body
+    return response
+
+
+def verify_by_otp(ctx, resource: Resource):
+    """The deprecated per-transfer challenge: an SMS one-time password issued and verified (device enrolled first)."""
+    owner = ctx.actor(resource.owner)
+    factors = flows.expect(ctx.call("GET", "/authentication_factors", as_actor=owner), 200, "reading factors").body
+    if not any(f.get("channel") == "SMS" and f.get("status") == "ACTIVE" for f in factors.get("factors", [])):
+        flows.enrol_sms_otp(ctx, owner)
+    flows.expect(act(ctx, resource, "/challenges/otp/SMS"), 204, f"issuing the OTP of {resource.name!r}")
+    return act(ctx, resource, "/challenges/otp/SMS/verify", {"verificationCode": ctx.target.settings.verification_code})
+
+
+def bank_answers(ctx, resource: Resource, verb: str):
+    """The Simulator's bank accepts or rejects the transfer; its `code` must say it was done."""
+    response = flows.expect(ctx.simulate("POST", f"/wiretransfers/outgoing/{resource.id}/{verb}"), 200,
+                            f"the bank's {verb} of {resource.name!r}")
+    assert response.body.get("code") == "COMPLETED", f"the bank's {verb} of {resource.name!r}: {response.body}"
+    return response
+
+
+def iban_of(ctx, account: Resource) -> str:
+    owner = ctx.actor(account.owner)
+    body = flows.expect(ctx.call("GET", f"{account.path}/iban", as_actor=owner), 200,
+                        f"reading the IBAN of {account.name!r}").body
+    details = body["bankAccountDetails"][0]["details"]
+    assert "iban" in details, f"{account.name!r} has no IBAN: {body}"
+    return details["iban"]
+
+
+CORRESPONDENT = "correspondent_bank_transfers"
+
+
+def send_correspondent(ctx, actor: Actor, source: Resource, amount: int, currency: str, originator: str, iban: str,
+                       name: str):
+    """POST /correspondent_bank_transfers on behalf of an individual originator; its name is its purpose too."""
+    body = {"profileId": ctx.target.settings.profile("outgoingWireTransfers"),
+            "sourceInstrument": {"type": source.kind, "id": source.id},
+            "amount": {"currency": currency, "amount": amount}, "purpose": name,
+            "originator": {"name": originator, "address": "2 High Street, Valletta", "country": "MT",
+                           "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}},
+            "beneficiary": {"name": "Ann Lee", "iban": iban, "address": "1 Main Street, Berlin"}}
+    response = ctx.call("POST", f"/{CORRESPONDENT}", as_actor=actor, json=body)
+    ctx.values[f"wire request {name}"] = body
+    if response.status == 200:
+        ctx.remember_resource(name, CORRESPONDENT, actor, response.body)
+    return response
