@@ -743,3 +743,4 @@ for _outcome in ("success", "invalid", "expired"):
 from . import contract_cases_cards  # noqa: E402,F401
 from . import contract_cases_transfers  # noqa: E402,F401
 from . import contract_cases_card_payments  # noqa: E402,F401
+from . import contract_cases_bulks  # noqa: E402,F401
