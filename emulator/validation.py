@@ -178,6 +178,16 @@ def coerce(value: str, schema: dict):
     return value
 
 
+def _exploded_object(schema: dict, query_pairs: list, contract):
+    """The object a form-exploded query parameter spells as one pair per property, or None if none is given."""
+    value = {}
+    for prop, prop_schema in (schema.get("properties") or {}).items():
+        given = [v for k, v in query_pairs if k == prop]
+        if given:
+            value[prop] = coerce(given[-1], contract.resolve(prop_schema))
+    return value or None
+
+
 def check_request(contract, operation, matched: dict, query_pairs: list, body) -> tuple[dict, dict]:
     """Validate parameters and body; return typed path and query values. Raises ApiError(400)."""
     problems = []
@@ -191,6 +201,17 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body) -
             path[name] = value = coerce(raw, schema)
             problems += invalid_fields(contract.validate(schema, value), prefix=name)
         elif place == "query":
+            resolved = contract.resolve(schema)
+            if isinstance(resolved, dict) and resolved.get("type") == "object":
+                # OpenAPI's default for a query object (form, exploded): each property is its own parameter.
+                value = _exploded_object(resolved, query_pairs, contract)
+                if value is None:
+                    if param["required"]:
+                        problems.append({"fieldName": name, "error": "REQUIRED", "params": []})
+                    continue
+                query[name] = value
+                problems += invalid_fields(contract.validate(schema, value), prefix=name)
+                continue
             values = [v for k, v in query_pairs if k == name]
             if not values:
                 if param["required"]:
