@@ -18,9 +18,9 @@ from schemas import load_contract
 
 from . import control
 from .call import Call
-from .errors import ApiError, method_not_allowed, not_found, unauthorized
-from .registry import HANDLERS
-from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, read_body
+from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
+from .registry import HANDLERS, LEGACY_ROUTES
+from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, read_body
 from .world import World
 
 log = logging.getLogger("emulator")
@@ -85,8 +85,11 @@ class EmulatorApp:
     def api(self, method, path, query_string, headers, raw_body) -> Answer:
         for mount, namespace in MOUNTS:
             if path == mount or path.startswith(mount + "/"):
-                return self.operation(namespace, method, unquote(path[len(mount):]) or "/", query_string,
-                                      headers, raw_body)
+                inner = unquote(path[len(mount):]) or "/"
+                legacy = LEGACY_ROUTES.get((method, inner)) if namespace == "multi" else None
+                if legacy is not None:
+                    return self.legacy(legacy, headers, raw_body)
+                return self.operation(namespace, method, inner, query_string, headers, raw_body)
         raise not_found(f"No API is served at {path}; the Multi API is under /multi")
 
     def operation(self, namespace, method, path, query_string, headers, raw_body) -> Answer:
@@ -126,6 +129,21 @@ class EmulatorApp:
         if self.strict and answer.status != 501:
             self.self_check(contract, operation, answer)
         return answer
+
+    def legacy(self, handler, headers, raw_body) -> Answer:
+        """A documented operation with no schema: the api-key and a token, a JSON object body, its handler."""
+        world = self.world
+        with world.lock:
+            world.scheduler.run_due()
+            session = world.sessions.authenticate(_bearer(headers))
+            if headers.get("api-key") != world.programme["apiKey"] or session is None:
+                raise unauthorized()
+            body = parse_json_body(raw_body)
+            if not isinstance(body, dict):
+                raise bad_request(message="Request body is not a JSON object")
+            call = Call(world=world, operation=None, path_params={}, query={}, headers=headers, body=body,
+                        session=session)
+            return _as_answer(handler(call), call)
 
     def authenticate(self, namespace, operation, headers):
         """Check the operation's security requirements; the session when a token is required."""

@@ -203,29 +203,14 @@ class BulksBackend:
         bulk.mark(operation, COMPLETED if status < 400 else FAILED)
 
     def _answer_of(self, bulk: Bulk, operation: BulkOperation) -> tuple[int, object]:
-        single, world = bulk.single, self.world
-        contract = load_contract("multi")
+        for name in _PARAMETER.findall(bulk.single.path):
+            if name not in operation.path_params:
+                error = invalid_field(f"pathParams._{name}_", "REQUIRED")
+                return error.status, error.body
         # The submission checked each body against the item schema, which repeats the single operation's
         # body; only where the two readings differ (a whole-number float) is the body checked again.
-        checked = replace(single, request_body=None) if operation.body_checked else single
-        try:
-            for name in _PARAMETER.findall(single.path):
-                if name not in operation.path_params:
-                    raise invalid_field(f"pathParams._{name}_", "REQUIRED")
-            matched = {re.sub(r"[^A-Za-z0-9_]", "_", k): v for k, v in operation.path_params.items()}
-            path_params, query = check_request(contract, checked, matched, [], None if operation.body_checked else operation.body)
-            call = Call(world=world, operation=single, path_params=path_params, query=query, headers={},
-                        body=operation.body, session=bulk.session)
-            handler = HANDLERS.get(("multi", single.operation_id))
-            if handler is None:  # the single operation is not served yet: its items fail, honestly
-                return 501, {"code": "NOT_IMPLEMENTED", "message": f"The emulator does not implement "
-                                                                   f"{single.operation_id} yet"}
-            return _status_and_body(handler(call))
-        except ApiError as error:
-            return error.status, error.body
-        except Exception:  # a bug in a handler fails its operation, never the whole bulk
-            log.exception("bulk %s operation %s failed in the emulator", bulk.id, operation.sequence)
-            return 500, {"code": "EMULATOR_ERROR", "message": "The emulator failed; see its log"}
+        return run_single(self.world, bulk.single.operation_id, operation.path_params, operation.body,
+                          bulk.session, check_body=not operation.body_checked)
 
     def _finish(self, bulk: Bulk) -> None:
         completed = bulk.counts.get(COMPLETED, 0)
@@ -239,6 +224,27 @@ class BulksBackend:
 
     def dump(self) -> dict:
         return {"bulks": [b.details() | {"owner": b.owner.answer()} for b in self.by_id.values()]}
+
+
+def run_single(world, operation_id: str, path_params: dict, body, session, check_body: bool = True):
+    """(status, body) of one single operation, as the app would answer it: its contract's checks on the path
+    parameters (and the body), then its own handler, as the session's user. Never raises."""
+    contract = load_contract("multi")
+    single = contract.by_id[operation_id]
+    checked = single if check_body else replace(single, request_body=None)
+    try:
+        matched = {re.sub(r"[^A-Za-z0-9_]", "_", k): v for k, v in path_params.items()}
+        typed, query = check_request(contract, checked, matched, [], body if check_body else None)
+        handler = HANDLERS.get(("multi", operation_id))
+        if handler is None:  # the single operation is not served yet: its items fail, honestly
+            return 501, {"code": "NOT_IMPLEMENTED", "message": f"The emulator does not implement {operation_id} yet"}
+        return _status_and_body(handler(Call(world=world, operation=single, path_params=typed, query=query,
+                                             headers={}, body=body, session=session)))
+    except ApiError as error:
+        return error.status, error.body
+    except Exception:  # a bug in a handler fails its operation, never the whole bulk
+        log.exception("operation %s failed in the emulator", operation_id)
+        return 500, {"code": "EMULATOR_ERROR", "message": "The emulator failed; see its log"}
 
 
 def as_json_schema_reads(value):
