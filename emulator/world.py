@@ -16,6 +16,9 @@ from .services import Identities, Instruments
 from .sessions import Sessions
 
 
+PLUGGED_INTO = {"confirmations"}
+
+
 class World:
     def __init__(self, programme: dict):
         self.programme = programme
@@ -35,7 +38,11 @@ class World:
             self.replays = Replays()
             self.identities = Identities(self)
             self.instruments = Instruments(self)
-            self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
+            # Built one by one so an area can plug into another while it is built; the areas others plug into
+            # (confirmations) come first.
+            self.backends = {}
+            for name in sorted(BACKENDS, key=lambda name: name not in PLUGGED_INTO):
+                self.backends[name] = BACKENDS[name](self)
 
     def area(self, name: str):
         """One area's backend, for its own handlers; another area asks through the services instead."""

@@ -36,8 +36,10 @@ class PushBackend:
                 challenge.status = PUSH_EXPIRED
 
     # -- challenges ---------------------------------------------------------------------------
-    def issue(self, purpose: str, user_id: str, channel: str, token: str | None = None) -> PushChallenge:
-        challenge = PushChallenge(self.world.ids.next(), purpose, user_id, channel, self.world.now_ms(), token)
+    def issue(self, purpose: str, user_id: str, channel: str, token: str | None = None,
+              challenge_id: str | None = None) -> PushChallenge:
+        challenge = PushChallenge(challenge_id or self.world.ids.next(), purpose, user_id, channel,
+                                  self.world.now_ms(), token)
         self.challenges[challenge.id] = challenge
         return challenge
 
@@ -54,6 +56,9 @@ class PushBackend:
         if not challenge.pending(world.now_ms()):
             return False
         challenge.status = outcome
+        if challenge.purpose == "confirmation":
+            world.area("confirmations").push_decided(challenge, outcome)
+            return True
         if outcome != PUSH_VERIFIED:
             return True
         user = world.area("users").require(challenge.user_id)

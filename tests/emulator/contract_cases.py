@@ -739,8 +739,10 @@ for _outcome in ("success", "invalid", "expired"):
                             token=corporate["token"])
 
 
-# Each area with its own case module registers it by being imported here.
-from . import contract_cases_cards  # noqa: E402,F401
+# Cases of further areas, each in its own module, register into CASES when imported here.
 from . import contract_cases_transfers  # noqa: E402,F401
+from . import contract_cases_cards  # noqa: E402,F401
 from . import contract_cases_card_payments  # noqa: E402,F401
+from . import contract_cases_confirmations  # noqa: E402,F401
+from . import contract_cases_sends  # noqa: E402,F401
 from . import contract_cases_bulks  # noqa: E402,F401

@@ -12,6 +12,9 @@ DISPUTED = {
     (INPUT, "POST /users/kyc"): "ST204 PATCH /users/kyc answers 400, not 405: the path also matches "
                                 "PATCH /users/{user_id}, and 'kyc' fails user_id's pattern; a router by "
                                 "template (as Weavr's gateway) gives the same 400",
+    (INPUT, "POST /beneficiaries/remove"): "ST204 GET /beneficiaries/remove answers 400, not 405: the path also "
+                                           "matches GET /beneficiaries/{id}, and 'remove' fails id's pattern; "
+                                           "the same router by template as PATCH /users/kyc",
 }
 # The nine bulk submissions declare only 201: a call without its api-key gets the 401 every other operation
 # declares, with no body, as Weavr answers it; the judge's missing-credentials case counts it undocumented.
