@@ -18,10 +18,10 @@ from schemas import load_contract
 
 from . import control
 from .call import Call
-from .errors import ApiError, method_not_allowed, not_found, unauthorized
+from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
 from .faults import Faults
-from .registry import HANDLERS
-from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, read_body, unreadable
+from .registry import HANDLERS, LEGACY_ROUTES
+from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, read_body, unreadable
 from .world import World
 
 log = logging.getLogger("emulator")
@@ -87,8 +87,11 @@ class EmulatorApp:
     def api(self, method, path, query_string, headers, raw_body) -> Answer:
         for mount, namespace in MOUNTS:
             if path == mount or path.startswith(mount + "/"):
-                return self.operation(namespace, method, unquote(path[len(mount):]) or "/", query_string,
-                                      headers, raw_body)
+                inner = unquote(path[len(mount):]) or "/"
+                legacy = LEGACY_ROUTES.get((method, inner)) if namespace == "multi" else None
+                if legacy is not None:
+                    return self.legacy(legacy, headers, raw_body)
+                return self.operation(namespace, method, inner, query_string, headers, raw_body)
         raise not_found(f"No API is served at {path}; the Multi API is under /multi")
 
     def operation(self, namespace, method, path, query_string, headers, raw_body) -> Answer:
@@ -107,16 +110,20 @@ class EmulatorApp:
             replayed = world.replays.get(replay_key)
             if replayed:
                 return Answer(*replayed)
+            handler = HANDLERS.get((namespace, operation.operation_id))
+            # A handler may say how its body is read for the contract's check (the bulk submissions);
+            # it still gets the body as sent.
+            reads_body = getattr(handler, "reads_body", None)
             try:
                 body = read_body(operation, headers, raw_body)
                 # A blank value (`?profileId=`) is a value that fails its schema, not an absent parameter.
                 query_pairs = parse_qsl(query_string, keep_blank_values=True)
-                path_params, query = check_request(contract, operation, found, query_pairs, body)
+                path_params, query = check_request(contract, operation, found, query_pairs,
+                                                   reads_body(body, raw_body) if reads_body else body)
             except ApiError as error:
                 raise unreadable(contract, operation, error) from None
             call = Call(world=world, operation=operation, path_params=path_params,
                         query=query, headers=headers, body=body, session=session)
-            handler = HANDLERS.get((namespace, operation.operation_id))
             if handler is None:
                 # Plain text, not Weavr's JSON error: `default` would otherwise let a 501 pass as an answer.
                 answer = Answer(501, f"NOT_IMPLEMENTED: the emulator does not implement {operation.operation_id} yet"
@@ -128,6 +135,21 @@ class EmulatorApp:
         if self.strict and answer.status != 501 and not self.faults.active(namespace, operation.operation_id):
             self.self_check(contract, operation, answer)
         return answer
+
+    def legacy(self, handler, headers, raw_body) -> Answer:
+        """A documented operation with no schema: the api-key and a token, a JSON object body, its handler."""
+        world = self.world
+        with world.lock:
+            world.scheduler.run_due()
+            session = world.sessions.authenticate(_bearer(headers))
+            if headers.get("api-key") != world.programme["apiKey"] or session is None:
+                raise unauthorized()
+            body = parse_json_body(raw_body)
+            if not isinstance(body, dict):
+                raise bad_request(message="Request body is not a JSON object")
+            call = Call(world=world, operation=None, path_params={}, query={}, headers=headers, body=body,
+                        session=session)
+            return _as_answer(handler(call), call)
 
     def authenticate(self, namespace, operation, headers):
         """Check the operation's security requirements; the session when a token is required."""

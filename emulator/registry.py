@@ -26,3 +26,15 @@ def backend(name: str):
         BACKENDS[name] = cls
         return cls
     return register
+
+
+# Operations Weavr documents but the description no longer holds (deprecated, no schema published): served
+# outside the contract by (method, path) under /multi; see emulator/choices/bulks.md.
+LEGACY_ROUTES: dict[tuple[str, str], callable] = {}
+
+
+def handles_legacy(method: str, path: str):
+    def register(function):
+        LEGACY_ROUTES[(method, path)] = function
+        return function
+    return register

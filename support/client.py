@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import requests
 
 from .contract_check import NOT_JSON, ContractViolation, Violation, check_response, parse_body
+from .documented_only import check_documented_only, documented_only
 from .reporting import report_call
 
 RETRY_STATUSES = (429, 503)
@@ -79,7 +80,12 @@ class WeavrClient:
         body = parse_body(response)
         if isinstance(body, dict) and isinstance(body.get("token"), str):
             self.masker.remember(body["token"])
-        if operation is None:
+        documented = documented_only(self.contract, method, path.split("?")[0]) if operation is None else None
+        if documented is not None:
+            name = documented
+            violations = check_documented_only(name, response, body)
+            self.recorder.record(self.contract.namespace, name, response.status_code)
+        elif operation is None:
             name = None
             violations = [Violation("operation_is_documented", f"{method} {path}", response.status_code, "",
                                     "an operation of the contract", "no such operation")]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .documented_only import TAG, traffic_name
+
 
 def build_coverage(contract, traffic) -> dict:
     seen: dict[str, dict] = {}
@@ -26,9 +28,12 @@ def build_coverage(contract, traffic) -> dict:
                      "error": any(s[0] in "45" for s in statuses)})
     for cap in contract.documented:
         if not cap["inSpec"]:
+            statuses = dict(sorted(seen.get(traffic_name(cap["method"], cap["path"]), {}).items()))
             rows.append({"operationId": None, "method": cap["method"], "path": cap["path"], "kind": "path",
-                         "tag": "documented only", "deprecated": cap["deprecated"], "documentedOnly": True,
-                         "called": False, "statuses": {}, "success": False, "error": False})
+                         "tag": TAG, "deprecated": cap["deprecated"], "documentedOnly": True,
+                         "called": bool(statuses), "statuses": statuses,
+                         "success": any(s.startswith("2") for s in statuses),
+                         "error": any(s[0] in "45" for s in statuses)})
     called = [r for r in rows if r["called"]]
     return {
         "spec": {k: contract.manifest[k] for k in ("source", "version", "sha256")},
@@ -48,7 +53,7 @@ def render_table(report: dict) -> str:
              "|---|---|---|---|---|---|"]
     for r in sorted(report["operations"], key=lambda r: (not r["called"], r["tag"], r["path"], r["method"])):
         statuses = ", ".join(f"{k}×{v}" for k, v in r["statuses"].items()) or "-"
-        name = r["operationId"] or "(documented only)"
+        name = r["operationId"] or f"({TAG})"
         lines.append(f"| {'yes' if r['called'] else 'no'} | {r['method']} | `{r['path']}` | {name} | {r['tag']} | {statuses} |")
     return "\n".join(lines) + "\n"
 

@@ -36,7 +36,10 @@ def test_every_handler_has_a_success_case():
 
 def test_every_handler_has_a_documented_error_case():
     failing = {(namespace, op) for namespace, op, status, _ in CASES if status >= 400}
-    missing = sorted(set(HANDLERS) - failing)
+    # The bulk submissions declare 201 alone: no error of theirs is documented, so none can be reached.
+    silent = {(namespace, op) for namespace, op in HANDLERS
+              if not any(s == "default" or int(s) >= 400 for s in load_contract(namespace).by_id[op].responses)}
+    missing = sorted(set(HANDLERS) - failing - silent)
     assert not missing, f"handlers without an error case in contract_cases.py: {missing}"
 
 
