@@ -159,3 +159,21 @@ def test_a_reset_forgets_the_log(emu, sink):
     delivered(emu)
     assert control(emu, "POST", "/reset").status == 204
     assert delivered(emu) == []
+
+
+def test_the_suites_receiver_accepts_each_delivery_and_drops_a_redelivery(emu):
+    from schemas import load_contract
+    from support.receiver import Receiver
+
+    receiver = Receiver(load_contract("multi"), api_key=emu.programme["apiKey"])
+    receiver.start()
+    try:
+        control(emu, "POST", "/webhooks", {"url": receiver.url})
+        logged_in(emu)
+        (log,) = delivered(emu)
+        control(emu, "POST", "/webhooks/redeliver", {"eventId": log["eventId"]})
+        delivered(emu)
+        assert receiver.rejected == [] and [e.type for e in receiver.events] == ["login_watch"]
+        assert len(receiver.duplicates) == 1
+    finally:
+        receiver.stop()
