@@ -210,7 +210,7 @@ class ManagedAccountsBackend:
         self.world.outbox.emit("managed_accounts_deposits_watch", {
             "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "owner": account.owner.answer(),
             "transactionId": transaction_id, "transactionAmount": {"currency": account.currency, "amount": str(amount)},
-            "transactionTimestamp": str(entry.timestamp)})
+            "transactionTimestamp": str(entry.timestamp), "state": "COMPLETED"})
         return COMPLETED
 
     def dump(self) -> dict:
