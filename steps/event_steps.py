@@ -47,12 +47,13 @@ def events_to_receiver(ctx, receiver, request):
 
 
 @given(parsers.re(r"the receiver fails the next (?P<count>\d+) event deliver(?:y|ies)(?: with (?P<status>\d{3}))?$"))
-def receiver_fails(receiver, count, status):
+def receiver_fails(ctx, receiver, count, status):
     """Given the receiver fails the next 2 event deliveries with 503
 
     The receiver answers that status (503 unless given) to the next deliveries instead of taking them, as a
-    programme's server that is down; Weavr retries them later.
+    programme's server that is down; Weavr retries them later. Events of the steps before are delivered first.
     """
+    _settle(ctx)
     receiver.fail_next(int(count), int(status or 503))
 
 
