@@ -97,6 +97,10 @@ def activate(cards, card: ManagedCard, request: dict) -> ManagedCard:
     physical.manufacturing_state = "DELIVERED"
     if card.state == NOT_ENABLED:
         cards.set_state(card.id, ACTIVE)
+    else:
+        # The description lists "Activate a physical card" among the state change events even when the card
+        # was already ACTIVE as a virtual one.
+        cards.announce(card, "ACTIVATED")
     return card
 
 
