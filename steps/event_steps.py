@@ -127,12 +127,13 @@ def last_event_has(ctx, receiver, event, subject, datatable):
         | transfer.transactionAmount | {"currency": "EUR", "amount": "200"} |
 
     Each dotted field of the newest such event equals the value: JSON when it is an object, a list, a quoted
-    string, true, false or null, else text (webhooks carry numbers as strings); placeholders are filled first.
+    string, true, false or null, or when the field holds a number; else text (webhooks carry most numbers as
+    strings). Placeholders are filled first.
     """
     found = _wait_for(ctx, receiver, lambda: _matching(ctx, receiver, event, subject), f"a {event} event")[-1]
     for field, raw in datatable[1:]:
-        expected = _value(ctx.fill(raw))
         actual = dig(found.body, field)
+        expected = _value(ctx.fill(raw), number=isinstance(actual, (int, float)) and not isinstance(actual, bool))
         assert actual == expected, f"{found.type} field {field!r} is {actual!r}, not {expected!r}: {found.body}"
 
 
@@ -235,10 +236,10 @@ def _duplicates(receiver, ref: str) -> list:
     return [d for d in receiver.duplicates if d.headers.get("request-ref") == ref]
 
 
-def _value(text: str):
-    # Webhook bodies carry ids and amounts as strings, so a bare number stays text; an object, a list, a
-    # quoted string, true, false or null is read as JSON.
-    if text[:1] in "{[\"" or text in ("true", "false", "null"):
+def _value(text: str, number: bool = False):
+    # Webhook bodies carry ids and amounts mostly as strings, so a bare number stays text unless the field
+    # holds a number; an object, a list, a quoted string, true, false or null is read as JSON.
+    if text[:1] in "{[\"" or text in ("true", "false", "null") or number:
         try:
             return json.loads(text)
         except ValueError:
