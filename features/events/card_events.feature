@@ -83,3 +83,16 @@ Feature: Events of managed cards: state changes, physical cards, expiry, authori
       | approved      | false               |
       | declineReason | INSUFFICIENT_BALANCE |
     And no "managed_cards_settlements" event arrives for "shop"
+
+  @card_payments @simulator
+  Scenario: Each event of a card payment is a card payments event carrying the payment
+    Given the corporate has a prepaid card "shop" holding 2000 EUR
+    When the simulator buys 1250 EUR at "Corner Shop" with the card "shop"
+    And the card purchases settle
+    And the simulator refunds 250 EUR from "Corner Shop" to the card "shop"
+    Then the events for "shop" arrive in this order: managed_cards_payments AUTHORISATION, managed_cards_payments SETTLEMENT, managed_cards_payments REFUND
+    And the last "managed_cards_payments" event for "shop" has:
+      | field                     | value                                |
+      | eventType                 | REFUND                               |
+      | cardPayment.card.id       | ${shop.id}                           |
+      | cardPayment.displayAmount | {"currency": "EUR", "amount": 250}   |
