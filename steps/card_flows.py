@@ -5,7 +5,7 @@ Plain functions (no step decorators), so any step module may import them. Amount
 """
 from __future__ import annotations
 
-from . import flows, instrument_flows
+from . import flows, instrument_flows, transfer_flows
 from .context import Actor, Resource
 
 KIND = "managed_cards"
@@ -39,22 +39,12 @@ def create_debit(ctx, actor: Actor, name: str, account: Resource) -> Resource:
     return create_card(ctx, actor, name, "DEBIT_MODE", parentManagedAccountId=account.id)
 
 
-def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str):
-    """POST /transfers between two of the actor's instruments; the answer is kept for Then steps."""
-    return ctx.call("POST", "/transfers", as_actor=actor, json={
-        "profileId": ctx.target.settings.profile("transfers"),
-        "source": {"type": source.kind, "id": source.id}, "destination": {"type": destination.kind, "id": destination.id},
-        "destinationAmount": {"currency": currency, "amount": amount}})
-
-
 def fund(ctx, actor: Actor, card: Resource, amount: int, currency: str) -> None:
     """Put `amount` on a prepaid card the only way a user can: deposit on a new account of the same identity
     (named "<card> funding"), then transfer it to the card."""
     account = instrument_flows.create_account(ctx, actor, f"{card.name} funding", currency)
     instrument_flows.fund(ctx, account, amount, currency)
-    response = flows.expect(transfer(ctx, actor, account, card, amount, currency), 200,
-                            f"transferring {amount} {currency} to the card {card.name!r}")
-    assert response.body.get("state") == "COMPLETED", f"the funding transfer did not complete: {response.body}"
+    transfer_flows.fund_by_transfer(ctx, actor, account, card, amount, currency)
 
 
 def read(ctx, card: Resource, what: str = "reading") -> dict:

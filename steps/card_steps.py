@@ -162,7 +162,8 @@ def card_holds(ctx, name, amount, currency, available):
     body = card_flows.read(ctx, _card(ctx, name))
     expected = {"availableBalance": int(available if available is not None else amount), "actualBalance": int(amount)}
     assert body["currency"] == currency, f"the card {name!r} is in {body['currency']}, expected {currency}"
-    assert body.get("balances") == expected, f"the card {name!r} has balances {body.get('balances')}, expected {expected}"
+    assert body.get("balances") == expected, (
+        f"the card {name!r} has balances {body.get('balances')}, expected {expected}")
 
 
 @then(parsers.re(rf"the card {NAME} shows (?P<shows>its card number and CVV as tokens|no card number nor CVV)$"))
@@ -189,21 +190,3 @@ def card_physical(ctx, name, phase):
     assert body["type"] == "PHYSICAL", f"the card {name!r} is {body['type']}"
     pending = body["physicalCardDetails"]["pendingActivation"]
     assert pending == (phase == "pending activation"), f"the card {name!r} has pendingActivation {pending}"
-
-
-@then(parsers.re(rf"the statement of {NAME} replays to its balance$"))
-def statement_replays(ctx, name):
-    """Then the statement of "travel" replays to its balance
-
-    Reads the card's statement (oldest first): each entry's balanceAfter is the running sum of the adjustments, and the closing balance and the card's actual balance are the last of them.
-    """
-    card = _card(ctx, name)
-    statement = flows.expect(ctx.call("GET", f"{card.path}/statement", as_actor=ctx.actor(card.owner)), 200,
-                             f"reading the statement of {name!r}").body
-    running = statement["openingBalance"]["amount"]
-    for entry in statement.get("entries", []):
-        running += entry["balanceAdjustment"]["amount"]
-        assert entry["balanceAfter"]["amount"] == running, f"entry {entry['entryId']} does not replay: {entry}"
-    assert statement["closingBalance"]["amount"] == running, f"closing balance {statement['closingBalance']} != {running}"
-    actual = card_flows.read(ctx, card)["balances"]["actualBalance"]
-    assert actual == running, f"the statement replays to {running}, the card's actual balance is {actual}"

@@ -66,7 +66,8 @@ def read_all(ctx, resource: Resource, view: str, items_key: str, page_size: int,
 
 def statement_replays(ctx, resource: Resource) -> list:
     """The statement of any instrument (managed account or card) replays to its balance: from 0, each entry's
-    adjustment gives that entry's balance after, and the last one is the instrument's actual balance.
+    adjustment gives that entry's balance after, the statement closes at the last one, and that is the
+    instrument's actual balance.
     Returns the entries, oldest first."""
     entries = read_all(ctx, resource, "statement", "entries", 500, "sortOrder=ASC")
     running = 0
@@ -75,6 +76,11 @@ def statement_replays(ctx, resource: Resource) -> list:
         assert entry["balanceAfter"]["amount"] == running, (
             f"the statement of {resource.name!r} does not replay: after entry {entry.get('entryId')} "
             f"({entry['transaction']}) it says {entry['balanceAfter']['amount']}, the entries before add up to {running}")
+    bounds = flows.expect(ctx.call("GET", f"{resource.path}/statement?limit=1", as_actor=ctx.actor(resource.owner)),
+                          200, f"reading the statement of {resource.name!r}").body
+    assert (bounds["openingBalance"]["amount"], bounds["closingBalance"]["amount"]) == (0, running), (
+        f"the statement of {resource.name!r} opens at {bounds['openingBalance']} and closes at "
+        f"{bounds['closingBalance']}; its entries go from 0 to {running}")
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading {resource.name!r}").body
     actual = body["balances"]["actualBalance"]
     assert running == actual, (

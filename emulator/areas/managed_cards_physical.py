@@ -68,7 +68,8 @@ def upgrade(cards, card: ManagedCard, request: dict) -> ManagedCard:
     if request.get("bulkDelivery") and not address.get("contactNumber"):
         raise conflict("CONTACT_NUMBER_NEEDED_FOR_BULK_DELIVERY")
     card.physical = Physical(
-        delivery_address=address, activation_code=request.get("activationCode") or world.programme["sandboxCodes"]["otp"],
+        delivery_address=address,
+        activation_code=request.get("activationCode") or world.programme["sandboxCodes"]["otp"],
         pin=pin or f"{secrets.randbelow(10000):04d}", pin_token=new_token(16),
         delivery_method=request.get("deliveryMethod", "STANDARD_DELIVERY"),
         product_reference=request.get("productReference"), carrier_type=request.get("carrierType"),

@@ -3,7 +3,9 @@
 Money that moved, or is held, is read from the ledger: one item per entry on each instrument the caller
 owns, whatever area the instrument belongs to, so a transfer between two of the caller's instruments is
 two items (DEBIT and CREDIT) sharing one id. Work that is committed but has moved nothing yet (a scheduled
-transfer) is not on the ledger: any area may add such items by answering `activity_of(owner)`.
+transfer) is not on the ledger: any area may add such items by answering `activity_of(owner)`. The area
+named as an item's type (`transfers`) may give the full transaction under `transaction` by answering
+`transaction_answer(id)`.
 """
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ def activity(world, owner: Owner) -> list[dict]:
         contribute = getattr(area, "activity_of", None)
         if contribute is not None:
             items += contribute(owner)
+    for item in items:
+        detail = getattr(world.backends.get(item["type"]), "transaction_answer", None)
+        full = detail(item["id"]) if detail is not None else None
+        if full is not None:
+            item["transaction"] = full
     return items
 
 

@@ -165,6 +165,11 @@ class TransfersBackend:
             raise not_found("Transfer not found")
         return transfer
 
+    def transaction_answer(self, transfer_id: str) -> dict | None:
+        """The transfer as the activity view nests it (the caller's ownership was checked on its item)."""
+        transfer = self.by_id.get(str(transfer_id))
+        return transfer.answer() if transfer else None
+
     def of_owner(self, owner: Owner) -> list[Transfer]:
         return [t for t in self.by_id.values() if t.owner == owner]
 

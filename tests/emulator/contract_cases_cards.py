@@ -193,7 +193,8 @@ def _(emu):
 @case("managedCardPhysicalPinUnBlock", 204)
 def _(emu):
     corporate = verified(emu)
-    return emu.call("PATCH", f"/managed_cards/{physical(emu, corporate)}/physical/pin/unblock", token=corporate["token"])
+    return emu.call("PATCH", f"/managed_cards/{physical(emu, corporate)}/physical/pin/unblock",
+                    token=corporate["token"])
 
 
 @case("managedCardPhysicalPinUnBlock", 409, "INSTRUMENT_NOT_PHYSICAL")

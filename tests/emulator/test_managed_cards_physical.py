@@ -1,8 +1,6 @@
 """Physical cards and the Simulator's card lifecycle in the emulator."""
 from __future__ import annotations
 
-import pytest
-
 from .cards_helpers import DELIVERY, create_card, funded_card, get_card, verified_corporate
 
 
@@ -61,7 +59,8 @@ def test_pin_is_answered_as_a_token_and_unblocks(emu):
     record.physical.pin_blocked = True
     blocked = emu.call("GET", f"/managed_cards/{card['id']}/physical/pin", token=corporate["token"])
     assert (blocked.status, blocked.body) == (409, {"errorCode": "PIN_TRIES_EXCEEDED"})
-    assert emu.call("PATCH", f"/managed_cards/{card['id']}/physical/pin/unblock", token=corporate["token"]).status == 204
+    unblocked = emu.call("PATCH", f"/managed_cards/{card['id']}/physical/pin/unblock", token=corporate["token"])
+    assert unblocked.status == 204
     assert get_card(emu, corporate, card["id"])["physicalCardDetails"]["pinBlocked"] is False
 
 

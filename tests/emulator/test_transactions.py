@@ -21,6 +21,8 @@ def test_a_transfer_between_two_own_accounts_is_two_items_sharing_its_id(emu):
     assert body["count"] == 3
     sides = {(t["instrument"]["id"], t["direction"]) for t in body["transactions"] if t["id"] == moved}
     assert sides == {(savings, "DEBIT"), (spending, "CREDIT")}
+    nested = [t["transaction"] for t in body["transactions"] if t["id"] == moved]
+    assert nested == [emu.call("GET", f"/transfers/{moved}", token=owner["token"]).body] * 2
     assert body["transactions"][-1]["type"] == "incoming_wire_transfers"  # most recent first
     assert [t["type"] for t in activity(emu, owner, "sortOrder=ASC")["transactions"]][0] == "incoming_wire_transfers"
 
