@@ -15,6 +15,9 @@ GET|POST /_emulator/webhooks   the programme's webhook URL: {"url": "http://..."
                              event from then on is posted there (see choices/webhooks.md)
 GET  /_emulator/webhooks/deliveries  the delivery log, oldest first: each event's attempts, state, request-ref
 POST /_emulator/webhooks/redeliver   {"eventId": ...}: post that event again, with the same request-ref (202)
+POST /_emulator/identities/active  {"identityId": ..., "active": false, "reasonCode": ...}: the back office
+                             (de)activates an identity and all its users; its (de)activated event follows
+POST /_emulator/manual_transactions {"managedAccountId": ..., "amount": N}: a back-office credit, with its event
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
@@ -27,6 +30,7 @@ from __future__ import annotations
 import hmac
 import json
 
+from . import backoffice
 from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
 
 
@@ -55,6 +59,8 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
         "/webhooks": {"GET": lambda: _webhooks(world), "POST": lambda: _set_webhooks(world, raw_body)},
         "/webhooks/deliveries": {"GET": lambda: {"deliveries": world.webhooks.listed()}},
         "/webhooks/redeliver": {"POST": lambda: _redeliver(world, raw_body)},
+        "/identities/active": {"POST": lambda: _locked(world, backoffice.set_identity_active, raw_body)},
+        "/manual_transactions": {"POST": lambda: _locked(world, backoffice.manual_transaction, raw_body)},
     }
     methods = routes.get(path.rstrip("/") or "/")
     if methods is None:
@@ -148,6 +154,15 @@ def _url_of(raw_body: bytes, off: str):
         raise bad_request([{"fieldName": "url", "error": "REGEX", "params": ["^https?://"]}],
                           f"url must be an http(s) URL, or {off}")
     return url
+
+
+def _locked(world, action, raw_body: bytes):
+    try:
+        body = json.loads(raw_body or b"{}")
+    except ValueError:
+        body = None
+    with world.lock:
+        return action(world, body)
 
 
 def _webhooks(world) -> dict:

@@ -71,6 +71,33 @@ def redeliver(ctx, receiver, event, subject):
     ctx.target.control("POST", "/webhooks/redeliver", {"eventId": delivery["eventId"]})
 
 
+# -- what Weavr's back office does (only the emulator's control plane can stand in for it) ---------------------
+@when(parsers.re(r"the back office (?P<action>deactivates|reactivates) the (?P<role>[\w ]+?)"
+                 r"(?: for (?P<reason>[A-Z_]+))?$"))
+def back_office_identity(ctx, action, role, reason):
+    """When the back office deactivates the corporate for ACCOUNT_REVIEW
+
+    What Weavr's staff do from the back office (the API cannot): the identity and all its users become
+    inactive (or active again); the reason is one of the webhook's IdentityDeactivatedReasonCode.
+    """
+    body = {"identityId": ctx.actor(role).identity_id, "active": action == "reactivates"}
+    if reason:
+        body["reasonCode"] = reason
+    ctx.target.control("POST", "/identities/active", body)
+
+
+@when(parsers.re(r'the back office credits (?P<amount>\d+) (?P<currency>[A-Z]{3}) to the managed account '
+                 r'"(?P<name>[\w -]+)"$'))
+def back_office_credit(ctx, amount, currency, name):
+    """When the back office credits 700 EUR to the managed account "savings"
+
+    A manual transaction by Weavr's back office: the amount (minor units) is credited to the account.
+    """
+    account = ctx.resource(name, "managed_accounts")
+    assert account.body.get("currency") == currency, f"{name!r} holds {account.body.get('currency')}, not {currency}"
+    ctx.target.control("POST", "/manual_transactions", {"managedAccountId": account.id, "amount": int(amount)})
+
+
 # -- what arrives --------------------------------------------------------------------------------------------
 @then(parsers.re(rf"an? {EVENT} event arrives for {SUBJECT}(?: with state (?P<state>[A-Z_]+))?$"))
 def event_arrives(ctx, receiver, event, subject, state):

@@ -32,7 +32,7 @@ Feature: Events of managed cards: state changes, physical cards, expiry, authori
       | state.blockedReason | LOST  |
 
   @physical
-  Scenario: Replacing a lost card is a replacement event naming the new card
+  Scenario: Replacing a lost card is a replacement event naming the new card, and its funds an adjustment
     Given the corporate has a prepaid card "travel" with 1000 EUR
     And the corporate's card "travel" is physical and activated
     When the corporate reports the card "travel" lost
@@ -41,6 +41,11 @@ Feature: Events of managed cards: state changes, physical cards, expiry, authori
     And the last "managed_cards_replacement" event for "travel" has:
       | field            | value          |
       | replacementId.id | ${travel 2.id} |
+    And a "managed_cards_adjustments" event arrives for "travel 2"
+    And the last "managed_cards_adjustments" event for "travel 2" has:
+      | field            | value                                    |
+      | adjustmentType   | LOST_STOLEN_REPLACEMENT_BALANCE_TRANSFER |
+      | adjustmentAmount | {"currency": "EUR", "amount": "1000"}    |
 
   Scenario: The simulator's expiry warning and expiry are expiry events, and the expired card's state changes
     Given the corporate has a prepaid card "travel"

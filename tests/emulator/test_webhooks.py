@@ -177,3 +177,38 @@ def test_the_suites_receiver_accepts_each_delivery_and_drops_a_redelivery(emu):
         assert len(receiver.duplicates) == 1
     finally:
         receiver.stop()
+
+
+def test_the_back_office_deactivates_and_reactivates_an_identity_with_its_events(emu):
+    corporate = logged_in(emu)
+    answer = control(emu, "POST", "/identities/active",
+                     {"identityId": corporate["id"], "active": False, "reasonCode": "ACCOUNT_REVIEW"})
+    assert answer.status == 200 and answer.body["active"] is False
+    assert emu.call("GET", "/corporates", token=corporate["token"]).status == 401
+    control(emu, "POST", "/identities/active", {"identityId": corporate["id"], "active": True})
+    events = emu.app.world.outbox.listed()[-2:]
+    assert [e.type for e in events] == ["corporates_corporate_deactivated_watch", "corporates_corporate_activated_watch"]
+    assert events[0].payload == {"actionDoneBy": "ADMIN", "emailAddress": corporate["email"], "reasonCode": "ACCOUNT_REVIEW"}
+
+
+@pytest.mark.parametrize("body, status", [({"identityId": "1", "active": False}, 404), ({"identityId": "1"}, 400),
+                                          ({"identityId": "1", "active": True, "reasonCode": "NOPE"}, 400)])
+def test_the_back_office_refuses_an_unknown_identity_or_a_bad_body(emu, body, status):
+    assert control(emu, "POST", "/identities/active", body).status == status
+
+
+def test_a_manual_transaction_credits_the_account_through_the_ledger_with_its_event(emu):
+    from .cards_helpers import verified_corporate
+
+    owner = verified_corporate(emu)
+    account = emu.call("POST", "/managed_accounts", {"profileId": emu.programme["profiles"]["managedAccounts"],
+                                                     "friendlyName": "a", "currency": "EUR"}, token=owner["token"])
+    assert account.status == 200, account.body
+    answer = control(emu, "POST", "/manual_transactions", {"managedAccountId": account.body["id"], "amount": 700})
+    assert answer.status == 200
+    read = emu.call("GET", f"/managed_accounts/{account.body['id']}", token=owner["token"])
+    assert read.body["balances"]["availableBalance"] == 700
+    event = emu.app.world.outbox.listed("manual_transactions_watch")[-1]
+    assert event.payload["availableBalanceAdjustment"] == "700"
+    assert control(emu, "POST", "/manual_transactions", {"managedAccountId": "1", "amount": 5}).status == 404
+    assert control(emu, "POST", "/manual_transactions", {"managedAccountId": account.body["id"], "amount": 0}).status == 400
