@@ -120,8 +120,13 @@ class Deliverer:
         generation = self._generation
 
         def retry():
-            if generation == self._generation:  # a reset in between forgot this delivery
-                self._enqueue(delivery, redelivery=False)
+            if generation != self._generation:  # a reset in between forgot this delivery
+                return
+            if not self.world.programme.get("webhookUrl"):
+                # The programme stopped taking webhooks: nothing more is posted, retries included.
+                delivery.state, delivery.next_attempt_ms = FAILED, None
+                return
+            self._enqueue(delivery, redelivery=False)
         self.world.scheduler.after(seconds, retry, name=f"webhook {delivery.event.id}")
 
     def _run(self) -> None:

@@ -212,3 +212,14 @@ def test_a_manual_transaction_credits_the_account_through_the_ledger_with_its_ev
     assert event.payload["availableBalanceAdjustment"] == "700"
     assert control(emu, "POST", "/manual_transactions", {"managedAccountId": "1", "amount": 5}).status == 404
     assert control(emu, "POST", "/manual_transactions", {"managedAccountId": account.body["id"], "amount": 0}).status == 400
+
+
+def test_a_retry_is_dropped_once_the_programme_has_no_webhook_url(emu, sink):
+    hooked(emu, sink)
+    sink.statuses = [500]
+    logged_in(emu)
+    assert delivered(emu)[0]["state"] == "RETRYING"
+    control(emu, "POST", "/webhooks", {"url": None})
+    emu.app.world.clock.advance(BACKOFF_SECONDS[0])
+    (log,) = delivered(emu)
+    assert log["state"] == "FAILED" and len(log["attempts"]) == 1 and len(sink.requests) == 1
