@@ -11,7 +11,7 @@ REPORT := reports/allure-report
 PYTEST_ARGS ?=
 WORKERS ?= auto
 
-.PHONY: setup e2e test unit report emulator spec-check spec-sync spec-extract steps-doc bench clean
+.PHONY: setup e2e test unit report emulator spec-check spec-sync spec-extract steps-doc bench strength clean
 
 setup: $(VENV)/.installed $(ALLURE)
 
@@ -60,6 +60,16 @@ spec-extract: $(VENV)/.installed
 
 steps-doc: $(VENV)/.installed
 	$(PY) -m support.step_catalogue > docs/steps.md
+
+# Planted faults, and whether a scenario notices (reports/strength/). A seeded sample of faults and a time
+# limit keep it CI-sized; STRENGTH_MAX_FAULTS=0 STRENGTH_SECONDS=0 runs every fault.
+STRENGTH_MAX_FAULTS ?= 300
+STRENGTH_SECONDS ?= 300
+STRENGTH_SEED ?= 1
+STRENGTH_WORKERS ?= 2
+strength: $(VENV)/.installed
+	STRENGTH_MAX_FAULTS=$(STRENGTH_MAX_FAULTS) STRENGTH_SECONDS=$(STRENGTH_SECONDS) STRENGTH_SEED=$(STRENGTH_SEED) \
+	  STRENGTH_WORKERS=$(STRENGTH_WORKERS) $(PY) -m support.strength $(STRENGTH_ARGS)
 
 bench: $(VENV)/.installed
 	$(PY) -m benchmarks.run $(BENCH_ARGS)

@@ -48,7 +48,7 @@ def pytest_configure(config):
     if _is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER"):
         return
     # The run's traffic starts empty; workers only add to it.
-    for old in TRAFFIC.glob("traffic-*.json") if TRAFFIC.exists() else []:
+    for old in [*TRAFFIC.glob("traffic-*.json"), *TRAFFIC.glob("usage-*.json")] if TRAFFIC.exists() else []:
         old.unlink()
     if _runs_scenarios(config):
         from support.preflight import preflight
@@ -82,6 +82,7 @@ def target(settings):
 
 
 def pytest_runtest_setup(item):
+    _recorder.scenario = item.nodeid  # the strength report runs a fault's operation by its scenarios
     if item.get_closest_marker("emulator_only"):
         try:
             settings = _load_settings()
@@ -94,6 +95,11 @@ def pytest_runtest_setup(item):
             # tokens of scenarios running beside this one. A suite-started emulator is per worker.
             pytest.skip("moves the clock of an emulator other workers share; run @expiry without -n, "
                         "or leave WEAVR_BASE_URL unset")
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" or report.failed:
+        _recorder.outcome(report.nodeid, report.failed)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -19,6 +19,7 @@ from schemas import load_contract
 from . import control
 from .call import Call
 from .errors import ApiError, method_not_allowed, not_found, unauthorized
+from .faults import Faults
 from .registry import HANDLERS
 from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, read_body
 from .world import World
@@ -44,6 +45,7 @@ class EmulatorApp:
         self.world = World(programme)
         self.strict = strict
         self.contracts = {namespace: load_contract(namespace) for _, namespace in MOUNTS}
+        self.faults = Faults(self.contracts)
 
     # -- ASGI ------------------------------------------------------------------------
     async def __call__(self, scope, receive, send):
@@ -117,9 +119,10 @@ class EmulatorApp:
                 answer = Answer(501, f"NOT_IMPLEMENTED: the emulator does not implement {operation.operation_id} yet"
                                 .encode(), {"content-type": "text/plain; charset=utf-8"})
             else:
-                answer = _as_answer(handler(call), call)
+                # Planted faults (control plane) change this answer only; none planted: the handler's own.
+                answer = self.faults.run(namespace, operation, world, lambda: _as_answer(handler(call), call))
             world.replays.keep(replay_key, answer.status, answer.body, answer.headers)
-        if self.strict and answer.status != 501:
+        if self.strict and answer.status != 501 and not self.faults.active(namespace, operation.operation_id):
             self.self_check(contract, operation, answer)
         return answer
 

@@ -21,6 +21,8 @@ POST /_emulator/manual_transactions {"managedAccountId": ..., "amount": N}: a ba
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
+GET|POST|DELETE /_emulator/faults   list, plant ({"operationId", "kind", ...}; see emulator/faults.py) or clear
+                             the faults the strength report plants
 
 Started with a control key (needed beyond loopback), every route answers 401 unless the
 request carries it in header x-control-key.
@@ -61,6 +63,7 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
         "/webhooks/redeliver": {"POST": lambda: _redeliver(world, raw_body)},
         "/identities/active": {"POST": lambda: _locked(world, backoffice.set_identity_active, raw_body)},
         "/manual_transactions": {"POST": lambda: _locked(world, backoffice.manual_transaction, raw_body)},
+        "/faults": {"GET": app.faults.list, "POST": lambda: app.faults.plant(raw_body), "DELETE": app.faults.clear},
     }
     methods = routes.get(path.rstrip("/") or "/")
     if methods is None:

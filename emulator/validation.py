@@ -178,11 +178,14 @@ def coerce(value: str, schema: dict):
     return value
 
 
-def _object_schema(contract, schema: dict) -> dict | None:
-    """The object schema a query parameter names (through its $ref), or None when it is no object."""
-    if isinstance(schema, dict) and "$ref" in schema:
-        schema = contract.registry.resolver().lookup(schema["$ref"]).contents
-    return schema if isinstance(schema, dict) and schema.get("type") == "object" else None
+def _exploded_object(schema: dict, query_pairs: list, contract):
+    """The object a form-exploded query parameter spells as one pair per property, or None if none is given."""
+    value = {}
+    for prop, prop_schema in (schema.get("properties") or {}).items():
+        given = [v for k, v in query_pairs if k == prop]
+        if given:
+            value[prop] = coerce(given[-1], contract.resolve(prop_schema))
+    return value or None
 
 
 def check_request(contract, operation, matched: dict, query_pairs: list, body) -> tuple[dict, dict]:
@@ -197,18 +200,18 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body) -
                 continue
             path[name] = value = coerce(raw, schema)
             problems += invalid_fields(contract.validate(schema, value), prefix=name)
-        elif place == "query" and _object_schema(contract, schema) is not None:
-            # An object in the query is sent exploded (OpenAPI's default form style): `id=..&type=..`, each
-            # property under its own name, so its properties are read and checked one by one.
-            properties = _object_schema(contract, schema).get("properties", {})
-            value = {prop: coerce(v, sub) for prop, sub in properties.items()
-                     for k, v in query_pairs if k == prop}
-            if value:
-                query[name] = value
-                problems += invalid_fields(contract.validate(schema, value))
-            elif param["required"]:
-                problems.append({"fieldName": name, "error": "REQUIRED", "params": []})
         elif place == "query":
+            resolved = contract.resolve(schema)
+            if isinstance(resolved, dict) and resolved.get("type") == "object":
+                # OpenAPI's default for a query object (form, exploded): each property is its own parameter.
+                value = _exploded_object(resolved, query_pairs, contract)
+                if value is None:
+                    if param["required"]:
+                        problems.append({"fieldName": name, "error": "REQUIRED", "params": []})
+                    continue
+                query[name] = value
+                problems += invalid_fields(contract.validate(schema, value), prefix=name)
+                continue
             values = [v for k, v in query_pairs if k == name]
             if not values:
                 if param["required"]:

@@ -154,6 +154,13 @@ class Contract:
             self._validators[id(schema)] = cached
         return cached[1]
 
+    def resolve(self, schema):
+        """The schema itself, following a top-level `$ref` (a parameter's `{"$ref": ...}`) to what it names."""
+        resolver = self.registry.resolver()
+        while isinstance(schema, dict) and set(schema) == {"$ref"}:
+            schema = resolver.lookup(schema["$ref"]).contents
+        return schema
+
     def validate(self, schema, instance) -> list[SchemaError]:
         if schema is None:
             return []

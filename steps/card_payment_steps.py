@@ -22,30 +22,19 @@ MONEY = r"(?P<amount>\d+) (?P<currency>[A-Z]{3})"
 CARD = r'the card "(?P<card>[\w -]+)"'
 
 
-# -- cards ready to spend ------------------------------------------------------------------------------
-@given(parsers.re(rf"the {ROLE} has a prepaid card {NAME} holding {MONEY}"
-                  r"(?: that falls back to (?P<default>APPROVE|DECLINE) without a forwarding answer)?$"))
-def prepaid_card_holding(ctx, role, name, amount, currency, default):
-    """Given the corporate has a prepaid card "travel" holding 2000 EUR
+# -- cards ready to spend (created by card_steps: "has a prepaid card "travel" with 2000 EUR") --------------
+@given(parsers.re(rf"{CARD} falls back to (?P<default>APPROVE|DECLINE) without a forwarding answer$"))
+def forwarding_default(ctx, card, default):
+    """Given the card "travel" falls back to DECLINE without a forwarding answer
 
-    Creates a prepaid card in the amount's currency and funds it as a user would: a Simulator deposit to a new
-    managed account "<name>-funds" of the same identity, then a transfer to the card (0 skips the funding).
-    `... that falls back to DECLINE without a forwarding answer` sets the card's authForwardingDefaultTimeoutDecision.
+    Updates the card's authForwardingDefaultTimeoutDecision as its owner, and reads it back.
     """
-    actor = ctx.actor(role)
-    extra = {"authForwardingDefaultTimeoutDecision": default} if default else {}
-    card = cards.create_card(ctx, actor, name, currency=currency, **extra)
-    if int(amount):
-        cards.fund_card(ctx, actor, card, int(amount), currency)
-
-
-@given(parsers.re(rf'the {ROLE} has a debit card {NAME} spending from the managed account "(?P<account>[\w -]+)"$'))
-def debit_card_on(ctx, role, name, account):
-    """Given the corporate has a debit card "fuel" spending from the managed account "savings"
-
-    Creates a debit-mode card whose purchases spend the named account's money.
-    """
-    cards.create_card(ctx, ctx.actor(role), name, mode="DEBIT_MODE", parent=ctx.resource(account, "managed_accounts"))
+    found = ctx.resource(card, "managed_cards")
+    flows.expect(ctx.call("PATCH", found.path, as_actor=ctx.actor(found.owner),
+                          json={"authForwardingDefaultTimeoutDecision": default}), 200,
+                 f"setting the forwarding default of {card!r}")
+    body = cards.read_card(ctx, found)
+    assert body.get("authForwardingDefaultTimeoutDecision") == default, f"the card {card!r} reads back as {body}"
 
 
 # -- the Simulator ---------------------------------------------------------------------------------------

@@ -16,6 +16,45 @@ def expect(response, status: int, what: str):
     return response
 
 
+# Request field -> where the answer holds it, where the two differ (JSON pointers).
+ANSWER_NAMES = {"/company/registrationCountry": "/company/countryOfRegistration"}
+# Sent but never echoed: secrets.
+NOT_ECHOED = ("/password",)
+
+
+def expect_echo(answer: dict, sent: dict, what: str) -> None:
+    """Every field sent is in the answer with the value sent: a create or a read-back that loses or
+    alters one is wrong, whatever else the scenario checks."""
+    wrong = []
+    for pointer, value in _leaves(sent):
+        if pointer.startswith(NOT_ECHOED):
+            continue
+        where = ANSWER_NAMES.get(pointer, pointer)
+        found = _at(answer, where)
+        if found != value:
+            wrong.append(f"{where}: sent {value!r}, answered {'nothing' if found is _MISSING else repr(found)}")
+    assert not wrong, f"{what}: the answer does not hold what was sent: " + "; ".join(wrong)
+
+
+_MISSING = object()
+
+
+def _leaves(value, prefix=""):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _leaves(child, f"{prefix}/{key}")
+    else:
+        yield prefix, value
+
+
+def _at(body, pointer: str):
+    for part in pointer.split("/")[1:]:
+        if not isinstance(body, dict) or part not in body:
+            return _MISSING
+        body = body[part]
+    return body
+
+
 def identity_area(actor_or_type) -> str:
     """The path segment of an identity type's operations: corporates or consumers."""
     kind = actor_or_type.identity_type if isinstance(actor_or_type, Actor) else actor_or_type
@@ -25,6 +64,14 @@ def identity_area(actor_or_type) -> str:
 def register_identity(ctx, identity_type: str, role: str, body: dict) -> Actor:
     """Register a corporate or consumer from a registration body; the actor is known by its role."""
     response = expect(ctx.call("POST", f"/{identity_area(identity_type)}", json=body), 200, f"registering the {role}")
+    expect_echo(response.body, body, f"registering the {role}")
+    root_user = response.body["rootUser"]
+    assert response.body["id"]["type"] == identity_type and root_user["id"] == response.body["id"], (
+        f"registering the {role}: id {response.body['id']}, root user id {root_user.get('id')}")
+    # A new root user is active and has verified neither its email nor its mobile yet.
+    assert (root_user["active"], root_user["emailVerified"], root_user["mobileNumberVerified"]) == (True, False, False), (
+        f"registering the {role}: root user active {root_user['active']}, email verified "
+        f"{root_user['emailVerified']}, mobile verified {root_user['mobileNumberVerified']}")
     root = body["rootUser"]
     actor = Actor(role=role, identity_type=identity_type, identity_id=response.body["id"]["id"],
                   user_id=response.body["id"]["id"], email=root["email"], mobile=root["mobile"],
@@ -36,6 +83,15 @@ def register_identity(ctx, identity_type: str, role: str, body: dict) -> Actor:
 def register_corporate(ctx, role: str = "corporate", **overrides) -> Actor:
     body = factories.corporate(ctx.target.settings.profile("corporate"), **overrides)
     return register_identity(ctx, "CORPORATE", role, body)
+
+
+def read_back_identity(ctx, actor: Actor) -> None:
+    """The logged-in identity reads itself back and holds what it registered with."""
+    response = expect(ctx.call("GET", f"/{identity_area(actor)}", as_actor=actor), 200, f"reading the {actor.role} back")
+    expect_echo(response.body, actor.details["request"], f"reading the {actor.role} back")
+    identity = {"type": actor.identity_type, "id": actor.identity_id}
+    assert response.body["id"] == identity and response.body["rootUser"]["id"] == identity, (
+        f"reading the {actor.role} back: ids {response.body['id']}, root user {response.body['rootUser'].get('id')}")
 
 
 def verify_root_email(ctx, actor: Actor) -> None:
@@ -52,6 +108,9 @@ def create_password(ctx, actor: Actor) -> None:
     response = expect(ctx.call("POST", f"/passwords/{actor.user_id}/create",
                                json={"password": {"value": actor.password}}), 200,
                       f"creating the {actor.role}'s password")
+    identity = {"type": actor.identity_type, "id": actor.identity_id}
+    assert response.body["passwordInfo"]["identityId"] == identity, (
+        f"creating the {actor.role}'s password: passwordInfo names {response.body['passwordInfo']}, not {identity}")
     actor.token = response.body.get("token") or actor.token
 
 

@@ -89,6 +89,36 @@ def response_field_equals(ctx, field, value):
     assert actual == expected, f"field {field} is {actual!r}, expected {expected!r}"
 
 
+@then(parsers.re(r'the response(?: field "(?P<field>[^"]+)")? equals what GET "(?P<path>[^"]+)" answers as the '
+                  r'(?P<role>[\w ]+)$'))
+def response_equals_read_back(ctx, field, path, role):
+    """Then the response equals what GET "/corporates" answers as the corporate
+
+    A create or update answers the resource as it now is, and a list holds each item as it reads alone:
+    it is read again and every field compared, so a field the answer alters or leaves out, or a change
+    the target did not keep, fails the step. `the response field "users.0" equals what GET ...` compares
+    one part of the answer.
+    """
+    answer = ctx.response()
+    part = dig(answer.body, field) if field else answer.body
+    again = ctx.call("GET", ctx.fill(path), as_actor=ctx.actor(role))
+    assert again.status == 200, f"{again.operation_id} answered {again.status}; body: {again.body}"
+    differences = list(_differences(part, again.body))
+    assert not differences, (f"{answer.operation_id} answered otherwise than {again.operation_id} reads back: "
+                             + "; ".join(differences))
+
+
+def _differences(answered, read, pointer=""):
+    if isinstance(answered, dict) and isinstance(read, dict):
+        for key in sorted(set(answered) | set(read)):
+            if key not in answered or key not in read:
+                yield f"{pointer}/{key} only in {'the read-back' if key in read else 'the answer'}"
+            else:
+                yield from _differences(answered[key], read[key], f"{pointer}/{key}")
+    elif answered != read:
+        yield f"{pointer or '/'}: answered {answered!r}, read back {read!r}"
+
+
 @then(parsers.re(r'the response field "(?P<field>[^"]+)" (?P<presence>exists|is absent)$'))
 def response_field_presence(ctx, field, presence):
     """Then the response field "rootUser.passwordAlreadySet" exists"""

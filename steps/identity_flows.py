@@ -39,6 +39,7 @@ def onboard(ctx, role: str) -> Actor:
     flows.verify_root_email(ctx, actor)
     flows.create_password(ctx, actor)
     flows.log_in(ctx, actor)
+    flows.read_back_identity(ctx, actor)
     return actor
 
 

@@ -27,7 +27,14 @@ def create_account(ctx, actor: Actor, name: str, currency: str = "EUR") -> Resou
         raise AssertionError(f"creating the {actor.role}'s managed account {name!r} needs a stepped-up token on this "
                              f"target: add `Given the {actor.role} has a stepped-up token` before it")
     flows.expect(response, 200, f"creating the {actor.role}'s managed account {name!r}")
-    return ctx.remember_resource(name, "managed_accounts", actor, response.body)
+    sent = account_body(ctx, currency, friendlyName=name)
+    flows.expect_echo(response.body, sent, f"creating the {actor.role}'s managed account {name!r}")
+    account = ctx.remember_resource(name, "managed_accounts", actor, response.body)
+    read = flows.expect(flows.read_resource(ctx, account), 200, f"reading the managed account {name!r} back")
+    flows.expect_echo(read.body, sent, f"reading the managed account {name!r} back")
+    assert read.body["id"] == account.id and read.body["state"]["state"] == "ACTIVE", (
+        f"reading the managed account {name!r} back: {read.body}")
+    return account
 
 
 def deposit(ctx, account: Resource, amount: int, currency: str):

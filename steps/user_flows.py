@@ -30,6 +30,12 @@ def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **o
     body = authorised_user_body(**overrides)
     response = ctx.call("POST", "/users", as_actor=owner, json=body)
     if response.status == 200:
+        flows.expect_echo(response.body, body, f"creating the {role}")
+        read = flows.expect(ctx.call("GET", f"/users/{response.body['id']}", as_actor=owner), 200,
+                            f"reading the {role} back")
+        flows.expect_echo(read.body, body, f"reading the {role} back")
+        assert read.body["identity"] == {"type": owner.identity_type, "id": owner.identity_id}, (
+            f"reading the {role} back: identity {read.body['identity']}")
         ctx.actors[role] = Actor(role=role, identity_type=owner.identity_type, identity_id=owner.identity_id,
                                  user_id=response.body["id"], email=body["email"], mobile=body["mobile"],
                                  details={"request": body, "owner": owner.role, "name": body["name"],

@@ -46,3 +46,20 @@ def write_coverage_result(results: Path, report: dict, table: str) -> None:
                         {"name": "operation coverage (json)", "source": data, "type": "application/json"}],
     }
     (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")
+
+
+def write_page_result(results: Path, name: str, key: str, description: str, table: str, data: dict) -> None:
+    """A report page of facts (status `unknown`, never a pass): a markdown table and its JSON."""
+    results.mkdir(parents=True, exist_ok=True)
+    source, raw = f"{uuid.uuid4()}-attachment.md", f"{uuid.uuid4()}-attachment.json"
+    (results / source).write_text(table, encoding="utf-8")
+    (results / raw).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    now = int(time.time() * 1000)
+    result = {
+        "uuid": str(uuid.uuid4()), "historyId": key, "testCaseId": key, "name": name, "fullName": key,
+        "status": "unknown", "stage": "finished", "start": now, "stop": now, "description": description,
+        "labels": [{"name": "suite", "value": name.split(" (")[0]}, {"name": "feature", "value": "Reports"}],
+        "attachments": [{"name": f"{key} (table)", "source": source, "type": "text/markdown"},
+                        {"name": f"{key} (json)", "source": raw, "type": "application/json"}],
+    }
+    (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")

@@ -86,7 +86,8 @@ class WeavrClient:
         else:
             name = operation.operation_id
             violations = check_response(self.contract, operation, response)
-            self.recorder.record(self.contract.namespace, name, response.status_code)
+            self.recorder.record(self.contract.namespace, name, response.status_code, sent=json,
+                                 body=None if body is NOT_JSON else body)
         readable = None if body is NOT_JSON else body
         report_call(self.masker, method, url, sent, json, params, response, readable, name, elapsed_ms, violations)
         if violations:

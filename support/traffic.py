@@ -1,4 +1,5 @@
-"""What the suite actually sent: (namespace, operation, status) counts, saved per worker."""
+"""What the suite actually sent: (namespace, operation, status) counts, saved per worker, and for the
+strength report which scenario called which operation, the fields it sent and the answers it saw."""
 from __future__ import annotations
 
 import json
@@ -6,13 +7,36 @@ import os
 from collections import Counter
 from pathlib import Path
 
+# A long list's items look alike: the first stands for them all, and the usage file stays small.
+ITEMS_KEPT = 1
+
 
 class TrafficRecorder:
     def __init__(self):
         self.counts: Counter = Counter()
+        self.scenario: str | None = None
+        self.usage: dict[str, dict] = {}
+        self.failed: set[str] = set()
+        self.scenarios: set[str] = set()
 
-    def record(self, namespace: str, operation_id: str, status: int) -> None:
+    def record(self, namespace: str, operation_id: str, status: int, sent=None, body=None) -> None:
         self.counts[(namespace, operation_id, int(status))] += 1
+        entry = self.usage.setdefault(f"{namespace}:{operation_id}", {
+            "scenarios": set(), "statuses": set(), "errorCodes": set(), "answered": set(), "sent": set()})
+        if self.scenario:
+            entry["scenarios"].add(self.scenario)
+        entry["statuses"].add(int(status))
+        if isinstance(body, dict) and isinstance(body.get("errorCode"), str):
+            entry["errorCodes"].add(f"{int(status)}:{body['errorCode']}")
+        if 200 <= status < 300 and body is not None:
+            entry["answered"].update(pointers(body))
+        if sent is not None:
+            entry["sent"].update(pointers(sent))
+
+    def outcome(self, scenario: str, failed: bool) -> None:
+        self.scenarios.add(scenario)
+        if failed:
+            self.failed.add(scenario)
 
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
@@ -21,7 +45,26 @@ class TrafficRecorder:
         rows = [{"namespace": ns, "operationId": op, "status": status, "count": n}
                 for (ns, op, status), n in sorted(self.counts.items())]
         path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        usage = {"operations": {key: {name: sorted(values) for name, values in entry.items()}
+                                for key, entry in sorted(self.usage.items())},
+                 "scenarios": sorted(self.scenarios), "failed": sorted(self.failed)}
+        (folder / f"usage-{worker}-{os.getpid()}.json").write_text(json.dumps(usage, indent=1) + "\n",
+                                                                   encoding="utf-8")
         return path
+
+
+def pointers(value, prefix: str = ""):
+    """JSON pointers of a body's leaves and lists (a list is a value a fault can shorten)."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from pointers(child, f"{prefix}/{str(key).replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        if prefix:
+            yield prefix
+        for index, child in enumerate(value[:ITEMS_KEPT]):
+            yield from pointers(child, f"{prefix}/{index}")
+    elif prefix:
+        yield prefix
 
 
 def load_traffic(folder: Path) -> Counter:
@@ -30,3 +73,20 @@ def load_traffic(folder: Path) -> Counter:
         for row in json.loads(path.read_text(encoding="utf-8")):
             counts[(row["namespace"], row["operationId"], row["status"])] += row["count"]
     return counts
+
+
+def load_usage(folder: Path) -> dict:
+    """The usage files of every worker of the last run, merged."""
+    operations: dict[str, dict] = {}
+    scenarios, failed = set(), set()
+    for path in sorted(folder.glob("usage-*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        scenarios.update(data["scenarios"])
+        failed.update(data["failed"])
+        for key, entry in data["operations"].items():
+            merged = operations.setdefault(key, {})
+            for name, values in entry.items():
+                merged.setdefault(name, set()).update(values)
+    return {"operations": {key: {name: sorted(values, key=str) for name, values in entry.items()}
+                           for key, entry in operations.items()},
+            "scenarios": sorted(scenarios), "failed": sorted(failed)}

@@ -51,6 +51,11 @@ class ManagedCardsBackend:
         """The record itself (secrets included), for areas that need the card's details."""
         return self.by_id.get(str(card_id))
 
+    def card_by_number(self, card_number: str) -> ManagedCard | None:
+        """The card with this number (spaces ignored), for the Simulator's purchase by card details."""
+        wanted = str(card_number).replace(" ", "")
+        return next((card for card in self.by_id.values() if card.card_number == wanted), None)
+
     def mode_of(self, card_id: str) -> str:
         return self.by_id[str(card_id)].mode
 

@@ -30,6 +30,11 @@ def transfers_get(call):
     executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
     if executed["From"] is not None or executed["To"] is not None:
         items = [i for i in items if _within(i.get("executionTimestamp"), executed["From"], executed["To"])]
+    instrument = call.query.get("instrumentId")
+    if instrument:
+        # The instrument on either side of the transfer.
+        items = [i for i in items if instrument in ({k: i["source"].get(k) for k in instrument},
+                                                    {k: i["destination"].get(k) for k in instrument})]
     page = listed(call.operation, call.query, items, skip=("instrumentId", "executedFrom", "executedTo"))
     return page.answer("transfer")
 

@@ -6,7 +6,7 @@ Feature: Card payments: what happened to the identity's cards' money
 
   Scenario: The identity lists, filters and reads its card payments
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 3000 EUR
+    And the corporate has a prepaid card "travel" with 3000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
     And the simulator buys 5000 EUR at "Jewellers" with the card "travel"
     And the simulator refunds 200 EUR from "Corner Shop" to the card "travel"
@@ -35,7 +35,7 @@ Feature: Card payments: what happened to the identity's cards' money
   @negative
   Scenario: Another identity sees none of the card payments
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 100 EUR at "Corner Shop" with the card "travel"
     Then card payment 1 of the card "travel" is a PURCHASE of 100 EUR at "Corner Shop" in status SETTLEMENT_IN_PROGRESS, remembered as "coffee"
     Given a corporate B is onboarded and verified

@@ -7,17 +7,17 @@ Feature: Card purchases and merchant refunds through the Simulator
 
   Scenario: An approved purchase lowers the available balance and is a card payment
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR
+    And the corporate has a prepaid card "travel" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" at merchant category 5411 with the card "travel"
     Then the purchase is approved
     And the card "travel" has 750 EUR available
     And the card "travel" has 1 card payment
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" with category 5411 in status SETTLEMENT_IN_PROGRESS
 
-  @emulator_only
+  @emulator_only @expiry
   Scenario: A purchase holds its amount until it settles, then the actual balance falls
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR
+    And the corporate has a prepaid card "travel" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
     Then the purchase is approved
     And the card "travel" has 750 EUR available and 2000 EUR actual
@@ -29,7 +29,7 @@ Feature: Card purchases and merchant refunds through the Simulator
   @negative
   Scenario: A purchase beyond the card's funds is declined and moves nothing
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 1001 EUR at "Corner Shop" with the card "travel"
     Then the purchase is declined with DENIED_NOT_ENOUGH_FUNDS
     And the card "travel" has 1000 EUR available and 1000 EUR actual
@@ -39,7 +39,7 @@ Feature: Card purchases and merchant refunds through the Simulator
   @negative
   Scenario: A blocked card's purchase is declined, and is approved again once the user unblocks it
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When POST "/managed_cards/${travel.id}/block" is called as the corporate
     Then the response status is 204
     When the simulator buys 100 EUR with the card "travel"
@@ -54,7 +54,7 @@ Feature: Card purchases and merchant refunds through the Simulator
   @negative
   Scenario: A destroyed card's purchase is declined
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     When POST "/managed_cards/${travel.id}/remove" is called as the corporate
     Then the response status is 204
     When the simulator buys 100 EUR with the card "travel"
@@ -65,25 +65,25 @@ Feature: Card purchases and merchant refunds through the Simulator
   @negative
   Scenario: A purchase of nothing is declined
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 0 EUR with the card "travel"
     Then the purchase is declined with DENIED_AMOUNT_NOT_POSITIVE
     And the card "travel" has 1000 EUR available and 1000 EUR actual
 
   Scenario: A merchant refund credits the card
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator refunds 250 EUR from "Corner Shop" to the card "travel"
     Then the refund is approved
     And the card "travel" has 1250 EUR available and 1250 EUR actual
     And card payment 1 of the card "travel" is a REFUND of 250 EUR at "Corner Shop" in status SETTLED
     And the card payment events of the card "travel" are REFUND
 
-  @journey @emulator_only
+  @journey @emulator_only @expiry
   Scenario: A debit card spends its parent account's money
     Given a corporate is onboarded and verified
     And the corporate has a managed account "savings" with 5000 EUR
-    And the corporate has a debit card "fuel" spending from the managed account "savings"
+    And the corporate has a debit card "fuel" on "savings"
     When the simulator buys 1200 EUR at "Fuel Station" with the card "fuel"
     Then the purchase is approved
     When the card purchases settle
@@ -93,7 +93,7 @@ Feature: Card purchases and merchant refunds through the Simulator
   @negative
   Scenario Outline: The Simulator refuses a purchase request without <field>
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     When the simulator's <operation> with the card "travel" is sent:
       """
       <body>
@@ -108,7 +108,7 @@ Feature: Card purchases and merchant refunds through the Simulator
   @emulator_only
   Scenario: The Simulator buys and refunds with a card's number, CVV and expiry date
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 300 EUR with the details of the card "travel"
     Then the purchase is approved
     When the simulator refunds 100 EUR with the details of the card "travel"
@@ -119,7 +119,7 @@ Feature: Card purchases and merchant refunds through the Simulator
   @emulator_only @negative
   Scenario Outline: A purchase with <wrong> is declined with <code>
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 1000 EUR
+    And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 300 EUR with the details of the card "travel" but <wrong>
     Then the purchase is declined with <code>
     And the card "travel" has 1000 EUR available and 1000 EUR actual

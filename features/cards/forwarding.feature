@@ -8,7 +8,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
 
   Scenario: The programme approves a forwarded purchase
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR
+    And the corporate has a prepaid card "travel" with 2000 EUR
     And authorisations are forwarded to the receiver
     And the receiver approves authorisations for the card "travel"
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
@@ -19,7 +19,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
   @negative
   Scenario: The programme denies a forwarded purchase, which moves nothing
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR
+    And the corporate has a prepaid card "travel" with 2000 EUR
     And authorisations are forwarded to the receiver
     And the receiver denies authorisations for the card "travel"
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
@@ -32,7 +32,8 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
   @negative
   Scenario Outline: Without an answer in time the card's default decides (<default>)
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR that falls back to <default> without a forwarding answer
+    And the corporate has a prepaid card "travel" with 2000 EUR
+    And the card "travel" falls back to <default> without a forwarding answer
     And authorisations are forwarded to the receiver
     And the receiver <how> the card "travel"
     When the simulator buys 500 EUR at "Corner Shop" with the card "travel"
@@ -48,7 +49,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
 
   Scenario: A purchase the card's own checks decline is not forwarded
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 100 EUR
+    And the corporate has a prepaid card "travel" with 100 EUR
     And authorisations are forwarded to the receiver
     And the receiver approves authorisations for the card "travel"
     When the simulator buys 500 EUR at "Corner Shop" with the card "travel"

@@ -8,7 +8,7 @@ Feature: Spend rules decide a card's purchases
 
   Scenario: The owner sets, reads, changes and removes a card's spend rules
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     When POST "/managed_cards/${travel.id}/spend_rules" is called as the corporate with:
       """
       {"blockedMerchantCategories": ["5411"], "allowedMerchantCountries": ["MT", "IT"], "minTransactionAmount": 10}
@@ -38,7 +38,7 @@ Feature: Spend rules decide a card's purchases
   @negative
   Scenario Outline: A purchase that breaks a spend rule is declined and moves nothing
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR
+    And the corporate has a prepaid card "travel" with 2000 EUR
     And the card "travel" has spend rules:
       """
       <rules>
@@ -62,7 +62,7 @@ Feature: Spend rules decide a card's purchases
 
   Scenario: A purchase within every rule is approved
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 2000 EUR
+    And the corporate has a prepaid card "travel" with 2000 EUR
     And the card "travel" has spend rules:
       """
       {"allowedMerchantCategories": ["5411"], "blockedMerchantIds": ["M-1"], "allowedMerchantCountries": ["MT"],
@@ -72,11 +72,11 @@ Feature: Spend rules decide a card's purchases
     Then the purchase is approved
     And the card "travel" has 1500 EUR available
 
-  @emulator_only @journey
+  @emulator_only @expiry @journey
   Scenario: A daily spend limit declines the purchase that would pass it, and allows it again the next day
     Given a corporate is onboarded and verified
     And the corporate has a managed account "savings" with 10000 EUR
-    And the corporate has a debit card "fuel" spending from the managed account "savings"
+    And the corporate has a debit card "fuel" on "savings"
     And the card "fuel" has spend rules:
       """
       {"spendLimit": [{"value": {"currency": "EUR", "amount": 1000}, "interval": "DAILY"}]}
@@ -99,7 +99,7 @@ Feature: Spend rules decide a card's purchases
   Scenario Outline: An update <method> a debit card's spend limit
     Given a corporate is onboarded and verified
     And the corporate has a managed account "savings" with 0 EUR
-    And the corporate has a debit card "fuel" spending from the managed account "savings"
+    And the corporate has a debit card "fuel" on "savings"
     And the card "fuel" has spend rules:
       """
       {"spendLimit": [{"value": {"currency": "EUR", "amount": 1000}, "interval": "WEEKLY"}]}
@@ -123,7 +123,7 @@ Feature: Spend rules decide a card's purchases
   @negative
   Scenario: A second POST of spend rules is refused; PATCH changes them
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     And the card "travel" has spend rules:
       """
       {"maxTransactionAmount": 500}
@@ -143,8 +143,8 @@ Feature: Spend rules decide a card's purchases
   Scenario Outline: A spend limit the card cannot take is refused with <code>
     Given a corporate is onboarded and verified
     And the corporate has a managed account "savings" with 0 EUR
-    And the corporate has a debit card "fuel" spending from the managed account "savings"
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a debit card "fuel" on "savings"
+    And the corporate has a prepaid card "travel"
     When POST "/managed_cards/${<card>.id}/spend_rules" is called as the corporate with:
       """
       {"spendLimit": <limits>}
@@ -166,7 +166,7 @@ Feature: Spend rules decide a card's purchases
   @negative
   Scenario: Spend rules cannot be changed before they are set
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     When PATCH "/managed_cards/${travel.id}/spend_rules" is called as the corporate with:
       """
       {"maxTransactionAmount": 500}
@@ -176,7 +176,7 @@ Feature: Spend rules decide a card's purchases
   @negative
   Scenario Outline: Another identity's card has no spend rules to <action>
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     And a corporate B is onboarded and verified
     When <method> "/managed_cards/${travel.id}/spend_rules" is called as the corporate B<with>
     Then the response status is 404
@@ -189,7 +189,7 @@ Feature: Spend rules decide a card's purchases
   @negative
   Scenario Outline: Spend rules need a token and a valid body (<operation>)
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     When <method> "/managed_cards/${travel.id}/spend_rules" is called without a token
     Then the response status is 401
     When POST "/managed_cards/${travel.id}/spend_rules" is called as the corporate with:
@@ -207,7 +207,7 @@ Feature: Spend rules decide a card's purchases
   @negative
   Scenario: An update cannot give a prepaid card a spend limit
     Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel" holding 0 EUR
+    And the corporate has a prepaid card "travel"
     And the card "travel" has spend rules:
       """
       {"maxTransactionAmount": 500}

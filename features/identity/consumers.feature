@@ -115,6 +115,7 @@ Feature: Consumers: registration, details and their update, root email verificat
     And the response field "rootUser.surname" equals "Borg"
     And the response field "rootUser.occupation" equals "STUDENT"
     And the response field "rootUser.address.city" equals "Rabat"
+    And the response equals what GET "/consumers" answers as the consumer
     When GET "/consumers" is called as the consumer
     Then the response field "rootUser.placeOfBirth" equals "Mdina"
 

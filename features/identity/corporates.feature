@@ -67,6 +67,7 @@ Feature: Corporates: registration, details and their update, root email verifica
     And the response field "rootUser.name" equals "Zoe"
     And the response field "rootUser.tag" equals "root_tag"
     And the response field "company.businessAddress.city" equals "Sliema"
+    And the response equals what GET "/corporates" answers as the corporate
     When GET "/corporates" is called as the corporate
     Then the response field "rootUser.name" equals "Zoe"
 

@@ -16,10 +16,14 @@ Feature: Custom fee charges deducted from a managed account
     And the response field "transactionId.type" equals "CHARGE_FEE"
     And the response field "source" equals {"type": "managed_accounts", "id": "${main.id}"}
     And the response field "availableBalanceAdjustment" equals {"currency": "<currency>", "amount": -<fee>}
+    And the response field "profileId" equals "${profile.<identity>}"
+    And I remember the response field "transactionId.id" as "charge id"
     And the managed account "main" holds <left> <currency>
     When GET "/fees" is called as the <identity>
     Then the response status is 200
     And the response field "count" equals 1
+    And the response field "fees.0.id" equals "${charge id}"
+    And the response field "fees.0.status" equals "COMPLETED"
     And the response field "fees.0.amount" equals {"currency": "<currency>", "amount": <fee>}
     And the response field "fees.0.instrument" equals {"type": "managed_accounts", "id": "${main.id}"}
 

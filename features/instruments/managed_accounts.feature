@@ -74,6 +74,7 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     When GET "/managed_accounts?currency=GBP" is called as the corporate
     Then the response field "count" equals 1
     And the response field "accounts.0.id" equals "${pounds.id}"
+    And the response field "accounts.0" equals what GET "/managed_accounts/${pounds.id}" answers as the corporate
 
   @negative
   Scenario Outline: An identity whose due diligence is not approved cannot create a managed account

@@ -102,6 +102,7 @@ Feature: Authorised users of an identity
     When GET "/users?email=${second user.email}" is called as the corporate
     Then the response field "count" equals 1
     And the response field "users.0.id" equals "${second user.user id}"
+    And the response field "users.0" equals what GET "/users/${second user.user id}" answers as the corporate
     When GET "/users?tag=${first user.tag}" is called as the corporate
     Then the response field "users" has 1 item
     And the response field "users.0.id" equals "${first user.user id}"
@@ -178,6 +179,7 @@ Feature: Authorised users of an identity
     And the response field "surname" equals "${authorised user.surname}"
     And the response field "email" equals "new.${authorised user.email}"
     And the response field "dateOfBirth.year" equals 1980
+    And the response equals what GET "/users/${authorised user.user id}" answers as the corporate
     When POST "/login_with_password" is called with:
       """
       {"email": "new.${authorised user.email}", "password": {"value": "${authorised user.password}"}}

@@ -225,13 +225,3 @@ def test_server_stops_reading_a_body_past_every_limit(emu):
              "headers": [(b"content-type", b"application/json")]}
     asyncio.run(emu.app(scope, receive, send))
     assert started[0]["status"] == 413 and state["reads"] <= 17
-
-
-def test_an_object_in_the_query_is_read_exploded_and_checked(emu):
-    # GET /transfers takes instrumentId as an object; OpenAPI's default form style sends `id=..&type=..`.
-    token = emu.corporate()["token"]
-    assert emu.call("GET", "/transfers", token=token, query="type=managed_accounts&id=12").status == 200
-    refused = emu.call("GET", "/transfers", token=token, query="type=garbage&id=12")
-    assert refused.status == 400
-    assert refused.body["syntaxErrors"]["invalidFields"] == [
-        {"fieldName": "type", "error": "IN", "params": ["managed_cards", "managed_accounts"]}]

@@ -40,6 +40,16 @@ def test_the_card_number_and_cvv_are_answered_as_tokens_not_the_secrets(emu):
     assert record.card_number not in str(emu.app.world.dump())
 
 
+def test_a_card_is_found_by_its_number_for_the_simulators_purchase_by_details(emu):
+    corporate = verified_corporate(emu)
+    card = create_card(emu, corporate)
+    cards = emu.app.world.area("managed_cards")
+    number = cards.card(card["id"]).card_number
+    spaced = " ".join(number[i:i + 4] for i in range(0, 16, 4))
+    assert cards.card_by_number(spaced).id == card["id"]
+    assert cards.card_by_number("5" * 16) is None
+
+
 def test_a_debit_card_spends_from_its_parent_account(emu):
     corporate = verified_corporate(emu)
     account = create_account(emu, corporate, currency="GBP")

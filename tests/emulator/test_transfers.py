@@ -267,3 +267,26 @@ def test_each_change_of_state_is_a_transfers_watch_event(emu, two_accounts):
     # A refused transfer announces nothing.
     transfer(emu, owner, savings, spending, 10_000)
     assert len(emu.app.world.outbox.listed("transfers_watch")) == 3
+
+
+def test_the_list_filters_by_an_instrument_given_as_an_exploded_query_object(emu, two_accounts):
+    owner, savings, spending = two_accounts
+    other = create_account(emu, owner, friendlyName="other")["id"]
+    deposit(emu, other, 100)
+    first = transfer(emu, owner, savings, spending, 10).body["id"]
+    transfer(emu, owner, other, savings, 5)
+    # OpenAPI's default for a query object: one pair per property (id=…&type=…).
+    spent = emu.call("GET", "/transfers", token=owner["token"], query=f"id={spending}&type=managed_accounts")
+    assert spent.status == 200 and [t["id"] for t in spent.body["transfer"]] == [first]
+    both = emu.call("GET", "/transfers", token=owner["token"], query=f"id={savings}&type=managed_accounts")
+    assert both.body["count"] == 2
+
+
+@pytest.mark.parametrize("query, field", [("id=abc&type=managed_accounts", "instrumentId.id"),
+                                          ("id=1&type=nonsense", "instrumentId.type"),
+                                          ("id=1", "instrumentId.type")])
+def test_a_malformed_instrument_filter_is_refused_naming_its_property(emu, two_accounts, query, field):
+    owner = two_accounts[0]
+    answer = emu.call("GET", "/transfers", token=owner["token"], query=query)
+    assert answer.status == 400, answer.body
+    assert field in [f["fieldName"] for f in answer.body["syntaxErrors"]["invalidFields"]]

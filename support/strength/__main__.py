@@ -1,0 +1,139 @@
+"""`python -m support.strength`: the strength run (`make strength`).
+
+1. a baseline run of the suite records which scenario called which operation and what it saw
+   (reports/traffic/usage-*.json); `--reuse-traffic` takes the last run's instead;
+2. candidate faults are enumerated from it and the contract, and a seeded sample is chosen
+   (STRENGTH_MAX_FAULTS; unset or 0: all);
+3. each of STRENGTH_WORKERS pytest processes gets its own emulator, claims the next free fault of the
+   plan and runs it with the plugin (support/strength/plugin.py), until done or STRENGTH_SECONDS pass;
+4. reports/strength/strength.json and strength.md, and a page in the Allure results.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from schemas import load_contract
+from support.allure_files import write_page_result
+from support.emulator_process import EmulatorProcess
+from support.traffic import load_usage
+
+from .faults import enumerate_faults, select
+from .report import build_report, render, write_report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _int_env(name: str, default):
+    value = os.environ.get(name, "")
+    return int(value) if value.strip() else default
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m support.strength", description=__doc__.splitlines()[0])
+    parser.add_argument("--reuse-traffic", action="store_true", help="skip the baseline; use reports/traffic")
+    parser.add_argument("--features", default="features", help="the scenarios to measure (default: features)")
+    parser.add_argument("--reports", default=os.environ.get("WEAVR_REPORTS_DIR") or str(ROOT / "reports"))
+    args = parser.parse_args(argv)
+    reports = Path(args.reports)
+    max_faults = _int_env("STRENGTH_MAX_FAULTS", 0) or None
+    seconds = _int_env("STRENGTH_SECONDS", 0) or None
+    seed = _int_env("STRENGTH_SEED", 1)
+    workers = max(1, _int_env("STRENGTH_WORKERS", 2))
+    started = time.monotonic()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_XDIST_WORKER", "WEAVR_BASE_URL")}
+    env.update(WEAVR_TARGET="emulator", WEAVR_REPORTS_DIR=str(reports))
+
+    if not args.reuse_traffic:
+        print(f"strength: baseline run of {args.features}", flush=True)
+        baseline = subprocess.run([sys.executable, "-m", "pytest", args.features, "-q", "-p", "no:randomly",
+                                   "-n", str(workers), f"--alluredir={reports / 'allure-results'}"],
+                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        if baseline.returncode not in (0, 1):
+            print(f"strength: the baseline run could not run (exit {baseline.returncode})", file=sys.stderr)
+            return 2
+    usage = load_usage(reports / "traffic")
+    if not usage["operations"]:
+        print("strength: no traffic recorded under reports/traffic; run without --reuse-traffic", file=sys.stderr)
+        return 2
+    if usage["failed"]:
+        print(f"strength: {len(usage['failed'])} scenarios failed in the baseline and are left out", flush=True)
+    contracts = {ns: load_contract(ns) for ns in ("multi", "simulator")}
+    enumerated = enumerate_faults(contracts, usage)
+    chosen = select(enumerated, max_faults, seed)
+    _order_scenarios(chosen, usage)
+    print(f"strength: {len(enumerated)} faults enumerated, {len(chosen)} chosen, {workers} workers", flush=True)
+
+    results = run_workers(chosen, workers, seconds, reports / "strength" / "work", env, args.features)
+    missing = {f["id"] for f in chosen} - {r["id"] for r in results}
+    results += [{**{k: v for k, v in f.items() if k != "scenarios"}, "outcome": "not run"}
+                for f in chosen if f["id"] in missing]
+    facts = {"seed": seed, "maxFaults": max_faults, "seconds": seconds, "workers": workers,
+             "wallSeconds": round(time.monotonic() - started, 1)}
+    report = build_report(enumerated, sorted(results, key=lambda r: r["id"]), facts)
+    data, table = write_report(report, reports / "strength")
+    s = report["summary"]
+    write_page_result(reports / "allure-results", "Suite strength (a report page, not a test)", "strength",
+                      f"kill score {s['score']}%: {s['killed']} killed, {s['survived']} survived, "
+                      f"{s['unreached']} unreached", render(report), report)
+    print(f"strength: {s['killed']} killed, {s['survived']} survived, {s['unreached']} unreached, "
+          f"{s['not_run']} not run; score {s['score']}% in {facts['wallSeconds']} s: {table}")
+    return 0
+
+
+def _order_scenarios(faults: list[dict], usage: dict) -> None:
+    """Focused scenarios first: one that calls few operations is likelier to check the faulted answer,
+    and a fault stops at its first kill."""
+    breadth: dict[str, int] = {}
+    for entry in usage["operations"].values():
+        for scenario in entry["scenarios"]:
+            breadth[scenario] = breadth.get(scenario, 0) + 1
+    for fault in faults:
+        fault["scenarios"] = sorted(fault["scenarios"], key=lambda s: (breadth.get(s, 0), s))
+
+
+def run_workers(faults: list[dict], workers: int, seconds, work: Path, env: dict, features: str) -> list[dict]:
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    # One plan for all; each worker claims the next free fault (plugin.claim). The costliest go first,
+    # so the run does not end waiting on one worker's long fault.
+    plan, claims = work / "plan.json", work / "claims"
+    claims.mkdir()
+    plan.write_text(json.dumps({"faults": sorted(faults, key=lambda f: -len(f["scenarios"]))}), encoding="utf-8")
+    deadline = time.time() + seconds if seconds else None
+    running = []
+    for index in range(workers):
+        folder = work / f"w{index}"
+        folder.mkdir()
+        results = folder / "results.json"
+        emulator = EmulatorProcess(folder / "logs")
+        base_url = emulator.start()
+        worker_env = {**env, "WEAVR_BASE_URL": base_url, "WEAVR_REPORTS_DIR": str(folder),
+                      "STRENGTH_PLAN": str(plan), "STRENGTH_RESULTS": str(results), "STRENGTH_CLAIMS": str(claims),
+                      "STRENGTH_DEADLINE": str(deadline or "")}
+        # No Allure results: thousands of re-run scenarios would write (and a next run delete) tens of
+        # thousands of files that nobody reads; the strength report is the result.
+        command = [sys.executable, "-m", "pytest", features, "-q", "-p", "support.strength.plugin",
+                   "-p", "no:randomly", "-p", "no:xdist", "-p", "no:allure_pytest_bdd",
+                   "-o", "addopts=--strict-markers -p no:cacheprovider"]
+        log = open(folder / "pytest.log", "w", encoding="utf-8")
+        running.append((subprocess.Popen(command, cwd=ROOT, env=worker_env, stdout=log, stderr=subprocess.STDOUT),
+                        emulator, log, results))
+    collected = []
+    for process, emulator, log, results in running:
+        process.wait()
+        emulator.stop()
+        log.close()
+        if results.exists():
+            collected += json.loads(results.read_text(encoding="utf-8"))
+    return collected
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The strength runner's bookkeeping: which faults are enumerated, how a run is judged, what the report says."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from schemas import load_contract
+from support.emulator_process import EmulatorProcess
+from support.strength import plugin
+from support.strength.faults import enumerate_faults, select
+from support.strength.report import build_report, render
+
+ROOT = Path(__file__).resolve().parents[2]
+SYNTHETIC = "tests/support/strength_synthetic/synthetic_scenarios.py"
+CONTRACTS = {ns: load_contract(ns) for ns in ("multi", "simulator")}
+
+
+def usage(**operations):
+    entry = {"scenarios": ["a", "b"], "statuses": [200], "errorCodes": [], "answered": [], "sent": []}
+    return {"operations": {f"multi:{op}": {**entry, **fields} for op, fields in operations.items()},
+            "scenarios": ["a", "b"], "failed": ["b"]}
+
+
+def test_each_answered_field_is_dropped_and_changed_and_a_state_change_can_be_left_undone():
+    faults = enumerate_faults(CONTRACTS, usage(
+        corporateCreate={"answered": ["/rootUser/name"], "sent": ["/rootUser/name", "/company/name"]},
+        corporateGet={"answered": ["/rootUser/name", "/creationTimestamp"]}))
+    ids = {f["id"] for f in faults}
+    assert {"corporateGet: /rootUser/name dropped", "corporateGet: /rootUser/name changed",
+            "corporateGet: /creationTimestamp changed", "corporateCreate: state change not made"} <= ids
+    assert not any(f["operationId"] == "corporateGet" and f["kind"] == "state" for f in faults), "a GET changes nothing"
+    sent = {f["id"]: f["sentField"] for f in faults}
+    assert sent["corporateGet: /rootUser/name changed"] is True, "corporateCreate sent it"
+    assert sent["corporateGet: /creationTimestamp changed"] is False
+    assert all(f["scenarios"] == ["a"] for f in faults), "a scenario that failed in the baseline proves nothing"
+
+
+def test_statuses_become_another_declared_status_and_codes_another_code_but_not_before_the_handler():
+    faults = enumerate_faults(CONTRACTS, usage(corporateCreate={
+        "statuses": [200, 400, 401, 409], "errorCodes": ["409:ROOT_EMAIL_NOT_UNIQUE"]}))
+    ids = {f["id"] for f in faults}
+    assert "corporateCreate: 200 answered as 409" in ids
+    assert "corporateCreate: 409 ROOT_EMAIL_NOT_UNIQUE answered with another error code" in ids
+    assert not any(f.get("fromStatus") in (400, 401) for f in faults)
+
+
+def test_a_seeded_selection_is_repeatable_and_no_budget_takes_all():
+    faults = enumerate_faults(CONTRACTS, usage(corporateGet={"answered": [f"/f{n}" for n in range(30)]}))
+    assert select(faults, 10, seed=3) == select(faults, 10, seed=3)
+    assert select(faults, 10, seed=3) != select(faults, 10, seed=4)
+    assert len(select(faults, None, seed=3)) == len(faults)
+
+
+class FakeControl:
+    def __init__(self, applied_after: list[int]):
+        self.applied_after = list(applied_after)
+        self.calls = []
+
+    def clear(self):
+        self.calls.append("clear")
+
+    def plant(self, spec):
+        self.calls.append(("plant", spec["operationId"]))
+        return "f1"
+
+    def applied(self, fault_id):
+        return self.applied_after.pop(0) if len(self.applied_after) > 1 else self.applied_after[0]
+
+
+class Report:
+    def __init__(self, failed):
+        self.failed = failed
+        self.longrepr = "E   AssertionError: surname changed" if failed else None
+
+
+@pytest.mark.parametrize("failures, applied, outcome, ran", [
+    ([False, True, False], [1, 1], "killed", 2),       # stops at the first scenario that fails
+    ([False, False], [2], "survived", 2),
+    ([False, False], [0], "unreached", 2),
+    ([True, False], [0], "unreached", 2),               # a failure without the fault applied is not a kill
+])
+def test_a_fault_is_killed_survived_or_unreached(monkeypatch, failures, applied, outcome, ran):
+    runs = iter(failures)
+    monkeypatch.setattr(plugin, "runtestprotocol", lambda item, log, nextitem: [Report(next(runs))])
+    fault = {"id": "x", "operationId": "corporateGet", "namespace": "multi", "kind": "drop", "pointer": "/a",
+             "area": "Corporates", "scenarios": ["s1", "s2", "s3"][:len(failures)]}
+    control = FakeControl(applied)
+    result = plugin.run_fault(fault, {s: object() for s in fault["scenarios"]}, control)
+    assert (result["outcome"], result["scenariosRun"]) == (outcome, ran)
+    assert control.calls[0] == "clear" and control.calls[-1] == "clear", "a fault never outlives its run"
+    if outcome == "killed":
+        assert result["killedBy"] == "s2" and "surname changed" in result["reason"]
+
+
+def test_each_fault_is_claimed_by_one_worker_only(tmp_path):
+    assert plugin.claim(str(tmp_path), 3) is True
+    assert plugin.claim(str(tmp_path), 3) is False
+    assert plugin.claim(str(tmp_path), 4) is True
+    assert plugin.claim(None, 3) is True, "a plan of one's own is run whole"
+
+
+def test_the_report_scores_reached_faults_only_and_words_the_survivors():
+    results = [{"id": f"op: /f{n} changed", "operationId": "op", "area": "A", "sentField": n < 2,
+                "outcome": outcome, "scenariosRun": 1}
+               for n, outcome in enumerate(["killed", "survived", "killed", "unreached", "not run"])]
+    report = build_report(results, results, {"seed": 1, "maxFaults": None, "seconds": None, "workers": 1,
+                                             "wallSeconds": 1.0})
+    assert report["areas"]["A"]["score"] == round(100 * 2 / 3, 1)
+    assert report["areas"]["A"]["sentFieldScore"] == 50.0
+    assert report["survivors"] == ["op: /f1 changed, no scenario noticed (1 scenarios ran)"]
+    assert "- [ ] op: /f1 changed, no scenario noticed" in render(report)
+    assert report["unreached"] and report["summary"]["not_run"] == 1
+
+
+def test_the_plugin_runs_a_synthetic_suite_against_planted_faults(tmp_path):
+    """End to end: killed, survived and unreached, from real scenarios against a real emulator."""
+    scenarios = [f"{SYNTHETIC}::test_the_corporate_reads_its_surname_back",
+                 f"{SYNTHETIC}::test_the_corporate_is_read_without_looking_closely"]
+    base = {"namespace": "multi", "area": "Corporates", "scenarios": scenarios}
+    faults = [{**base, "id": "killed", "operationId": "corporateGet", "kind": "drop", "pointer": "/rootUser/surname"},
+              {**base, "id": "survived", "operationId": "corporateGet", "kind": "change", "pointer": "/creationTimestamp"},
+              {**base, "id": "unreached", "operationId": "managedAccountGet", "kind": "drop", "pointer": "/id"}]
+    plan, results = tmp_path / "plan.json", tmp_path / "results.json"
+    plan.write_text(json.dumps({"faults": faults}))
+    emulator = EmulatorProcess(tmp_path / "logs")
+    url = emulator.start()
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_WORKER"}
+        env.update(WEAVR_BASE_URL=url, WEAVR_TARGET="emulator", WEAVR_REPORTS_DIR=str(tmp_path / "reports"),
+                   STRENGTH_PLAN=str(plan), STRENGTH_RESULTS=str(results))
+        run = subprocess.run([sys.executable, "-m", "pytest", SYNTHETIC, "-q", "-p", "support.strength.plugin",
+                              "-p", "no:randomly", "-p", "no:xdist", "-p", "no:allure_pytest_bdd",
+                              "-o", "addopts=--strict-markers -p no:cacheprovider"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        emulator.stop()
+    assert run.returncode in (0, 5), run.stdout[-2000:] + run.stderr[-2000:]
+    outcomes = {r["id"]: r for r in json.loads(results.read_text())}
+    assert {k: r["outcome"] for k, r in outcomes.items()} == {"killed": "killed", "survived": "survived",
+                                                             "unreached": "unreached"}
+    assert outcomes["killed"]["killedBy"] == scenarios[0]
+    assert outcomes["survived"]["scenariosRun"] == 2 and outcomes["survived"]["applied"] == 2
