@@ -51,11 +51,12 @@ spec-sync: $(VENV)/.installed
 	@test -n "$(SPEC)" || { echo "usage: make spec-sync SPEC=path-or-url-of-the-new-description"; exit 2; }
 	$(PY) -m support.spec sync $(SPEC) $(SYNC_ARGS)
 
-# Re-extract both namespaces from the published files beside the repository.
+# Re-extract every namespace from the published files beside the repository.
 SPECS ?= ../shared/specs
 spec-extract: $(VENV)/.installed
 	$(PY) -m support.spec extract $(SPECS)/multi-openapi-v3.yaml --docs $(SPECS)/multi-api-docs-index-3.63.5.md
 	$(PY) -m support.spec extract $(SPECS)/simulator-openapi-v2.yaml --namespace simulator
+	$(PY) -m support.spec extract $(SPECS)/webhooks-openapi-v2.yaml --namespace webhooks
 
 steps-doc: $(VENV)/.installed
 	$(PY) -m support.step_catalogue > docs/steps.md

@@ -11,6 +11,13 @@ POST /_emulator/card_details {"cardId": ...}: the card's number, CVV and expiry 
                              tokenised (Weavr's secure UI components show them): for the Simulator's purchase by details
 GET|POST /_emulator/forwarding  the programme's authorisation forwarding URL: {"url": "http://..."} or
                              {"url": null} (off); see choices/card_payments.md
+GET|POST /_emulator/webhooks   the programme's webhook URL: {"url": "http://..."} or {"url": null} (off); every
+                             event from then on is posted there (see choices/webhooks.md)
+GET  /_emulator/webhooks/deliveries  the delivery log, oldest first: each event's attempts, state, request-ref
+POST /_emulator/webhooks/redeliver   {"eventId": ...}: post that event again, with the same request-ref (202)
+POST /_emulator/identities/active  {"identityId": ..., "active": false, "reasonCode": ...}: the back office
+                             (de)activates an identity and all its users; its (de)activated event follows
+POST /_emulator/manual_transactions {"managedAccountId": ..., "amount": N}: a back-office credit, with its event
 POST /_emulator/factors      {"email": ..., or "userId": ..., "channel": "BIOMETRIC"} does what the mobile SDK's
                              biometric enrolment does: the user's BIOMETRIC factor becomes ACTIVE (204; 400 for a
                              bad body, 404 for an unknown user)
@@ -25,6 +32,7 @@ from __future__ import annotations
 import hmac
 import json
 
+from . import backoffice
 from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
 
 
@@ -50,6 +58,11 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
         "/factors": {"POST": lambda: _enrol_factor(world, raw_body)},
         "/card_details": {"POST": lambda: _card_details(world, raw_body)},
         "/forwarding": {"GET": lambda: _forwarding(world), "POST": lambda: _set_forwarding(world, raw_body)},
+        "/webhooks": {"GET": lambda: _webhooks(world), "POST": lambda: _set_webhooks(world, raw_body)},
+        "/webhooks/deliveries": {"GET": lambda: {"deliveries": world.webhooks.listed()}},
+        "/webhooks/redeliver": {"POST": lambda: _redeliver(world, raw_body)},
+        "/identities/active": {"POST": lambda: _locked(world, backoffice.set_identity_active, raw_body)},
+        "/manual_transactions": {"POST": lambda: _locked(world, backoffice.manual_transaction, raw_body)},
         "/faults": {"GET": app.faults.list, "POST": lambda: app.faults.plant(raw_body), "DELETE": app.faults.clear},
     }
     methods = routes.get(path.rstrip("/") or "/")
@@ -58,6 +71,8 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
     if method not in methods:
         raise method_not_allowed(sorted(methods))
     result = methods[method]()
+    if isinstance(result, Answer):
+        return result
     return Answer(204) if result is None else Answer(200, result)
 
 
@@ -126,6 +141,13 @@ def _forwarding(world) -> dict:
 
 
 def _set_forwarding(world, raw_body: bytes) -> dict:
+    url = _url_of(raw_body, "null to stop forwarding")
+    with world.lock:
+        world.programme["authForwardingUrl"] = url
+    return _forwarding(world)
+
+
+def _url_of(raw_body: bytes, off: str):
     try:
         body = json.loads(raw_body or b"{}")
     except ValueError:
@@ -133,10 +155,44 @@ def _set_forwarding(world, raw_body: bytes) -> dict:
     url = body.get("url") if isinstance(body, dict) else ""
     if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
         raise bad_request([{"fieldName": "url", "error": "REGEX", "params": ["^https?://"]}],
-                          "url must be an http(s) URL, or null to stop forwarding")
+                          f"url must be an http(s) URL, or {off}")
+    return url
+
+
+def _locked(world, action, raw_body: bytes):
+    try:
+        body = json.loads(raw_body or b"{}")
+    except ValueError:
+        body = None
     with world.lock:
-        world.programme["authForwardingUrl"] = url
-    return _forwarding(world)
+        return action(world, body)
+
+
+def _webhooks(world) -> dict:
+    return {"url": world.programme.get("webhookUrl")}
+
+
+def _set_webhooks(world, raw_body: bytes) -> dict:
+    url = _url_of(raw_body, "null to stop delivering events")
+    with world.lock:
+        world.programme["webhookUrl"] = url
+    return _webhooks(world)
+
+
+def _redeliver(world, raw_body: bytes):
+    from .app import Answer
+
+    try:
+        body = json.loads(raw_body or b"{}")
+    except ValueError:
+        body = None
+    event_id = body.get("eventId") if isinstance(body, dict) else None
+    if not isinstance(event_id, str):
+        raise bad_request([{"fieldName": "eventId", "error": "REQUIRED", "params": []}], "name the event by eventId")
+    delivery = world.webhooks.redeliver(event_id)
+    if delivery is None:
+        raise not_found("No delivery of this event: it was emitted while no webhook URL was set, or never")
+    return Answer(202, delivery.answer())
 
 
 __all__ = ["handle", "ApiError"]

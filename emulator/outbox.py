@@ -1,5 +1,5 @@
-"""The outbox: state changes as event records, for the control plane to show and, later, to deliver
-as webhooks.
+"""The outbox: state changes as event records, for the control plane to show and the deliverer
+(webhooks.py) to post as webhooks.
 
 An event's type is the webhook's operation id in Weavr's webhooks description
 (`managed_accounts_deposits_watch`, `login_watch`, ...); its payload follows that webhook's body
@@ -27,10 +27,14 @@ class Outbox:
         self._now_ms = now_ms
         self._ids = itertools.count(1)
         self.events: list[Event] = []
+        # Whoever acts on each new event (the webhooks deliverer) subscribes here.
+        self.subscribers: list = []
 
     def emit(self, event_type: str, payload: dict) -> Event:
         event = Event(str(next(self._ids)), event_type, payload, self._now_ms())
         self.events.append(event)
+        for subscriber in self.subscribers:
+            subscriber(event)
         return event
 
     def published(self) -> str:

@@ -8,6 +8,8 @@ managed cards next) register themselves by instrument type and answer `owner_of(
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from dataclasses import dataclass
 
 from . import ledger as money
@@ -97,13 +99,25 @@ class Instruments:
         return self.ledger.deposit(instrument, amount, transaction)
 
     def debit(self, instrument: tuple, amount: int, transaction: tuple) -> money.Entry:
-        return self.ledger.withdraw(instrument, amount, transaction)
+        with self._lowering(instrument):
+            return self.ledger.withdraw(instrument, amount, transaction)
 
     def transfer(self, source: tuple, destination: tuple, amount: int, transaction: tuple):
-        return self.ledger.transfer(source, destination, amount, transaction)
+        with self._lowering(source):
+            return self.ledger.transfer(source, destination, amount, transaction)
 
     def hold(self, instrument: tuple, amount: int, transaction: tuple) -> str:
-        return self.ledger.hold(instrument, amount, transaction)
+        with self._lowering(instrument):
+            return self.ledger.hold(instrument, amount, transaction)
+
+    @contextmanager
+    def _lowering(self, instrument: tuple):
+        """Tells the instrument's area when its available balance went down (a low balance event may follow)."""
+        area = self.areas.get(instrument[0])
+        before = self.ledger.balance(instrument).available if hasattr(area, "available_lowered") else None
+        yield
+        if before is not None:
+            area.available_lowered(str(instrument[1]), before, self.ledger.balance(instrument).available)
 
     def settle(self, hold_id: str, destination: tuple | None = None, amount: int | None = None) -> money.Entry:
         return self.ledger.settle(hold_id, destination, amount)

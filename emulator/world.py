@@ -14,6 +14,7 @@ from .scheduler import Scheduler
 from .registry import BACKENDS
 from .services import Identities, Instruments
 from .sessions import Sessions
+from .webhooks import Deliverer
 
 
 PLUGGED_INTO = {"confirmations"}
@@ -24,6 +25,7 @@ class World:
         self.programme = programme
         self.lock = threading.RLock()
         self.clock = Clock()
+        self.webhooks = Deliverer(self)
         self.reset()
 
     def reset(self) -> None:
@@ -32,6 +34,8 @@ class World:
             self.scheduler = Scheduler(self.now_ms)
             self.clock.on_advance = self.scheduler.run_due
             self.outbox = Outbox(self.now_ms)
+            self.webhooks.clear()
+            self.outbox.subscribers.append(self.webhooks.publish)
             self.ids = IdFactory()
             self.sessions = Sessions(self.clock)
             self.ledger = Ledger(self.now_ms)

@@ -58,9 +58,9 @@ def render_table(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_coverage(report: dict, folder: Path) -> tuple[Path, Path]:
+def write_coverage(report: dict, folder: Path, name: str = "operations") -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    data, table = folder / "operations.json", folder / "operations.md"
+    data, table = folder / f"{name}.json", folder / f"{name}.md"
     data.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     table.write_text(render_table(report), encoding="utf-8")
     return data, table

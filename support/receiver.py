@@ -1,6 +1,7 @@
 """The suite's receiver: a small HTTP server on loopback that stands where a programme's own server would,
-for what Weavr calls on it. Today that is authorisation forwarding (the description's webhook operation
-`managed_cards_authorisation_forwarding`, posted to `{url}/managed_cards_authorisation_forwarding`).
+for what Weavr calls on it: authorisation forwarding (the Multi description's webhook operation
+`managed_cards_authorisation_forwarding`, posted to `{url}/managed_cards_authorisation_forwarding`) and the
+32 events of the webhooks description, each posted to `{url}{its webhook path}` (`/transfers/watch`).
 
 A scenario tells it how to answer per card (approve, deny, say nothing, or not know the card); it answers
 404 for a card it was told nothing about, so forwarding set up by one scenario never decides another's
@@ -8,6 +9,11 @@ purchase. Every request it gets is checked against the extracted webhook schema 
 (`signature`: HMAC-SHA256 of published-timestamp; `signature-v2`: of call-ref + payload + published-timestamp;
 base64, keyed by the api-key, as the description says); what it found wrong is kept with the delivery for
 steps to assert. One receiver per pytest process (each xdist worker has its own).
+
+An event is taken as a programme's server should take it: both signatures verified on the raw body (a bad
+one is refused, 401), the body checked against its event's schema (a wrong one is refused, 400), and a
+delivery whose `request-ref` was seen already acknowledged (204) but dropped as a duplicate. Refused and
+duplicate deliveries are kept apart (`rejected`, `duplicates`) so steps and tests can show what was caught.
 """
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from schemas import load_contract
 
 FORWARDING_OPERATION = "managed_cards_authorisation_forwarding"
 FORWARDING_PATH = "/managed_cards_authorisation_forwarding"
@@ -37,20 +45,39 @@ class Delivery:
     body: object
     status: int | None = None
     problems: list = field(default_factory=list)
+    received_at: float = field(default_factory=time.monotonic)
 
     @property
     def card_id(self):
         return self.body.get("cardId") if isinstance(self.body, dict) else None
 
 
+@dataclass
+class Event:
+    """One event the receiver accepted: verified, schema-checked and not seen before."""
+    type: str  # the webhook's operationId, e.g. transfers_watch
+    body: dict
+    headers: dict
+    request_ref: str
+    received_at: float
+
+
 class Receiver:
-    def __init__(self, contract, api_key: str, recorder=None, silence_seconds: float = SILENCE_SECONDS):
+    def __init__(self, contract, api_key: str, recorder=None, silence_seconds: float = SILENCE_SECONDS,
+                 events_contract=None):
         self.contract = contract
+        self.events_contract = events_contract or load_contract("webhooks")
+        self.webhooks_by_path = {op.path: op for op in self.events_contract.operations}
         self.api_key = api_key
         self.recorder = recorder
         self.silence_seconds = silence_seconds
         self.decisions: dict[str, str] = {}
         self.deliveries: list[Delivery] = []
+        self.events: list[Event] = []
+        self.rejected: list[Delivery] = []
+        self.duplicates: list[Delivery] = []
+        self._seen_refs: set[str] = set()
+        self._failures: list[int] = []  # statuses to answer the next event deliveries with, in turn
         self._lock = threading.Lock()
         self._server = None
 
@@ -89,6 +116,20 @@ class Receiver:
         with self._lock:
             return [d for d in self.deliveries if card_id is None or d.card_id == str(card_id)]
 
+    def fail_next(self, count: int, status: int = 503) -> None:
+        """Answer the next `count` event deliveries with `status` (not taking them), as a server that is down."""
+        with self._lock:
+            self._failures = [int(status)] * int(count)
+
+    def events_of(self, event_type: str | None = None, since: float = 0.0) -> list[Event]:
+        with self._lock:
+            return [e for e in self.events
+                    if (event_type is None or e.type == event_type) and e.received_at >= since]
+
+    def refused(self, since: float = 0.0) -> list[Delivery]:
+        with self._lock:
+            return [d for d in self.rejected if d.received_at >= since]
+
     # -- one request -------------------------------------------------------------------------------------
     def take(self, path: str, headers: dict, raw: bytes) -> tuple[int, dict | None, float]:
         """(status, body, seconds to wait before answering) for one request; the delivery is kept."""
@@ -97,6 +138,8 @@ class Receiver:
         except ValueError:
             body = None
         delivery = Delivery(path, headers, raw, body)
+        if path != FORWARDING_PATH:
+            return self.take_event(delivery) + (0.0,)
         delivery.problems = self.check(delivery)
         decision = self.decisions.get(str(delivery.card_id)) if path == FORWARDING_PATH else None
         if decision in (APPROVED, DENIED):
@@ -132,6 +175,62 @@ class Receiver:
                          for e in self.contract.validate({"$ref": ref}, delivery.body)]
         return problems + self._signature_problems(delivery)
 
+    # -- events ------------------------------------------------------------------------------------------
+    def take_event(self, delivery: Delivery) -> tuple[int, dict | None]:
+        operation = self.webhooks_by_path.get(delivery.path.split("?", 1)[0])
+        with self._lock:
+            failure = self._failures.pop(0) if self._failures and operation is not None else None
+        if failure is not None:
+            delivery.status = failure
+            return failure, {"code": "UNAVAILABLE", "message": "the receiver was told to fail this delivery"}
+        if operation is None:
+            delivery.problems = [f"posted to {delivery.path}, which is no webhook of the description"]
+            return self._refuse(delivery, 404, None)
+        signature = self._signature_problems(delivery)
+        if signature:
+            delivery.problems = signature
+            return self._refuse(delivery, 401, operation.operation_id)
+        problems = self.event_problems(operation, delivery)
+        if problems:
+            delivery.problems = problems
+            return self._refuse(delivery, 400, operation.operation_id)
+        ref = delivery.headers.get("request-ref") or _fallback_ref(delivery)
+        with self._lock:
+            duplicate = ref in self._seen_refs
+            self._seen_refs.add(ref)
+            if duplicate:
+                self.duplicates.append(delivery)
+            else:
+                self.events.append(Event(operation.operation_id, delivery.body, delivery.headers, ref,
+                                         delivery.received_at))
+        delivery.status = 204
+        self._record(operation.operation_id, 204)
+        return 204, None
+
+    def event_problems(self, operation, delivery: Delivery) -> list[str]:
+        """What is wrong with an event's headers and body, by its webhook in the description."""
+        problems = [f"header {p['name']} is missing" for p in operation.parameters
+                    if p["in"] == "header" and p["required"] and p["name"] not in delivery.headers]
+        published = delivery.headers.get("published-timestamp", "")
+        if published and not published.isdigit():
+            problems.append(f"header published-timestamp {published!r} is no epoch-millisecond integer")
+        if not isinstance(delivery.body, dict):
+            return problems + ["the body is not a JSON object"]
+        return problems + [f"{operation.operation_id} body {e.pointer or '/'}: {e.message}"
+                           for e in self.events_contract.validate(operation.body_schema(), delivery.body)]
+
+    def _refuse(self, delivery: Delivery, status: int, operation_id: str | None):
+        delivery.status = status
+        with self._lock:
+            self.rejected.append(delivery)
+        if operation_id:
+            self._record(operation_id, status)
+        return status, {"code": "REFUSED", "message": "; ".join(delivery.problems)[:500]}
+
+    def _record(self, operation_id: str, status: int) -> None:
+        if self.recorder is not None:
+            self.recorder.record(self.events_contract.namespace, operation_id, status)
+
     def _signature_problems(self, delivery: Delivery) -> list[str]:
         published = delivery.headers.get("published-timestamp", "")
         call_ref = delivery.headers.get("call-ref", "")
@@ -139,6 +238,12 @@ class Receiver:
                     "signature-v2": sign(self.api_key, call_ref.encode() + delivery.raw + published.encode())}
         return [f"header {name} does not sign the request with the api-key" for name, value in expected.items()
                 if not hmac.compare_digest(delivery.headers.get(name, ""), value)]
+
+
+def _fallback_ref(delivery: Delivery) -> str:
+    """Without a request-ref, a resend is the same body published at the same time."""
+    digest = hashlib.sha256(delivery.raw).hexdigest()
+    return f"{delivery.path}|{delivery.headers.get('published-timestamp', '')}|{digest}"
 
 
 def sign(key: str, message: bytes) -> str:
@@ -153,10 +258,11 @@ def _handler_for(receiver: Receiver):
             status, answer, wait = receiver.take(self.path, headers, raw)
             if wait:
                 time.sleep(wait)
-            payload = json.dumps(answer).encode()
+            payload = json.dumps(answer).encode() if answer is not None else b""
             try:
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
+                if payload:
+                    self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)

@@ -226,6 +226,9 @@ def user_deactivate(call):
     session = call.require_session()
     user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
     call.world.area("users").set_active(user, False)
+    # Done through the API, so by the programme ("INNOVATOR"); the API takes no reason.
+    call.world.outbox.emit("auth_users_user_deactivated_watch", {
+        "actionDoneBy": "INNOVATOR", "emailAddress": user["email"], "reasonCode": "UNDEFINED_REASON"})
 
 
 @handles("userActivate")

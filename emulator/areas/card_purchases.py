@@ -138,6 +138,7 @@ class CardPurchasesBackend:
         self._emit(payment, "managed_cards_settlements_watch", state="COMPLETED",
                    settlementType="CASH_WITHDRAWAL" if payment.type == "CASH_WITHDRAWAL" else "SALE_PURCHASE",
                    feeAmount={"currency": payment.amount["currency"], "amount": "0"})
+        self._payment_event(payment)
 
     def refund(self, card_id: str, request: dict) -> str:
         cards = self._cards()
@@ -157,6 +158,7 @@ class CardPurchasesBackend:
         payment.events.append({"type": "REFUND", "id": self.world.ids.next(), "subtype": "purchase_refunds",
                                "transactionAmount": payment.amount, "billingAmount": payment.amount,
                                "timestamp": entry.timestamp})
+        self._payment_event(payment)
         return APPROVED
 
     # -- inside --------------------------------------------------------------------------------------
@@ -215,6 +217,12 @@ class CardPurchasesBackend:
         self._emit(payment, "managed_cards_authorisations_watch", approved=outcome == APPROVED,
                    declineReason=decline_reason, authRuleFailedReason=rule,
                    authorisationType="AUTHORISED", authorisationCategory="FINAL_AUTH")
+        self._payment_event(payment)
+
+    def _payment_event(self, payment: CardPayment) -> None:
+        """The card payments webhook: the card payment as it stands after its newest event, named by that event."""
+        self.world.outbox.emit("managed_cards_payments_watch",
+                               {"eventType": payment.events[-1]["type"], "cardPayment": payment.answer()})
 
     def _emit(self, payment: CardPayment, event_type: str, **fields) -> None:
         """The webhook event of an authorisation or settlement (amounts and timestamps as strings, as webhooks

@@ -29,11 +29,23 @@ class FactorsBackend:
     def set_factor(self, user_id: str, channel: str, status: str) -> dict:
         factor = {"type": FACTOR_TYPES[channel], "channel": channel, "status": status}
         self.by_user.setdefault(user_id, {})[channel] = factor
+        if status == "ACTIVE":
+            self._announce(user_id, channel, "ACTIVE")
         return factor
 
     def remove(self, user_id: str, channel: str) -> None:
+        was_active = self.is_active(user_id, channel)
         self.by_user.get(user_id, {}).pop(channel, None)
         self.enrolments.pop((user_id, channel), None)
+        if was_active:
+            self._announce(user_id, channel, "INACTIVE")
+
+    def _announce(self, user_id: str, channel: str, status: str) -> None:
+        """The authentication factors webhook: a factor became usable (ACTIVE) or stopped being (INACTIVE)."""
+        user = self.world.area("users").require(user_id)
+        self.world.outbox.emit("authentication_factors_watch", {
+            "credentialId": {"type": user["credentialType"], "id": user_id}, "type": channel, "status": status,
+            "publishedTimestamp": self.world.outbox.published()})
 
     # -- SMS one-time passwords ----------------------------------------------------------------
     def start_otp_enrolment(self, user: dict, channel: str) -> None:
@@ -59,6 +71,7 @@ class FactorsBackend:
         challenge.verify(code, self.world.programme["sandboxCodes"]["otp"], self.world.now_ms())
         del self.enrolments[(user["id"], channel)]
         self.by_user[user["id"]][channel]["status"] = "ACTIVE"
+        self._announce(user["id"], channel, "ACTIVE")
 
     def dump(self) -> dict:
         return {"factors": self.by_user}

@@ -115,9 +115,22 @@ class ManagedAccountsBackend:
         self.by_id[account.id] = account
         world.instruments.open(account.instrument, account.currency)
         balance = world.instruments.balance(account.instrument)
-        world.outbox.emit("managed_accounts_watch", {"account": account.event_answer(balance), "type": "CREATED",
-                                                     "publishedTimestamp": world.outbox.published()})
+        self._announce(account, "CREATED")
         return account
+
+    def _announce(self, account: ManagedAccount, event_type: str) -> None:
+        balance = self.world.instruments.balance(account.instrument)
+        self.world.outbox.emit("managed_accounts_watch", {"account": account.event_answer(balance), "type": event_type,
+                                                          "publishedTimestamp": self.world.outbox.published()})
+
+    def available_lowered(self, account_id: str, before: int, after: int) -> None:
+        """The low balance webhook, once each time the available balance crosses below the account's threshold."""
+        account = self.by_id.get(account_id)
+        threshold = account.low_balance_threshold if account else None
+        if threshold is not None and before >= threshold > after:
+            self.world.outbox.emit("managed_accounts_low_balance_watch", {
+                "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "currency": account.currency,
+                "availableBalance": after, "publishedTimestamp": self.world.outbox.published()})
 
     def owned(self, owner: Owner, account_id: str) -> ManagedAccount:
         """The owner's account; another identity's account is as unknown as a missing one."""
@@ -136,6 +149,7 @@ class ManagedAccountsBackend:
             account.low_balance_threshold = request["lowBalanceThreshold"]
         elif request.get("clearLowBalanceThreshold") is True:
             account.low_balance_threshold = None
+        self._announce(account, "UPDATED")
         return account
 
     def block(self, account: ManagedAccount, reason: str = USER) -> None:
@@ -144,6 +158,7 @@ class ManagedAccountsBackend:
         if account.state == BLOCKED:
             raise conflict("INSTRUMENT_ALREADY_BLOCKED")
         account.state, account.blocked_reason = BLOCKED, reason
+        self._announce(account, "BLOCKED")
 
     def unblock(self, account: ManagedAccount) -> None:
         """Only what the user blocked the user can unblock; a block by the system stays."""
@@ -154,6 +169,7 @@ class ManagedAccountsBackend:
         if account.blocked_reason != USER:
             raise conflict("INSTRUMENT_INACTIVE")
         account.state, account.blocked_reason = ACTIVE, None
+        self._announce(account, "UNBLOCKED")
 
     def remove(self, account: ManagedAccount) -> None:
         if account.state == DESTROYED:
@@ -162,6 +178,7 @@ class ManagedAccountsBackend:
         if self.world.instruments.balance(account.instrument).actual != 0:
             raise conflict("BALANCE_NOT_ZERO")
         account.state, account.blocked_reason, account.destroyed_reason = DESTROYED, None, USER
+        self._announce(account, "DESTROYED")
 
     def upgrade_iban(self, account: ManagedAccount) -> dict:
         if account.state != ACTIVE:
@@ -170,7 +187,20 @@ class ManagedAccountsBackend:
             raise conflict("INSTRUMENT_ALREADY_UPGRADED_TO_IBAN")
         beneficiary = self.world.identities.name(account.owner)
         account.iban = bank_details(account.id, account.currency, beneficiary)
+        self.world.outbox.emit("ibans_watch", {"iban": self._iban_instrument(account), "type": "CREATED",
+                                               "publishedTimestamp": self.world.outbox.published()})
         return self.iban_answer(account)
+
+    def _iban_instrument(self, account: ManagedAccount) -> dict:
+        """The webhooks' IbanInstrument: the IBAN as an instrument of its own on the account. It shares the
+        account's id and profile (the emulator has no separate IBAN instrument or incoming-wire profile)."""
+        found = {"id": account.id, "managedAccountId": account.id, "profileId": account.profile_id,
+                 "incomingWireTransferProfileId": account.profile_id, "friendlyName": account.friendly_name,
+                 "currency": account.currency, "state": {"state": "ACTIVE"}, "creationTimestamp": self.world.now_ms(),
+                 "bankAccountDetails": self.iban_answer(account)["bankAccountDetails"]}
+        if account.tag is not None:
+            found["tag"] = account.tag
+        return found
 
     @staticmethod
     def iban_answer(account: ManagedAccount) -> dict:
@@ -210,7 +240,7 @@ class ManagedAccountsBackend:
         self.world.outbox.emit("managed_accounts_deposits_watch", {
             "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "owner": account.owner.answer(),
             "transactionId": transaction_id, "transactionAmount": {"currency": account.currency, "amount": str(amount)},
-            "transactionTimestamp": str(entry.timestamp)})
+            "transactionTimestamp": str(entry.timestamp), "state": "COMPLETED"})
         return COMPLETED
 
     def dump(self) -> dict:

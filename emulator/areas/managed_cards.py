@@ -79,6 +79,10 @@ class ManagedCardsBackend:
         event_type = {BLOCKED: "BLOCKED", DESTROYED: "DESTROYED"}.get(state)
         if event_type is None:
             event_type = "UNBLOCKED" if before == BLOCKED else "ACTIVATED"
+        self.announce(card, event_type)
+
+    def announce(self, card: ManagedCard, event_type: str) -> None:
+        """The state change webhook, also for changes that leave `state` as it was (a physical activation)."""
         self.world.outbox.emit("managed_cards_state_change_watch",
                                _state_event(card, event_type, self.world.outbox.published()))
 
@@ -192,9 +196,14 @@ class ManagedCardsBackend:
                   "authForwardingDefaultTimeoutDecision": "auth_forwarding_default_timeout_decision",
                   "threeDSecureAuthConfig": "three_d_secure_auth_config", "externalData": "external_data",
                   "renewalType": "renewal_type"}
+        renewal_before = card.renewal_type
         for field_name, attribute in simple.items():
             if field_name in request:
                 setattr(card, attribute, request[field_name])
+        if card.renewal_type != renewal_before:
+            # A state change event by the description; its eventType has no word for a renewal change, so it
+            # repeats where the card stands (choices/webhooks.md).
+            self.announce(card, "BLOCKED" if card.state == BLOCKED else "ACTIVATED")
         if "artworkReference" in wallets:
             card.digital_wallets = {**card.digital_wallets, "artworkReference": wallets["artworkReference"]}
         if card.physical is not None:

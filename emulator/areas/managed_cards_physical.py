@@ -48,6 +48,17 @@ def _event(world, card: ManagedCard, reason: str, replacement: ManagedCard | Non
     world.outbox.emit("managed_cards_replacement_watch", payload)
 
 
+def _balance_moved(world, new: ManagedCard, amount: int, transaction_id: str) -> None:
+    """The card adjustments webhook names this move: LOST_STOLEN_REPLACEMENT_BALANCE_TRANSFER, on the new card."""
+    currency = new.currency
+    world.outbox.emit("managed_cards_adjustments_watch", {
+        "id": {"type": "managed_cards", "id": new.id}, "transactionId": transaction_id,
+        "adjustmentType": "LOST_STOLEN_REPLACEMENT_BALANCE_TRANSFER",
+        "adjustmentAmount": {"currency": currency, "amount": str(amount)},
+        "availableBalance": {"currency": currency, "amount": str(world.instruments.balance(new.instrument).available)},
+        "transactionTimestamp": world.outbox.published(), "owner": new.owner.answer()})
+
+
 def upgrade(cards, card: ManagedCard, request: dict) -> ManagedCard:
     world = cards.world
     if card.state == DESTROYED:
@@ -98,6 +109,10 @@ def activate(cards, card: ManagedCard, request: dict) -> ManagedCard:
     physical.manufacturing_state = "DELIVERED"
     if card.state == NOT_ENABLED:
         cards.set_state(card.id, ACTIVE)
+    else:
+        # The description lists "Activate a physical card" among the state change events even when the card
+        # was already ACTIVE as a virtual one.
+        cards.announce(card, "ACTIVATED")
     return card
 
 
@@ -190,8 +205,10 @@ def replace_lost_or_stolen(cards, card: ManagedCard, request: dict) -> ManagedCa
         world.instruments.open(new.instrument, new.currency)
         available = world.instruments.balance(card.instrument).available
         if available > 0:
+            transaction_id = world.ids.next()
             world.instruments.transfer(card.instrument, new.instrument, available,
-                                       ("system_transactions", world.ids.next()))
+                                       ("system_transactions", transaction_id))
+            _balance_moved(world, new, available, transaction_id)
     _event(world, card, "LOST_STOLEN", new)
     return new
 

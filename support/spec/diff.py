@@ -311,7 +311,9 @@ class _OperationDiff:
             self.emit("request-body-became-required", "/requestBody", "the request body became required")
         elif before["required"] and not after["required"]:
             self.emit("request-body-became-optional", "/requestBody", "the request body became optional")
-        self.content(before["content"], after["content"], "/requestBody/content", "request", "request body")
+        # Weavr posts a webhook's body to the client, so the client reads it as it reads a response.
+        side = "response" if self.after["kind"] == "webhook" else "request"
+        self.content(before["content"], after["content"], "/requestBody/content", side, "request body")
 
     def content(self, before: dict, after: dict, base: str, side: str, label: str):
         for media in sorted(before.keys() | after.keys()):

@@ -103,10 +103,12 @@ def test_a_purchase_holds_funds_and_settles_later(emu, world):
     payment = next(iter(world.area("card_purchases").payments.values()))
     assert payment.status == "SETTLED"
     assert [e["type"] for e in payment.events] == ["AUTHORISATION", "SETTLEMENT"]
-    events = [(e.type, e.payload.get("approved"), e.payload.get("state")) for e in world.outbox.listed()
-              if e.type.startswith("managed_cards_")]
+    events = [(e.type, e.payload.get("approved"), e.payload.get("state") or e.payload.get("eventType"))
+              for e in world.outbox.listed() if e.type.startswith("managed_cards_")]
     assert events == [("managed_cards_authorisations_watch", True, None),
-                      ("managed_cards_settlements_watch", None, "COMPLETED")]
+                      ("managed_cards_payments_watch", None, "AUTHORISATION"),
+                      ("managed_cards_settlements_watch", None, "COMPLETED"),
+                      ("managed_cards_payments_watch", None, "SETTLEMENT")]
 
 
 def test_a_declined_purchase_moves_nothing(emu, world):

@@ -31,11 +31,25 @@ def test_the_same_spec_gives_byte_identical_files(tmp_path):
     assert _files(tmp_path / "a" / "multi") == _files(tmp_path / "b" / "multi")
 
 
+# Each namespace of schemas/ and the published file it is extracted from (as `make spec-extract` does).
+NAMESPACES = {"multi": "multi-openapi-v3.yaml", "simulator": "simulator-openapi-v2.yaml",
+              "webhooks": "webhooks-openapi-v2.yaml"}
+
+
 @needs_spec
-def test_committed_schemas_are_the_extraction_of_the_published_spec(tmp_path):
-    extract(load_source(str(MULTI)), "multi", tmp_path, DOCS.read_text(encoding="utf-8"))
-    assert _files(tmp_path / "multi") == _files(ROOT / "schemas" / "multi"), \
-        "schemas/multi is stale: run `make spec-sync SPEC=../shared/specs/multi-openapi-v3.yaml`"
+@pytest.mark.parametrize("namespace", sorted(NAMESPACES))
+def test_committed_schemas_are_the_extraction_of_the_published_spec(tmp_path, namespace):
+    spec = SPECS / NAMESPACES[namespace]
+    docs = DOCS.read_text(encoding="utf-8") if namespace == "multi" else None
+    extract(load_source(str(spec)), namespace, tmp_path, docs)
+    assert _files(tmp_path / namespace) == _files(ROOT / "schemas" / namespace), \
+        f"schemas/{namespace} is stale: run `make spec-sync SPEC=../shared/specs/{NAMESPACES[namespace]} SYNC_ARGS='--namespace {namespace}'`"
+
+
+@needs_spec
+def test_the_webhooks_namespace_holds_the_32_events(tmp_path):
+    manifest = extract(load_source(str(SPECS / NAMESPACES["webhooks"])), "webhooks", tmp_path)
+    assert manifest["counts"]["webhooks"] == 32 and manifest["counts"]["operations"] == 0, manifest["counts"]
 
 
 @needs_spec
