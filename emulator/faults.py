@@ -278,10 +278,13 @@ def _snapshot(world) -> dict:
     """A deep copy of the world's state; putting it back undoes whatever the handler did.
 
     One memo for every attribute keeps the references between areas (a session's clock, a backend's
-    world) pointing into the same copy; the lock and the programme are shared, not state."""
+    world) pointing into the same copy; the lock, the programme and the webhook deliverer are
+    shared, not state."""
     memo = {id(world): world, id(world.lock): world.lock, id(world.programme): world.programme}
-    return {name: copy.deepcopy(value, memo) for name, value in vars(world).items()
-            if name not in ("lock", "programme")}
+    # The webhook deliverer holds threads and sockets: it is machinery, not state, and stays as it is.
+    shared = {"lock", "programme", "webhooks"}
+    memo.update({id(vars(world)[name]): vars(world)[name] for name in shared if name in vars(world)})
+    return {name: copy.deepcopy(value, memo) for name, value in vars(world).items() if name not in shared}
 
 
 def _parts(pointer: str) -> list[str]:

@@ -25,7 +25,10 @@ def pytest_collection_modifyitems(config, items):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and report.passed and getattr(report, "wasxfail", None) is not None:
+    # A disputed entry is not a bug to fix: whether Schemathesis draws the case that shows it may vary with
+    # the draws other operations shift, so only a real finding that stops showing fails the run.
+    strict = _reason(item) in FINDINGS.values()
+    if strict and report.when == "call" and report.passed and getattr(report, "wasxfail", None) is not None:
         report.outcome = "failed"
         report.longrepr = (f"[XPASS] a known finding no longer shows: remove it from tests/judge/findings.py "
                            f"({report.wasxfail})")
