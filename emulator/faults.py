@@ -278,10 +278,12 @@ def _snapshot(world) -> dict:
     """A deep copy of the world's state; putting it back undoes whatever the handler did.
 
     One memo for every attribute keeps the references between areas (a session's clock, a backend's
-    world) pointing into the same copy; the lock and the programme are shared, not state."""
-    memo = {id(world): world, id(world.lock): world.lock, id(world.programme): world.programme}
+    world) pointing into the same copy; the lock, the programme and the webhooks deliverer (a thread and
+    its queue, which the outbox's copy keeps subscribed) are shared, not state."""
+    memo = {id(world): world, id(world.lock): world.lock, id(world.programme): world.programme,
+            id(world.webhooks): world.webhooks}
     return {name: copy.deepcopy(value, memo) for name, value in vars(world).items()
-            if name not in ("lock", "programme")}
+            if name not in ("lock", "programme", "webhooks")}
 
 
 def _parts(pointer: str) -> list[str]:
