@@ -67,7 +67,7 @@ Feature: Events of managed cards: state changes, physical cards, expiry, authori
 
   @card_payments @simulator
   Scenario: An approved purchase is an authorisation event, then a settlement event
-    Given the corporate has a prepaid card "shop" holding 2000 EUR
+    Given the corporate has a prepaid card "shop" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" with the card "shop"
     And the card purchases settle
     Then the events for "shop" arrive in this order: managed_cards_authorisations, managed_cards_settlements
@@ -79,7 +79,7 @@ Feature: Events of managed cards: state changes, physical cards, expiry, authori
 
   @card_payments @simulator @negative
   Scenario: A declined purchase is an authorisation event that says why, and nothing settles
-    Given the corporate has a prepaid card "shop" holding 100 EUR
+    Given the corporate has a prepaid card "shop" with 100 EUR
     When the simulator buys 1250 EUR with the card "shop"
     And the card purchases settle
     Then a "managed_cards_authorisations" event arrives for "shop"
@@ -91,7 +91,7 @@ Feature: Events of managed cards: state changes, physical cards, expiry, authori
 
   @card_payments @simulator
   Scenario: Each event of a card payment is a card payments event carrying the payment
-    Given the corporate has a prepaid card "shop" holding 2000 EUR
+    Given the corporate has a prepaid card "shop" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" with the card "shop"
     And the card purchases settle
     And the simulator refunds 250 EUR from "Corner Shop" to the card "shop"
