@@ -25,7 +25,10 @@ def pytest_collection_modifyitems(config, items):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and report.passed and getattr(report, "wasxfail", None) is not None:
+    # An ST204 finding shows only when the check draws the one undeclared method the router reads as another
+    # operation's (GET /bulks/users as GET /bulks/{bulk_id}); the draw varies with the run's seed.
+    if report.when == "call" and report.passed and getattr(report, "wasxfail", None) is not None \
+            and not report.wasxfail.startswith("ST204"):
         report.outcome = "failed"
         report.longrepr = (f"[XPASS] a known finding no longer shows: remove it from tests/judge/findings.py "
                            f"({report.wasxfail})")
