@@ -198,7 +198,7 @@ def operation_is(ctx, position, name, status, code):
         assert answer.get("errorCode") == code, f"operation {position} of {name!r} answered {answer}, expected {code}"
 
 
-@then(parsers.re(rf'operation (?P<position>\d+) of "(?P<name>[\w -]+)" made the (?P<kind>transfer|user) '
+@then(parsers.re(rf'operation (?P<position>\d+) of "(?P<name>[\w -]+)" made the (?P<kind>transfer|send|user) '
                  rf'"(?P<made>[\w -]+)"$'))
 def operation_made(ctx, position, name, kind, made):
     """Then operation 1 of "payroll" made the transfer "salary 1"
@@ -210,7 +210,7 @@ def operation_made(ctx, position, name, kind, made):
     assert op["status"] == "COMPLETED", f"operation {position} of {name!r} is {op['status']}: {op}"
     answer = bulk_flows.payload(op, "responsePayload")
     assert answer.get("id"), f"operation {position} of {name!r} answered no id: {answer}"
-    kind = {"transfer": "transfers", "user": "users"}[kind]
+    kind = {"transfer": "transfers", "send": "sends", "user": "users"}[kind]
     ctx.remember_resource(made, kind, ctx.actor(bulk.owner), answer)
 
 

@@ -80,7 +80,9 @@ class WeavrClient:
         body = parse_body(response)
         if isinstance(body, dict) and isinstance(body.get("token"), str):
             self.masker.remember(body["token"])
-        documented = documented_only(self.contract, method, path.split("?")[0]) if operation is None else None
+        # A documented-only path wins over a template it also fits (/sends/bulk/cancel is not /sends/{id}/cancel),
+        # as literal segments win in Weavr's router.
+        documented = documented_only(self.contract, method, path.split("?")[0])
         if documented is not None:
             name = documented
             violations = check_documented_only(name, response, body)

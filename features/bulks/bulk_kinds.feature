@@ -92,3 +92,26 @@ Feature: Bulks of every kind run each operation by its single operation's rules
     And the bulk "team" runs to its end
     Then the bulk "team" is FAILED
     And operation 1 of "team" was FAILED with STEP_UP_REQUIRED
+
+  @sends @simulator
+  Scenario: A bulk of sends makes each send by the send rules: one waits for its challenge, a low one is exempt
+    Given the corporate has a managed account "savings" with 10000 EUR
+    And a consumer is onboarded and verified
+    And the consumer has a managed account "wallet" with 0 EUR
+    When the corporate submits a bulk "payouts" to POST "/bulks/sends" with:
+      """
+      [{"requestBody": {"profileId": "${profile.sends}", "source": {"type": "managed_accounts", "id": "${savings.id}"},
+        "destination": {"type": "managed_accounts", "id": "${wallet.id}"}, "destinationAmount": {"currency": "EUR", "amount": 2000}}},
+       {"requestBody": {"profileId": "${profile.sends}", "source": {"type": "managed_accounts", "id": "${savings.id}"},
+        "destination": {"type": "managed_accounts", "id": "${wallet.id}"}, "destinationAmount": {"currency": "EUR", "amount": 500}}}]
+      """
+    Then the response status is 201
+    When the corporate executes the bulk "payouts"
+    And the bulk "payouts" runs to its end
+    Then the bulk "payouts" is COMPLETED
+    And the bulk "payouts" holds 2 operations of "/sends"
+    And operation 1 of "payouts" made the send "big payout"
+    And operation 2 of "payouts" made the send "small payout"
+    And the send "big payout" is PENDING_CHALLENGE
+    And the send "small payout" is COMPLETED
+    And the managed account "wallet" holds 500 EUR

@@ -93,7 +93,7 @@ def test_unimplemented_operation_says_so_honestly(emu):
 
     unimplemented = [op for op in load_contract("multi").operations
                      if op.kind == "path" and ("multi", op.operation_id) not in HANDLERS and "{" not in op.path
-                     and op.request_body is None]
+                     and op.request_body is None and "default" in op.responses]  # the 501 falls under default
     if not unimplemented:
         return  # every operation has a handler: nothing left to say 501 for
     corporate = emu.corporate()

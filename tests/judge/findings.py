@@ -18,7 +18,7 @@ DISPUTED = {
                                                       "Weavr's gateway refuses every unauthenticated call so",
     (INPUT, "POST /beneficiaries/remove"): "ST204 GET /beneficiaries/remove answers 400, not 405: the path also "
                                            "matches GET /beneficiaries/{id}, and 'remove' fails id's pattern; "
-                                           "the same router by template as PATCH /users/kyc",
+                                           "a router by template, as Weavr's gateway",
 }
 # The nine bulk submissions declare only 201: a call without its api-key gets the 401 every other operation
 # declares, with no body, as Weavr answers it; the judge's missing-credentials case counts it undocumented.
@@ -30,7 +30,7 @@ DISPUTED.update({("test_the_emulator_answers_as_the_published_description_says",
                  "ST103 401 without credentials: the description declares only 201 for a bulk submission"
                  for label in _BULK_SUBMISSIONS})
 # GET /bulks/users matches GET /bulks/{bulk_id}, and 'users' fails bulk_id's pattern: 400, not 405, as for
-# PATCH /users/kyc above.
+# GET /beneficiaries/remove above.
 DISPUTED.update({("test_the_emulator_refuses_input_the_published_description_forbids", f"POST /bulks/{kind}"):
                  f"ST204 GET /bulks/{kind} answers 400, not 405: the path matches GET /bulks/{{bulk_id}} and "
                  f"'{kind}' fails bulk_id's pattern"
