@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from . import bulk_flows, flows
+from . import bulk_flows, flows, wire_flows
 
 ROLE = r"(?P<role>[\w ]+?)"
 NAME = r'"(?P<name>[\w -]+)"'
@@ -198,20 +198,23 @@ def operation_is(ctx, position, name, status, code):
         assert answer.get("errorCode") == code, f"operation {position} of {name!r} answered {answer}, expected {code}"
 
 
-@then(parsers.re(rf'operation (?P<position>\d+) of "(?P<name>[\w -]+)" made the (?P<kind>transfer|send|user) '
-                 rf'"(?P<made>[\w -]+)"$'))
+@then(parsers.re(rf'operation (?P<position>\d+) of "(?P<name>[\w -]+)" made the '
+                 r'(?P<kind>transfer|send|user|wire transfer) "(?P<made>[\w -]+)"$'))
 def operation_made(ctx, position, name, kind, made):
     """Then operation 1 of "payroll" made the transfer "salary 1"
 
-    The operation COMPLETED, and its response names what it made: kept under the new name, so the single operation's steps can read it (`the transfer "salary 1" is COMPLETED`).
+    The operation COMPLETED, and its response names what it made (a transfer, send, user or wire transfer): kept
+    under the new name, so the single operation's steps can read it (`the transfer "salary 1" is COMPLETED`).
     """
     bulk = _bulk(ctx, name)
     op = bulk_flows.operation(ctx, bulk, int(position))
     assert op["status"] == "COMPLETED", f"operation {position} of {name!r} is {op['status']}: {op}"
     answer = bulk_flows.payload(op, "responsePayload")
     assert answer.get("id"), f"operation {position} of {name!r} answered no id: {answer}"
-    kind = {"transfer": "transfers", "send": "sends", "user": "users"}[kind]
+    kind = {"transfer": "transfers", "send": "sends", "user": "users", "wire transfer": wire_flows.KIND}[kind]
     ctx.remember_resource(made, kind, ctx.actor(bulk.owner), answer)
+    if kind == wire_flows.KIND:
+        wire_flows.remember_request(ctx, made, bulk_flows.payload(op, "requestPayload"))
 
 
 @then(parsers.re(rf'the operations of "(?P<name>[\w -]+)" that are (?P<status>{OPERATION_STATES}) are '

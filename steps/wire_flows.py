@@ -21,10 +21,15 @@ def send(ctx, actor: Actor, source: Resource, amount: int, currency: str, benefi
             "transferAmount": {"currency": currency, "amount": amount}, "description": name,
             "destinationBeneficiary": beneficiary, **extra}
     response = ctx.call("POST", f"/{KIND}", as_actor=actor, json=body)
-    ctx.values[f"wire request {name}"] = body
+    remember_request(ctx, name, body)
     if response.status == 200:
         ctx.remember_resource(name, KIND, actor, response.body)
     return response
+
+
+def remember_request(ctx, name: str, body: dict):
+    """Keeps what was asked for the wire transfer `name`, which reading it back checks (also for one made in a bulk)."""
+    ctx.values[f"wire request {name}"] = body
 
 
 def act(ctx, resource: Resource, action: str, body: dict | None = None, method: str = "POST"):

@@ -115,3 +115,27 @@ Feature: Bulks of every kind run each operation by its single operation's rules
     And the send "big payout" is PENDING_CHALLENGE
     And the send "small payout" is COMPLETED
     And the managed account "wallet" holds 500 EUR
+
+  @wires @simulator
+  Scenario: A bulk of outgoing wire transfers makes each wire transfer by the single transfer's rules
+    Given the corporate has a managed account "savings" with 10000 EUR
+    When the corporate submits a bulk "suppliers" to POST "/bulks/outgoing_wire_transfers" with:
+      """
+      [{"requestBody": {"profileId": "${profile.outgoingWireTransfers}", "sourceInstrument": {"type": "managed_accounts", "id": "${savings.id}"},
+        "transferAmount": {"currency": "EUR", "amount": 3000}, "description": "supplier one",
+        "destinationBeneficiary": {"name": "Ann Lee", "iban": "DE89370400440532013000"}}},
+       {"requestBody": {"profileId": "${profile.outgoingWireTransfers}", "sourceInstrument": {"type": "managed_accounts", "id": "${savings.id}"},
+        "transferAmount": {"currency": "EUR", "amount": 20000}, "description": "supplier two",
+        "destinationBeneficiary": {"name": "Ann Lee", "iban": "DE89370400440532013000"}}}]
+      """
+    Then the response status is 201
+    When the corporate executes the bulk "suppliers"
+    And the bulk "suppliers" runs to its end
+    Then the bulk "suppliers" is PARTIALLY_COMPLETED
+    And the bulk "suppliers" holds 2 operations of "/outgoing_wire_transfers"
+    And operation 1 of "suppliers" made the wire transfer "supplier one"
+    And operation 2 of "suppliers" was FAILED with FUNDS_INSUFFICIENT
+    And the wire transfer "supplier one" is PENDING_CONFIRMATION
+    When GET "/outgoing_wire_transfers/${supplier one.id}" is called as the corporate
+    Then the response field "transferAmount.amount" equals 3000
+    And the managed account "savings" holds 10000 EUR

@@ -31,6 +31,28 @@ Feature: Outgoing wire transfers: money from a managed account to a bank account
     And the managed account "savings" has paid the wire transfer "rent" out of 10000 EUR
     And the payment confirmation of the wire transfer "rent" is a PDF
 
+  @simulator @emulator_only
+  Scenario: A wire transfer's push challenge decided through the Simulator submits it
+    Given the corporate has enrolled their device for AUTHY push notifications
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
+    And the corporate confirms the wire transfer "rent"
+    Then the wire transfer "rent" is PENDING_CHALLENGE
+    When POST "/outgoing_wire_transfers/${rent.id}/challenges/push/AUTHY" is called as the corporate
+    Then the response status is 204
+    When the simulator answers the corporate's push challenge "rent.id" with verify_success
+    Then the wire transfer "rent" is SUBMITTED
+    And the managed account "savings" has held the wire transfer "rent" out of 10000 EUR
+
+  @simulator @negative
+  Scenario: A wire transfer's push challenge without an enrolled device is refused and the transfer still waits
+    When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
+    And the corporate confirms the wire transfer "rent"
+    And POST "/outgoing_wire_transfers/${rent.id}/challenges/push/AUTHY" is called as the corporate
+    Then the response status is 409
+    And the error code is "CHANNEL_NOT_REGISTERED"
+    And the wire transfer "rent" is PENDING_CHALLENGE
+    And the managed account "savings" holds 10000 EUR
+
   @simulator
   Scenario: A rejected wire transfer gives the money back and stays rejected
     When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
