@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ApiError, conflict, not_found
-from ..ledger import LedgerRefusal, UnknownInstrument
+from ..errors import conflict, not_found
+from ..ledger import UnknownInstrument
 from ..registry import backend
+from . import movement
 from ..services import Owner
 
 PENDING_CHALLENGE, SCHEDULED, COMPLETED = "PENDING_CHALLENGE", "SCHEDULED", "COMPLETED"
@@ -23,7 +24,6 @@ FAILED, CANCELLED = "FAILED", "CANCELLED"
 LOW_VALUE_LIMIT = 1000
 DEBIT_MODE = "DEBIT_MODE"
 REFUSING_STATES = {"BLOCKED": "INSTRUMENT_BLOCKED", "DESTROYED": "INSTRUMENT_DESTROYED"}
-LEDGER_CODES = {"BALANCE_LIMIT_EXCEEDED": "DESTINATION_LIMIT_EXCEEDED"}
 # The send_watch event's types: a state outside them is not announced.
 EVENT_TYPES = {"PENDING", "COMPLETED", "FAILED", "PENDING_CHALLENGE", "INVALID", "SCHEDULED", "CANCELLED"}
 MAX_TIMESTAMP_DIGITS = 19
@@ -161,23 +161,9 @@ class SendsBackend:
         self._changed(send)
 
     def _execute(self, send: Send, refuse: bool) -> None:
-        """One posting, two entries. Refused at once (`refuse`): a 409 and no send; later: FAILED, nothing moved."""
-        world = self.world
-        try:
-            source_key = self._usable(send.source, "SOURCE", owner=send.owner)
-            destination_key = self._usable(send.destination_instrument, "DESTINATION", sender=send.owner)
-            world.instruments.transfer(source_key, destination_key, send.amount, ("sends", send.id))
-        except ApiError:
-            if refuse:
-                raise
-            send.state = FAILED
-        except LedgerRefusal as refused:
-            if refuse:
-                raise conflict(LEDGER_CODES.get(refused.code, refused.code)) from None
-            send.state = FAILED
-        else:
-            send.state = COMPLETED
-        send.execution_timestamp = world.now_ms()
+        movement.execute(self.world, send, lambda: self._usable(send.source, "SOURCE", owner=send.owner),
+                         lambda: self._usable(send.destination_instrument, "DESTINATION", sender=send.owner),
+                         ("sends", send.id), refuse)
         self._changed(send)
 
     def _run_scheduled(self, send: Send) -> None:

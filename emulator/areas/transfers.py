@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ApiError, conflict, not_found
-from ..ledger import LedgerRefusal, UnknownInstrument
+from ..errors import conflict, not_found
+from ..ledger import UnknownInstrument
 from ..registry import backend
+from . import movement
 from ..services import NotOwner, Owner
 
 COMPLETED, SCHEDULED, CANCELLED, FAILED = "COMPLETED", "SCHEDULED", "CANCELLED", "FAILED"
@@ -21,7 +22,6 @@ DEBIT_MODE = "DEBIT_MODE"
 # An instrument's state (managed accounts and cards share these names) -> why it cannot take part.
 REFUSING_STATES = {"BLOCKED": "INSTRUMENT_BLOCKED", "DESTROYED": "INSTRUMENT_DESTROYED"}
 # The ledger's refusal -> the transfer's 409 code (the rest share their names).
-LEDGER_CODES = {"BALANCE_LIMIT_EXCEEDED": "DESTINATION_LIMIT_EXCEEDED"}
 # A transfer's state -> its status in the activity view, while nothing of it is on the ledger.
 ACTIVITY_STATUS = {SCHEDULED: "SUBMITTED", CANCELLED: "CANCELLED"}
 # Beyond int64's 19 digits a timestamp cannot be read into the API's long.
@@ -122,24 +122,9 @@ class TransfersBackend:
         return key
 
     def _execute(self, transfer: Transfer, refuse: bool) -> None:
-        """Move the money now: one posting, two entries. Refused at once (`refuse`): a 409 and no transfer;
-        refused when scheduled: the transfer FAILED and nothing moved."""
-        world = self.world
-        try:
-            source_key = self._usable(transfer.owner, transfer.source, "SOURCE")
-            destination_key = self._usable(transfer.owner, transfer.destination, "DESTINATION")
-            world.instruments.transfer(source_key, destination_key, transfer.amount, ("transfers", transfer.id))
-        except ApiError:
-            if refuse:
-                raise
-            transfer.state = FAILED
-        except LedgerRefusal as refused:
-            if refuse:
-                raise conflict(LEDGER_CODES.get(refused.code, refused.code)) from None
-            transfer.state = FAILED
-        else:
-            transfer.state = COMPLETED
-        transfer.execution_timestamp = world.now_ms()
+        movement.execute(self.world, transfer, lambda: self._usable(transfer.owner, transfer.source, "SOURCE"),
+                         lambda: self._usable(transfer.owner, transfer.destination, "DESTINATION"),
+                         ("transfers", transfer.id), refuse)
         self._changed(transfer)
 
     def _run_scheduled(self, transfer: Transfer) -> None:
