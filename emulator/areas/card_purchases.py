@@ -75,18 +75,13 @@ class CardPurchasesBackend:
     # -- the Simulator's ways in ---------------------------------------------------------------------
     def card_by_details(self, number: str, cvv: str, expiry: str):
         """(card id, denial) for a purchase by card details."""
-        wanted = number.replace(" ", "")
-        cards = self._cards()
-        # The cards area's own list of ids when it offers one (`ids()`), else the keys of its records.
-        for card_id in (cards.ids() if hasattr(cards, "ids") else list(cards.by_id)):
-            card = cards.card(card_id)
-            if str(card_field(card, "card_number", "")).replace(" ", "") != wanted:
-                continue
+        card = self._cards().card_by_number(number)
+        if card is not None:
             if str(card_field(card, "cvv", "")) != cvv:
-                return card_id, DENIED_INCORRECT_CVV
+                return card.id, DENIED_INCORRECT_CVV
             if str(card_field(card, "expiry_mmyy", "")) != expiry:
-                return card_id, DENIED_CARD_EXPIRY
-            return card_id, None
+                return card.id, DENIED_CARD_EXPIRY
+            return card.id, None
         return None, DENIED_CARD_NOT_FOUND
 
     def purchase(self, card_id: str, request: dict) -> str:

@@ -56,8 +56,7 @@ class IncomingWireBackend:
         accounts = self.world.area("managed_accounts")
         # Only an upgraded account has bank details to be found by. The description gives this path no
         # DENIED_ACCOUNT_NOT_UPGRADED_TO_IBAN (its by-id sibling has it), so an account without them is not found.
-        account = next((a for a in accounts.by_id.values()
-                        if a.iban is not None and _matches(a.iban["details"], destination)), None)
+        account = accounts.with_bank_details(lambda details: _matches(details, destination))
         if account is None:
             return NOT_FOUND
         tx_id = request.get("txId")

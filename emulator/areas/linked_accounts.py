@@ -110,8 +110,8 @@ class LinkedAccountsBackend:
 
     def _is_managed_account(self, reference: dict) -> bool:
         """Details that name one of the programme's own managed accounts are not an external account."""
-        accounts = self.world.area("managed_accounts").by_id.values()
-        return any(a.iban and _same(a.iban.get("details", {}), reference) for a in accounts)
+        accounts = self.world.area("managed_accounts")
+        return accounts.with_bank_details(lambda details: _same(details, reference)) is not None
 
     def owned(self, owner: Owner, account_id: str) -> LinkedAccount:
         account = self.by_id.get(str(account_id))

@@ -211,6 +211,11 @@ class ManagedAccountsBackend:
     def answer(self, account: ManagedAccount) -> dict:
         return account.answer(self.world.instruments.balance(account.instrument))
 
+    def with_bank_details(self, matches) -> ManagedAccount | None:
+        """The account upgraded to bank details that `matches(details)` accepts, for areas that find an
+        account by its IBAN or sort code (incoming wire transfers, linked accounts)."""
+        return next((a for a in self.by_id.values() if a.iban is not None and matches(a.iban["details"])), None)
+
     def of_owner(self, owner: Owner) -> list[dict]:
         """The owner's accounts as answered, oldest first."""
         return [self.answer(a) for a in self.by_id.values() if a.owner == owner]

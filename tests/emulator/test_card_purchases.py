@@ -42,8 +42,9 @@ class FakeCards:
                 self.world.ledger.deposit(("managed_cards", card.id), funds, ("transfers", "f" + card.id))
         return card
 
-    def ids(self):
-        return list(self.by_id)
+    def card_by_number(self, number):
+        wanted = str(number).replace(" ", "")
+        return next((c for c in self.by_id.values() if c.card_number == wanted), None)
 
     def owner_of(self, card_id):
         card = self.by_id.get(card_id)
