@@ -138,9 +138,11 @@ class BeneficiariesBackend:
 
     def challenge_completed(self, batch_id: str) -> None:
         batch = self.batches[batch_id]
-        self._set(batch, "CHALLENGE_COMPLETED")
+        # The payees are active before the batch announces its completed challenge: that event is the batch's
+        # last (COMPLETED has no event type), so it carries the payees as they end.
         for beneficiary in self._members(batch, "PENDING_CHALLENGE"):
             beneficiary.state = "ACTIVE"
+        self._set(batch, "CHALLENGE_COMPLETED")
         self._set(batch, "COMPLETED")
 
     def challenge_failed(self, batch_id: str) -> None:
