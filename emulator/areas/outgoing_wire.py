@@ -16,6 +16,7 @@ from ..ledger import LedgerRefusal, UnknownInstrument
 from ..registry import backend
 from ..services import NotOwner, Owner
 from .managed_account_iban import is_valid_iban
+from .movement_fields import as_text, scheduled_time, with_present
 from .outgoing_wire_payee import verify_payee
 
 (INVALID, PENDING_CHALLENGE, PENDING_CONFIRMATION, SUBMITTED, APPROVED, COMPLETED, REJECTED, FAILED, RETURNED,
@@ -36,7 +37,6 @@ LOW_VALUE_LIMIT = 1000
 DESCRIPTION_REQUIRED = {"SEPA", "SWIFT"}
 DESCRIPTION_LIMIT = {"SEPA": 35, "SWIFT": 35, "FASTER_PAYMENTS": 18, "RIX": 35}
 REFUSING_STATES = {"BLOCKED": "SOURCE_INSTRUMENT_BLOCKED", "DESTROYED": "SOURCE_INSTRUMENT_DESTROYED"}
-MAX_TIMESTAMP_DIGITS = 19
 
 
 @dataclass
@@ -80,18 +80,13 @@ class WireTransfer:
                   "fee": {"currency": self.currency, "amount": self.fee}, "type": self.rail,
                   "destination": dict(self.destination), "state": self.state,
                   "creationTimestamp": self.creation_timestamp}
-        for key, value in (("tag", self.tag), ("purpose", self.purpose), ("description", self.description),
-                           ("cancellationReason", self.cancellation_reason),
-                           ("challengeExemptionReason", self.exemption), ("rejectedInfo", self.rejected_info)):
-            if value is not None:
-                answer[key] = value
-        if self.scheduled_timestamp is not None:
-            answer["scheduledTimestamp"] = str(self.scheduled_timestamp)
-        if self.execution_timestamp is not None:
-            answer["executionTimestamp"] = str(self.execution_timestamp)
         if self.outcomes:
             answer["validationOutcomes"] = [dict(o, categoryResult=dict(o["categoryResult"])) for o in self.outcomes]
-        return answer
+        return with_present(answer, {
+            "tag": self.tag, "purpose": self.purpose, "description": self.description,
+            "cancellationReason": self.cancellation_reason, "challengeExemptionReason": self.exemption,
+            "rejectedInfo": self.rejected_info, "scheduledTimestamp": as_text(self.scheduled_timestamp),
+            "executionTimestamp": as_text(self.execution_timestamp)})
 
 
 @backend("outgoing_wire_transfers")
@@ -130,15 +125,11 @@ class OutgoingWireBackend:
         if world.instruments.balance(source).available < amount + fee:
             raise conflict("FUNDS_INSUFFICIENT")
         now = world.now_ms()
-        scheduled = request.get("scheduledTimestamp")
-        if scheduled is not None and (len(scheduled) > MAX_TIMESTAMP_DIGITS or int(scheduled) <= now):
-            raise conflict("SCHEDULED_TIMESTAMP_INVALID")
+        scheduled = scheduled_time(request, now)
         owt = WireTransfer(id=world.ids.next(), owner=owner, profile_id=profile_id, source_id=source_id,
                            amount=amount, currency=currency, rail=rail, destination=dict(destination), fee=fee,
                            creation_timestamp=now, tag=request.get("tag"), purpose=request.get("purpose"),
-                           description=description,
-                           scheduled_timestamp=int(scheduled) if scheduled is not None else None,
-                           kind=kind, render=render)
+                           description=description, scheduled_timestamp=scheduled, kind=kind, render=render)
         self.by_id[owt.id] = owt
         owt.exemption, owt.payee = exemption, payee
         owt.outcomes = verify_payee(rail, payee)
@@ -322,14 +313,10 @@ class OutgoingWireBackend:
                     "transactionFee": {"currency": owt.currency, "amount": str(owt.fee)},
                     "type": owt.rail, "state": owt.state, "creationTimestamp": str(owt.creation_timestamp),
                     "destination": {"beneficiaryName": str(owt.payee.get("name", ""))[:100]}}
-        for key, value in (("tag", owt.tag), ("challengeExemptionReason", owt.exemption),
-                           ("cancellationReason", owt.cancellation_reason)):
-            if value is not None:
-                transfer[key] = value
-        if "beneficiaryId" in destination:
-            transfer["beneficiaryId"] = str(destination["beneficiaryId"])
-        if owt.execution_timestamp is not None:
-            transfer["executionTimestamp"] = str(owt.execution_timestamp)
+        with_present(transfer, {
+            "tag": owt.tag, "challengeExemptionReason": owt.exemption, "cancellationReason": owt.cancellation_reason,
+            "beneficiaryId": as_text(destination.get("beneficiaryId")),
+            "executionTimestamp": as_text(owt.execution_timestamp)})
         if owt.outcomes:
             transfer["validationOutcomes"] = owt.outcomes
         self.world.outbox.emit("outgoing_wire_transfers_watch", {

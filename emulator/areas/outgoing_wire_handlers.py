@@ -5,24 +5,20 @@ from __future__ import annotations
 from ..errors import ApiError, conflict
 from ..listing import listed
 from ..registry import handles
-from ..services import Owner
+from .movement_calls import caller, executed_within
+from .movement_calls import within as _within  # noqa: F401  (correspondent.py imports it from here)
 from .outgoing_wire_receipt import receipt
 
 PDF_HEADERS = {"content-type": "application/pdf"}
 
 
-def _owner(call) -> Owner:
-    session = call.require_session()
-    return Owner(session.identity_type, session.identity_id)
-
-
 def _owned(call):
-    return call.world.area("outgoing_wire_transfers").owned(_owner(call), call.path_params["id"])
+    return call.world.area("outgoing_wire_transfers").owned(caller(call), call.path_params["id"])
 
 
 @handles("outgoingWireTransferCreate")
 def owt_create(call):
-    return call.world.area("outgoing_wire_transfers").create(_owner(call), call.body).answer()
+    return call.world.area("outgoing_wire_transfers").create(caller(call), call.body).answer()
 
 
 @handles("outgoingWireTransferGet")
@@ -32,21 +28,12 @@ def owt_get(call):
 
 @handles("outgoingWireTransfersGet")
 def owts_get(call):
-    items = [o.answer() for o in call.world.area("outgoing_wire_transfers").of_owner(_owner(call))]
-    executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
-    if executed["From"] is not None or executed["To"] is not None:
-        items = [i for i in items if _within(i.get("executionTimestamp"), executed["From"], executed["To"])]
+    transfers = call.world.area("outgoing_wire_transfers").of_owner(caller(call))
+    items = executed_within(call, [o.answer() for o in transfers])
     page = listed(call.operation, call.query, items, skip=("instrument", "executedFrom", "executedTo"),
                   paths={"sourceInstrument.id": "sourceInstrument.id",
                          "sourceInstrument.type": "sourceInstrument.type"})
     return page.answer("transfer")
-
-
-def _within(value, low, high) -> bool:
-    if value is None:
-        return False
-    value = int(value)
-    return (low is None or value >= low) and (high is None or value <= high)
 
 
 @handles("outgoingWireTransferUpdateBeneficiaryName")

@@ -16,6 +16,7 @@ from ..ledger import UnknownInstrument
 from ..registry import backend
 from . import movement
 from ..services import Owner
+from .movement_fields import as_text, scheduled_time, with_present
 
 PENDING_CHALLENGE, SCHEDULED, COMPLETED = "PENDING_CHALLENGE", "SCHEDULED", "COMPLETED"
 FAILED, CANCELLED = "FAILED", "CANCELLED"
@@ -26,7 +27,6 @@ DEBIT_MODE = "DEBIT_MODE"
 REFUSING_STATES = {"BLOCKED": "INSTRUMENT_BLOCKED", "DESTROYED": "INSTRUMENT_DESTROYED"}
 # The send_watch event's types: a state outside them is not announced.
 EVENT_TYPES = {"PENDING", "COMPLETED", "FAILED", "PENDING_CHALLENGE", "INVALID", "SCHEDULED", "CANCELLED"}
-MAX_TIMESTAMP_DIGITS = 19
 
 
 @dataclass
@@ -58,15 +58,10 @@ class Send:
                   "destination": dict(self.destination), "destinationAmount": self.money(self.amount),
                   "transactionAmount": self.money(self.amount), "sourceFee": self.money(0),
                   "destinationFee": self.money(0), "state": self.state, "creationTimestamp": self.creation_timestamp}
-        for key, value in (("tag", self.tag), ("description", self.description),
-                           ("challengeExemptionReason", self.exemption), ("cancellationReason", self.cancellation_reason)):
-            if value is not None:
-                answer[key] = value
-        if self.scheduled_timestamp is not None:
-            answer["scheduledTimestamp"] = str(self.scheduled_timestamp)
-        if self.execution_timestamp is not None:
-            answer["executionTimestamp"] = str(self.execution_timestamp)
-        return answer
+        return with_present(answer, {
+            "tag": self.tag, "description": self.description, "challengeExemptionReason": self.exemption,
+            "cancellationReason": self.cancellation_reason, "scheduledTimestamp": as_text(self.scheduled_timestamp),
+            "executionTimestamp": as_text(self.execution_timestamp)})
 
 
 @backend("sends")
@@ -95,9 +90,7 @@ class SendsBackend:
         if currency != instruments.currency(source_key) or currency != instruments.currency(destination_key):
             raise conflict("CURRENCY_MISMATCH")
         now = world.now_ms()
-        scheduled = request.get("scheduledTimestamp")
-        if scheduled is not None and (len(scheduled) > MAX_TIMESTAMP_DIGITS or int(scheduled) <= now):
-            raise conflict("SCHEDULED_TIMESTAMP_INVALID")
+        scheduled = scheduled_time(request, now)
         if scheduled is None and instruments.balance(source_key).available < amount:
             # Refused at once, challenge or not: a challenge would only lead to a failed send.
             raise conflict("FUNDS_INSUFFICIENT")
@@ -107,7 +100,7 @@ class SendsBackend:
                     destination=_destination_as_named(request["destination"]), destination_instrument=destination,
                     amount=amount, currency=currency, creation_timestamp=now, state="INITIALISED",
                     exemption=exemption, tag=request.get("tag"), description=request.get("description"),
-                    scheduled_timestamp=int(scheduled) if scheduled is not None else None)
+                    scheduled_timestamp=scheduled)
         if exemption is None:
             send.state = PENDING_CHALLENGE
             self._changed(send)

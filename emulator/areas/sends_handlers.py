@@ -6,54 +6,40 @@ from __future__ import annotations
 from ..errors import conflict
 from ..listing import listed
 from ..registry import handles
-from ..services import Owner
-
-
-def _owner(call) -> Owner:
-    session = call.require_session()
-    return Owner(session.identity_type, session.identity_id)
+from .movement_calls import caller, executed_within
 
 
 @handles("sendCreate")
 def send_create(call):
-    return call.world.area("sends").create(_owner(call), call.body).answer()
+    return call.world.area("sends").create(caller(call), call.body).answer()
 
 
 @handles("sendGet")
 def send_get(call):
-    return call.world.area("sends").owned(_owner(call), call.path_params["id"]).answer()
+    return call.world.area("sends").owned(caller(call), call.path_params["id"]).answer()
 
 
 @handles("sendsGet")
 def sends_get(call):
-    items = [s.answer() for s in call.world.area("sends").of_owner(_owner(call))]
+    items = [s.answer() for s in call.world.area("sends").of_owner(caller(call))]
     instrument = call.query.get("instrumentId")
     if instrument is not None:
         items = [i for i in items if str(instrument) in (i["source"]["id"], i["destination"].get("id"))]
-    executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
-    if executed["From"] is not None or executed["To"] is not None:
-        items = [i for i in items if _within(i.get("executionTimestamp"), executed["From"], executed["To"])]
+    items = executed_within(call, items)
     page = listed(call.operation, call.query, items, skip=("instrumentId", "executedFrom", "executedTo"))
     return page.answer("send")
-
-
-def _within(value, low, high) -> bool:
-    if value is None:
-        return False
-    value = int(value)
-    return (low is None or value >= low) and (high is None or value <= high)
 
 
 @handles("sendSingleCancel")
 def send_cancel(call):
     reason = (call.body or {}).get("cancellationReason")
-    return call.world.area("sends").cancel(_owner(call), call.path_params["id"], reason).answer()
+    return call.world.area("sends").cancel(caller(call), call.path_params["id"], reason).answer()
 
 
 def _challengeable(call) -> str:
     """The send's id, once it is the caller's; an exempt send answers SCA_EXEMPTION_APPLIED."""
     send = call.world.area("sends").by_id.get(str(call.path_params["id"]))
-    if send is not None and send.owner == _owner(call) and send.exemption is not None:
+    if send is not None and send.owner == caller(call) and send.exemption is not None:
         raise conflict("SCA_EXEMPTION_APPLIED")
     return str(call.path_params["id"])
 
