@@ -66,6 +66,7 @@ class ConfirmationsBackend:
                   resend_wait: bool = True) -> Confirmation:
         """`resend_wait`: a new code within 15 s of the last answers RETRY_IN_15SEC (not where the operation
         documents no such answer: a beneficiary batch's challenge)."""
+        self._check_permitted(session, resource_type)
         self._check_channel(session, channel, otp=True)
         owner, ids = self._awaiting(session, resource_type, resource_ids)
         now = self.world.now_ms()
@@ -80,12 +81,19 @@ class ConfirmationsBackend:
                    challenge_id: str | None = None) -> Confirmation:
         """`challenge_id`: the id the push challenge takes (the deprecated per-resource endpoints answer 204,
         so they name the challenge after the resource for the Simulator to reach it)."""
+        self._check_permitted(session, resource_type)
         self._check_channel(session, channel, otp=False)
         owner, ids = self._awaiting(session, resource_type, resource_ids)
         confirmation = self._open("PUSH", session, channel, resource_type, ids, owner)
         confirmation.push = self.world.area("push").issue("confirmation", session.user_id, channel,
                                                           challenge_id=challenge_id or confirmation.id)
         return confirmation
+
+    @staticmethod
+    def _check_permitted(session, resource_type: str) -> None:
+        """Checked before anything else: an authorised user is refused whatever their channels or the ids."""
+        if resource_type in ROOT_ONLY and session.credential_type != "ROOT":
+            raise forbidden("INSUFFICIENT_PERMISSIONS")
 
     def _check_channel(self, session, channel: str, otp: bool) -> None:
         if otp and channel not in OTP_CHANNELS:
@@ -96,8 +104,6 @@ class ConfirmationsBackend:
     def _awaiting(self, session, resource_type: str, resource_ids: list) -> tuple[Owner, list]:
         """The caller's identity and the resource ids, when every one of them waits for a challenge."""
         owner = Owner(session.identity_type, session.identity_id)
-        if resource_type in ROOT_ONLY and session.user_id != session.identity_id:
-            raise forbidden("INSUFFICIENT_PERMISSIONS")
         area = self.areas.get(resource_type)
         ids = list(dict.fromkeys(str(i) for i in resource_ids))
         # An empty list, an unknown id, another identity's resource or one no longer waiting: nothing to verify.
@@ -128,6 +134,7 @@ class ConfirmationsBackend:
         self._verify(session, confirmation, channel, resource_type, code)
 
     def _verify(self, session, confirmation, channel, resource_type, code) -> None:
+        self._check_permitted(session, resource_type)
         if not self.world.area("factors").is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
         if (confirmation is None or confirmation.user_id != session.user_id or confirmation.kind != "OTP"

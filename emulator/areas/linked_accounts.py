@@ -2,8 +2,10 @@
 then usable for self-to-self wire transfers. The handlers are in linked_accounts_handlers.py, the Simulator's
 set and verify in simulator_linked_accounts.py.
 
-A linked account starts PENDING_VERIFICATION with one verification run PENDING; the Simulator completes
-or rejects the run (ACTIVE or REJECTED). The user may block and unblock an ACTIVE account and remove it
+A linked account starts PENDING_VERIFICATION with one verification run PENDING. Its user-declaration step
+waits for the root user's confirmation challenge (areas/confirmations.py, resource type
+`linked_account_declaration`, the resource id the account's); Weavr's internal checks wait for the Simulator,
+which may also complete or reject any step, or the whole run (ACTIVE or REJECTED). The user may block and unblock an ACTIVE account and remove it
 (final). The wires area asks `match(sender_details, owner)` to tell a deposit from a linked account from a
 third party's. Choices where the description is silent: choices/linked_accounts.md.
 """
@@ -22,7 +24,10 @@ RUN_PENDING, RUN_VERIFIED, RUN_REJECTED = "PENDING", "VERIFIED", "REJECTED"
 STEP_COMPLETED, STEP_REJECTED = "COMPLETED", "REJECTED"
 # The steps a new run waits on, each with its waiting status: the user's declaration (an SCA challenge)
 # waits on the user, Weavr's own checks on a review.
-RUN_STEPS = {"USER_DECLARATION_SCA_CHALLENGE": "PENDING_USER", "INTERNAL_CHECKS": "PENDING_REVIEW"}
+DECLARATION, PENDING_USER = "USER_DECLARATION_SCA_CHALLENGE", "PENDING_USER"
+RUN_STEPS = {DECLARATION: PENDING_USER, "INTERNAL_CHECKS": "PENDING_REVIEW"}
+# The confirmation challenge's resource type for the declaration step (MultipleSCAResourceType).
+DECLARATION_RESOURCE = "linked_account_declaration"
 # A linked account in one of these still names its bank account: the same details cannot be added twice.
 HOLDING_STATES = (PENDING_VERIFICATION, ACTIVE, BLOCKED)
 DEFAULT_PROFILE = "108000000000000001"
@@ -81,6 +86,7 @@ class LinkedAccountsBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, LinkedAccount] = {}
+        world.area("confirmations").register(DECLARATION_RESOURCE, self)
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> LinkedAccount:
@@ -178,6 +184,24 @@ class LinkedAccountsBackend:
             self._finish(account, run, RUN_REJECTED)
         elif all(s == STEP_COMPLETED for s in run.steps.values()):
             self._finish(account, run, RUN_VERIFIED)
+
+    # -- the confirmations area's questions (the user's declaration) ---------------------------
+    def awaiting_challenge(self, account_id: str, owner: Owner) -> bool:
+        account = self.by_id.get(str(account_id))
+        if account is None or account.owner != owner or account.state != PENDING_VERIFICATION:
+            return False
+        run = self.latest_run(account)
+        return run.state == RUN_PENDING and run.steps.get(DECLARATION) == PENDING_USER
+
+    def challenge_completed(self, account_id: str) -> None:
+        """The root user confirmed the declaration: that step completes; the run waits for the others."""
+        account = self.by_id[str(account_id)]
+        self.verify(account, "COMPLETED", [DECLARATION])
+
+    def challenge_failed(self, account_id: str) -> None:
+        """A failed declaration rejects the run and the account; declaring the account again starts over."""
+        account = self.by_id[str(account_id)]
+        self.verify(account, "REJECTED", [DECLARATION])
 
     def set_state(self, account: LinkedAccount, state: str) -> None:
         """The Simulator's override: the run ends VERIFIED or REJECTED whatever its steps say. A removed
