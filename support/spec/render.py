@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from ..documented_only import TAG as DOCUMENTED_ONLY
+from ..contract_check import DOCUMENTED_ONLY
 from .gate import Report
 from .rules import LEVELS
 
