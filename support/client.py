@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 import requests
 
-from .contract_check import NOT_JSON, ContractViolation, Violation, check_response, parse_body
-from .documented_only import check_documented_only, documented_only
+from .contract_check import NOT_JSON, ContractViolation, check_answer, parse_body
 from .reporting import report_call
 
 RETRY_STATUSES = (429, 503)
@@ -66,7 +65,6 @@ class WeavrClient:
     def request(self, method: str, path: str, *, json=None, token: str | None = None, params=None,
                 headers: dict | None = None, idempotency_ref: str | None = None) -> ApiResponse:
         method = method.upper()
-        operation, _ = self.contract.match(method, path.split("?")[0])
         sent = {self.key_header: self.key} if self.key is not None else {}
         if token:
             sent["Authorization"] = f"Bearer {token}"
@@ -80,20 +78,11 @@ class WeavrClient:
         body = parse_body(response)
         if isinstance(body, dict) and isinstance(body.get("token"), str):
             self.masker.remember(body["token"])
-        # A documented-only path wins over a template it also fits (/sends/bulk/cancel is not /sends/{id}/cancel),
-        # as literal segments win in Weavr's router.
-        documented = documented_only(self.contract, method, path.split("?")[0])
-        if documented is not None:
-            name = documented
-            violations = check_documented_only(name, response, body)
+        checked = check_answer(self.contract, method, path.split("?")[0], response)
+        name, violations = checked.name, checked.violations
+        if checked.documented_only:
             self.recorder.record(self.contract.namespace, name, response.status_code)
-        elif operation is None:
-            name = None
-            violations = [Violation("operation_is_documented", f"{method} {path}", response.status_code, "",
-                                    "an operation of the contract", "no such operation")]
-        else:
-            name = operation.operation_id
-            violations = check_response(self.contract, operation, response)
+        elif name is not None:
             self.recorder.record(self.contract.namespace, name, response.status_code, sent=json,
                                  body=None if body is NOT_JSON else body)
         readable = None if body is NOT_JSON else body

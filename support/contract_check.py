@@ -1,4 +1,6 @@
-"""Checks of one response against its operation in the contract, one small function per check."""
+"""The one contract check of an answer: against its operation in the contract, one small function per check,
+or, for an operation Weavr documents without a schema (the deprecated bulk ones), what can be checked without
+one. `check_answer` decides which applies to a method and path."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -99,6 +101,71 @@ def parse_body(response):
 def check_response(contract, operation, response) -> list[Violation]:
     body = parse_body(response)
     return [violation for check in CHECKS for violation in check(contract, operation, response, body)]
+
+
+# -- operations documented without a schema ------------------------------------------------------------------
+# Deprecated operations Weavr still documents (`inSpec: false` in schemas/<namespace>/documented.json): their
+# traffic is recorded under "METHOD path", which the coverage report and the gate show under this tag.
+DOCUMENTED_ONLY = "documented, no schema published"
+
+
+def traffic_name(method: str, path: str) -> str:
+    return f"{method.upper()} {path}"
+
+
+def documented_only(contract, method: str, path: str) -> str | None:
+    """The traffic name of a documented-only operation at exactly this method and path, else None."""
+    for capability in contract.documented:
+        if not capability["inSpec"] and capability["method"] == method.upper() and capability["path"] == path:
+            return traffic_name(method, path)
+    return None
+
+
+def documented_only_status(name, response, body):
+    """No schema lists its statuses, but a 5xx is the target failing (a 501 is an operation it does not
+    serve), never an answer the documentation describes; anything below 200 is no answer at all."""
+    if not 200 <= response.status_code < 500:
+        yield Violation("documented_only_status", name, response.status_code, "",
+                        "a 2xx or 4xx answer", str(response.status_code))
+
+
+def documented_only_answers_json(name, response, body):
+    """An answer with a body must at least be JSON, as every Weavr answer is."""
+    if not response.content:
+        return
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if body is NOT_JSON or not (media == "application/json" or media.endswith("+json")):
+        yield Violation("documented_only_answers_json", name, response.status_code, "", "a JSON body",
+                        media or "no content type")
+
+
+DOCUMENTED_ONLY_CHECKS = (documented_only_status, documented_only_answers_json)
+
+
+def check_documented_only(name: str, response) -> list[Violation]:
+    body = parse_body(response)
+    return [violation for check in DOCUMENTED_ONLY_CHECKS for violation in check(name, response, body)]
+
+
+@dataclass(frozen=True)
+class Checked:
+    name: str | None  # the operationId, the traffic name of a documented-only operation, or None
+    documented_only: bool
+    violations: list
+
+
+def check_answer(contract, method: str, path: str, response) -> Checked:
+    """An answer to METHOD path against the contract. A documented-only path wins over a template it also fits
+    (/sends/bulk/cancel is not /sends/{id}/cancel), as literal segments win in Weavr's router."""
+    name = documented_only(contract, method, path)
+    if name is not None:
+        return Checked(name, True, check_documented_only(name, response))
+    operation, _ = contract.match(method.upper(), path)
+    if operation is None:
+        return Checked(None, False, [Violation("operation_is_documented", f"{method.upper()} {path}",
+                                               response.status_code, "", "an operation of the contract",
+                                               "no such operation")])
+    return Checked(operation.operation_id, False, check_response(contract, operation, response))
 
 
 def _expected(error) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .documented_only import TAG, traffic_name
+from .contract_check import DOCUMENTED_ONLY as TAG, traffic_name
 
 
 def build_coverage(contract, traffic) -> dict:

@@ -36,9 +36,31 @@ Feature: The deprecated bulk operations of sends and wire transfers, documented 
       | /outgoing_wire_transfers/bulk/create  | {"outgoingWireTransfers": []}   |
       | /outgoing_wire_transfers/bulk/cancel  | {"cancellations": [{"id": "1"}]} |
 
+  @wires @simulator
+  Scenario: A deprecated bulk create makes wire transfers that read back through the single operation, and its cancel cancels them
+    When the corporate creates wire transfers of 3000, 2000 EUR from "savings" to IBAN "DE89370400440532013000" in a deprecated bulk as "legacy"
+    Then the response status is 200
+    And the deprecated bulk answer holds the wire transfers "legacy 1", "legacy 2" as they read back
+    And the wire transfer "legacy 1" is PENDING_CONFIRMATION
+    And the wire transfer "legacy 2" is PENDING_CONFIRMATION
+    When the corporate cancels the wire transfers "legacy 1", "legacy 2" in a deprecated bulk
+    Then the response status is 200
+    And the deprecated cancellation of "legacy 1" is SUCCESS
+    And the deprecated cancellation of "legacy 2" is SUCCESS
+    And the wire transfer "legacy 1" is CANCELLED
+    And the wire transfer "legacy 2" is CANCELLED
+    And the managed account "savings" holds 10000 EUR
+
+  @wires @negative
+  Scenario: A deprecated bulk create answers a wire transfer the single operation refuses with that refusal
+    When the corporate creates wire transfers of 20000 EUR from "savings" to IBAN "DE89370400440532013000" in a deprecated bulk as "legacy"
+    Then the response status is 409
+    And the error code is "FUNDS_INSUFFICIENT"
+    And the managed account "savings" holds 10000 EUR
+
   @negative
-  Scenario: A deprecated bulk cancel answers an unknown send as an error
-    When POST "/sends/bulk/cancel" is called as the corporate with:
+  Scenario Outline: A deprecated bulk cancel answers an unknown transfer as an error
+    When POST "<path>" is called as the corporate with:
       """
       {"cancellations": [{"id": "999999999"}]}
       """
@@ -47,10 +69,27 @@ Feature: The deprecated bulk operations of sends and wire transfers, documented 
     And the response field "cancellations.0.state" equals "ERROR"
     And the response field "cancellations.0.errorCode" equals "NOT_FOUND"
 
+    Examples:
+      | path                                 |
+      | /sends/bulk/cancel                   |
+      | /outgoing_wire_transfers/bulk/cancel |
+
   @negative
-  Scenario: A deprecated bulk create of nothing is refused
-    When POST "/sends/bulk/create" is called as the corporate with:
+  Scenario Outline: A deprecated bulk of nothing, or of something not a list, is refused
+    When POST "<path>" is called as the corporate with:
       """
-      {"sends": []}
+      {"<key>": []}
       """
     Then the response status is 400
+    When POST "<path>" is called as the corporate with:
+      """
+      {"<key>": {"id": "1"}}
+      """
+    Then the response status is 400
+
+    Examples:
+      | path                                 | key                   |
+      | /sends/bulk/create                   | sends                 |
+      | /sends/bulk/cancel                   | cancellations         |
+      | /outgoing_wire_transfers/bulk/create | outgoingWireTransfers |
+      | /outgoing_wire_transfers/bulk/cancel | cancellations         |

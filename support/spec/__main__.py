@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .diff import diff
 from .extract import extract
-from .gate import Report, load_coverage, path_operations, uncovered_operations
+from .gate import Report, documented_only_operations, load_coverage, path_operations, uncovered_operations
 from .normalise import load_side
 from .render import render
 from .source import SpecSourceError, load_source
@@ -56,7 +56,8 @@ def _emit(report: Report, args) -> None:
 
 def cmd_diff(args) -> int:
     old, new = load_side(args.old, args.namespace), load_side(args.new, args.namespace)
-    _emit(Report(old=old, new=new, findings=diff(old, new)), args)
+    _emit(Report(old=old, new=new, findings=diff(old, new), documented_only=documented_only_operations(old, new)),
+          args)
     return 0
 
 
@@ -64,6 +65,7 @@ def cmd_check(args) -> int:
     old, new = load_side(args.against, args.namespace), load_side(args.spec, args.namespace)
     report = Report(old=old, new=new, findings=diff(old, new), fail_on=args.fail_on,
                     allow_uncovered=args.allow_uncovered)
+    covered = None
     if not (args.allow_uncovered and not Path(args.coverage).is_file()):
         covered, recorded = load_coverage(args.coverage)
         report.uncovered = uncovered_operations(new, covered)
@@ -72,6 +74,7 @@ def cmd_check(args) -> int:
         if recorded.get("source"):
             report.notes.append(f"coverage recorded by a run against {recorded['source']}"
                                 f" ({recorded.get('version', 'unknown version')})")
+    report.documented_only = documented_only_operations(old, new, covered)
     _emit(report, args)
     return report.exit_code()
 

@@ -23,6 +23,7 @@ class Report:
     fail_on: str | None = None  # None: a plain diff, no verdict
     allow_uncovered: bool = False
     notes: list[str] = field(default_factory=list)
+    documented_only: list[dict] = field(default_factory=list)
 
     def counts(self) -> dict:
         found = Counter(f.level for f in self.findings)
@@ -75,3 +76,20 @@ def load_coverage(location: str) -> tuple[set, dict]:
 def uncovered_operations(side: Side, covered: set) -> list[dict]:
     missing = [op for op in path_operations(side) if op_key(op["method"], op["path"]) not in covered]
     return sorted(missing, key=lambda op: (op["path"], op["method"]))
+
+
+def documented_only_operations(old: Side, new: Side, covered: set | None = None) -> list[dict]:
+    """Operations the documentation lists but no description holds (the deprecated bulk ones), from either
+    side's documented.json; one the new description now holds is an ordinary operation again. They have no
+    schema to diff, so the gate shows them (and whether the last run called them) without judging them."""
+    found = {}
+    for side in (old, new):
+        for cap in side.documented_only:
+            key = op_key(cap["method"], cap["path"])
+            if key not in new.operations:
+                found.setdefault(key, dict(cap))
+    rows = [found[key] for key in sorted(found, key=lambda k: (k[1], k[0]))]
+    if covered is not None:
+        for row in rows:
+            row["called"] = op_key(row["method"], row["path"]) in covered
+    return rows

@@ -34,6 +34,8 @@ class Side:
     security_schemes: dict
     operations: dict  # (METHOD, normalised path) -> committed operation
     defs: dict = field(repr=False)
+    # Operations Weavr documents that this description does not hold (documented.json, `inSpec: false`).
+    documented_only: list = field(default_factory=list)
 
 
 def load_side(location: str, namespace: str = "multi") -> Side:
@@ -65,7 +67,20 @@ def _from_folder(path: Path, namespace: str) -> Side:
     manifest_file = folder / "manifest.json"
     manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.is_file() else {}
     label = f"{folder} ({manifest.get('source', 'committed contract')})"
-    return _side(label, str(manifest.get("version")), index, components)
+    side = _side(label, str(manifest.get("version")), index, components)
+    side.documented_only = _documented_only(folder / "documented.json")
+    return side
+
+
+def _documented_only(path: Path) -> list:
+    if not path.is_file():
+        return []
+    try:
+        documented = json.loads(path.read_text(encoding="utf-8"))
+        return [{k: cap[k] for k in ("method", "path", "title", "deprecated")} for cap in documented
+                if cap["inSpec"] is False]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SpecSourceError(f"{path} is not a documented-operations list: {exc}") from exc
 
 
 def _side(label: str, version: str, index: dict, components: dict) -> Side:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from ..contract_check import DOCUMENTED_ONLY
 from .gate import Report
 from .rules import LEVELS
 
@@ -71,7 +72,17 @@ def text(report: Report) -> str:
     if report.uncovered:
         lines += ["", f"UNCOVERED ({len(report.uncovered)})"]
         lines += [f"  {_op_label(op)}" for op in report.uncovered]
+    if report.documented_only:
+        lines += ["", f"{DOCUMENTED_ONLY.upper()} ({len(report.documented_only)})"]
+        lines += [f"  {op['method']} {op['path']}" + _traits(op) for op in report.documented_only]
     return "\n".join(lines) + "\n"
+
+
+def _traits(op: dict) -> str:
+    traits = ["deprecated"] if op["deprecated"] else []
+    if "called" in op:
+        traits.append("called by the last suite run" if op["called"] else "not called by the last suite run")
+    return f" ({', '.join(traits)})" if traits else ""
 
 
 def _op_label(op: dict) -> str:
@@ -117,6 +128,15 @@ def markdown(report: Report) -> str:
                  f"{'deprecated' if op['deprecated'] else ''} |" for op in report.uncovered]
         out += _details(f"<b>Not covered</b>: {len(report.uncovered)} operations the last suite run did not call",
                         rows, len(report.uncovered))
+    if report.documented_only:
+        with_calls = all("called" in op for op in report.documented_only)
+        rows = ["| method | path | title | |" + (" called |" if with_calls else ""),
+                "|---|---|---|---|" + ("---|" if with_calls else "")]
+        rows += [f"| {op['method']} | `{_cell(op['path'])}` | {_cell(op['title'])} | "
+                 f"{'deprecated' if op['deprecated'] else ''} |"
+                 + (f" {'yes' if op['called'] else 'no'} |" if with_calls else "") for op in report.documented_only]
+        out += _details(f"<b>{DOCUMENTED_ONLY.capitalize()}</b>: {len(report.documented_only)} operations the "
+                        f"documentation lists but no description holds", rows, len(report.documented_only))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -131,6 +151,8 @@ def as_json(report: Report) -> str:
         data["coverage"] = {"source": report.coverage_source, "called": report.called,
                             "uncovered": [{k: op[k] for k in ("operationId", "method", "path", "deprecated")}
                                           for op in report.uncovered]}
+    if report.documented_only:
+        data["documentedOnly"] = [{**op, "status": DOCUMENTED_ONLY} for op in report.documented_only]
     if report.gated:
         data["gate"] = {"failOn": report.fail_on, "allowUncovered": report.allow_uncovered,
                         "passed": report.passed, "exitCode": report.exit_code()}
