@@ -7,6 +7,10 @@ HMAC-SHA256 of published-timestamp) and `signature-v2` (of call-ref + body + pub
 by the api-key. The answer decides only when it is a 200 whose `result` is APPROVED or DENIED within
 1.5 s; anything else (no answer, an error status, another body) is `None`, and the caller falls back to the
 card's `authForwardingDefaultTimeoutDecision`.
+
+Incoming wire transfers (webhook operation `bankTransferInForwarding`) use the same URL, signatures and wait,
+posted to `{url}/bank_transfers_in/authorisation_request` with the `request-ref` header that operation declares
+(the same reference as `call-ref`, which signature-v2 names); see choices/wires.md.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import urllib.request
 from dataclasses import dataclass
 
 PATH = "/managed_cards_authorisation_forwarding"
+INCOMING_WIRE_PATH = "/bank_transfers_in/authorisation_request"
 WAIT_SECONDS = 1.5
 DECISIONS = ("APPROVED", "DENIED")
 
@@ -42,10 +47,13 @@ def signed_headers(api_key: str, body: bytes, published_ms: int, call_ref: str) 
             "signature-v2": sign(api_key, call_ref.encode() + body + published.encode())}
 
 
-def forward(url: str, api_key: str, event: dict, published_ms: int, wait: float = WAIT_SECONDS) -> Outcome:
+def forward(url: str, api_key: str, event: dict, published_ms: int, wait: float = WAIT_SECONDS,
+            path: str = PATH) -> Outcome:
     body = json.dumps(event, separators=(",", ":")).encode()
     headers = signed_headers(api_key, body, published_ms, secrets.token_hex(8))
-    request = urllib.request.Request(url.rstrip("/") + PATH, data=body, headers=headers, method="POST")
+    if path != PATH:
+        headers["request-ref"] = headers["call-ref"]
+    request = urllib.request.Request(url.rstrip("/") + path, data=body, headers=headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=wait) as answer:
             result = json.loads(answer.read(4096) or b"{}").get("result")

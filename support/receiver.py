@@ -1,7 +1,9 @@
 """The suite's receiver: a small HTTP server on loopback that stands where a programme's own server would,
 for what Weavr calls on it: authorisation forwarding (the Multi description's webhook operation
 `managed_cards_authorisation_forwarding`, posted to `{url}/managed_cards_authorisation_forwarding`) and the
-32 events of the webhooks description, each posted to `{url}{its webhook path}` (`/transfers/watch`).
+32 events of the webhooks description, each posted to `{url}{its webhook path}` (`/transfers/watch`), and
+incoming wire transfer forwarding (`bankTransferInForwarding`, posted to `{url}/bank_transfers_in/authorisation_request`,
+answered per receiving account).
 
 A scenario tells it how to answer per card (approve, deny, say nothing, or not know the card); it answers
 404 for a card it was told nothing about, so forwarding set up by one scenario never decides another's
@@ -30,6 +32,9 @@ from schemas import load_contract
 
 FORWARDING_OPERATION = "managed_cards_authorisation_forwarding"
 FORWARDING_PATH = "/managed_cards_authorisation_forwarding"
+# Incoming wire transfers are forwarded to the same URL, at their webhook's own path (emulator/choices/wires.md).
+INCOMING_WIRE_OPERATION = "bankTransferInForwarding"
+INCOMING_WIRE_PATH = "/bank_transfers_in/authorisation_request"
 APPROVED, DENIED, SILENT, UNKNOWN = "APPROVED", "DENIED", "SILENT", "UNKNOWN"
 # Longer than Weavr's documented 1.5 s wait, so a silent receiver is a timeout on the caller's side.
 SILENCE_SECONDS = 2.5
@@ -50,6 +55,16 @@ class Delivery:
     @property
     def card_id(self):
         return self.body.get("cardId") if isinstance(self.body, dict) else None
+
+    @property
+    def subject(self):
+        """What a scenario told the receiver how to answer for: the card, or the account a wire transfer is to."""
+        if self.path != INCOMING_WIRE_PATH:
+            return self.card_id
+        try:
+            return incoming_key(self.body["destination"]["instrument"]["instrument"]["id"])
+        except (KeyError, TypeError):
+            return None
 
 
 @dataclass
@@ -114,7 +129,7 @@ class Receiver:
 
     def received(self, card_id: str | None = None) -> list[Delivery]:
         with self._lock:
-            return [d for d in self.deliveries if card_id is None or d.card_id == str(card_id)]
+            return [d for d in self.deliveries if card_id is None or d.subject == str(card_id)]
 
     def fail_next(self, count: int, status: int = 503) -> None:
         """Answer the next `count` event deliveries with `status` (not taking them), as a server that is down."""
@@ -138,10 +153,10 @@ class Receiver:
         except ValueError:
             body = None
         delivery = Delivery(path, headers, raw, body)
-        if path != FORWARDING_PATH:
+        if path not in (FORWARDING_PATH, INCOMING_WIRE_PATH):
             return self.take_event(delivery) + (0.0,)
         delivery.problems = self.check(delivery)
-        decision = self.decisions.get(str(delivery.card_id)) if path == FORWARDING_PATH else None
+        decision = self.decisions.get(str(delivery.subject))
         if decision in (APPROVED, DENIED):
             status, answer, wait = 200, {"result": decision}, 0.0
         elif decision == SILENT:
@@ -151,12 +166,15 @@ class Receiver:
         delivery.status = status
         with self._lock:
             self.deliveries.append(delivery)
-        if self.recorder is not None and path == FORWARDING_PATH:
-            self.recorder.record(self.contract.namespace, FORWARDING_OPERATION, status)
+        if self.recorder is not None:
+            operation_id = INCOMING_WIRE_OPERATION if path == INCOMING_WIRE_PATH else FORWARDING_OPERATION
+            self.recorder.record(self.contract.namespace, operation_id, status)
         return status, answer, wait
 
     def check(self, delivery: Delivery) -> list[str]:
         """What is wrong with a forwarded request, by the description's webhook operation."""
+        if delivery.path == INCOMING_WIRE_PATH:
+            return self.check_incoming_wire(delivery)
         if delivery.path != FORWARDING_PATH:
             return [f"posted to {delivery.path}, not {FORWARDING_PATH}"]
         operation = self.contract.by_id[FORWARDING_OPERATION]
@@ -173,6 +191,16 @@ class Receiver:
             ref = operation.body_schema()["$ref"].rsplit("/", 1)[0] + "/" + MODE_SCHEMAS[mode]
             problems += [f"body as {MODE_SCHEMAS[mode]} {e.pointer or '/'}: {e.message}"
                          for e in self.contract.validate({"$ref": ref}, delivery.body)]
+        return problems + self._signature_problems(delivery)
+
+    def check_incoming_wire(self, delivery: Delivery) -> list[str]:
+        operation = self.contract.by_id[INCOMING_WIRE_OPERATION]
+        problems = [f"header {p['name']} is missing" for p in operation.parameters
+                    if p["in"] == "header" and p["required"] and p["name"] not in delivery.headers]
+        if delivery.body is None:
+            return problems + ["the body is not JSON"]
+        problems += [f"body {e.pointer or '/'}: {e.message}"
+                     for e in self.contract.validate(operation.body_schema(), delivery.body)]
         return problems + self._signature_problems(delivery)
 
     # -- events ------------------------------------------------------------------------------------------
@@ -238,6 +266,11 @@ class Receiver:
                     "signature-v2": sign(self.api_key, call_ref.encode() + delivery.raw + published.encode())}
         return [f"header {name} does not sign the request with the api-key" for name, value in expected.items()
                 if not hmac.compare_digest(delivery.headers.get(name, ""), value)]
+
+
+def incoming_key(account_id) -> str:
+    """The receiver's key for forwarded incoming wire transfers to an account (apart from card ids)."""
+    return f"managed_accounts/{account_id}"
 
 
 def _fallback_ref(delivery: Delivery) -> str:

@@ -220,8 +220,9 @@ class ManagedAccountsBackend:
         """The owner's accounts as answered, oldest first."""
         return [self.answer(a) for a in self.by_id.values() if a.owner == owner]
 
-    def deposit(self, account_id: str, deposit: dict, tx_id) -> str:
-        """The Simulator's incoming wire transfer: its outcome code."""
+    def deposit_refusal(self, account_id: str, deposit: dict, tx_id) -> str | None:
+        """The Simulator's denial code for a deposit the account cannot take, or None when it can; incoming wire
+        transfers ask before they wait for the programme's decision."""
         account = self.by_id.get(str(account_id))
         if account is None:
             return DENIED_ACCOUNT_NOT_FOUND
@@ -234,6 +235,14 @@ class ManagedAccountsBackend:
             return DENIED_CURRENCY
         if tx_id is not None and str(tx_id) in self.deposit_tx_ids:
             return DENIED_INVALID_TX_ID
+        return None
+
+    def deposit(self, account_id: str, deposit: dict, tx_id) -> str:
+        """The Simulator's incoming wire transfer: its outcome code."""
+        refusal = self.deposit_refusal(account_id, deposit, tx_id)
+        if refusal is not None:
+            return refusal
+        account, amount = self.by_id[str(account_id)], deposit["amount"]
         transaction_id = str(tx_id) if tx_id is not None else self.world.ids.next()
         try:
             entry = self.world.instruments.credit(account.instrument, amount,
@@ -242,11 +251,16 @@ class ManagedAccountsBackend:
             # The balance cannot carry it; the Simulator's catch-all denial is the one that fits.
             return DENIED_OTHER
         self.deposit_tx_ids.add(transaction_id)
+        self.deposit_event(account, transaction_id, amount, entry.timestamp, COMPLETED)
+        return COMPLETED
+
+    def deposit_event(self, account: ManagedAccount, transaction_id: str, amount: int, timestamp: int,
+                      state: str, **extra) -> None:
+        """`managed_accounts_deposits_watch` for an incoming wire transfer in `state` (PENDING, COMPLETED, REJECTED)."""
         self.world.outbox.emit("managed_accounts_deposits_watch", {
             "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "owner": account.owner.answer(),
             "transactionId": transaction_id, "transactionAmount": {"currency": account.currency, "amount": str(amount)},
-            "transactionTimestamp": str(entry.timestamp), "state": "COMPLETED"})
-        return COMPLETED
+            "transactionTimestamp": str(timestamp), "state": state, **{k: v for k, v in extra.items() if v}})
 
     def dump(self) -> dict:
         return {"managedAccounts": [vars(a) | {"owner": a.owner.answer()} for a in self.by_id.values()]}
