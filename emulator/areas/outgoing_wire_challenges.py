@@ -21,8 +21,9 @@ def _challengeable(call) -> str:
 @handles("outgoingWireTransferSCAChallenge")
 def owt_otp(call):
     owt_id = _challengeable(call)
+    # Its 409s document no RETRY_IN_15SEC (the confirmation challenge's do): no resend wait here.
     call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
-                                               [owt_id])
+                                               [owt_id], resend_wait=False)
 
 
 @handles("outgoingWireTransferSCAVerify")

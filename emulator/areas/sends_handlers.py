@@ -47,7 +47,9 @@ def _challengeable(call) -> str:
 @handles("sendSCAChallenge")
 def send_otp(call):
     send_id = _challengeable(call)
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], "sends", [send_id])
+    # Its 409s document no RETRY_IN_15SEC (the confirmation challenge's do): no resend wait here.
+    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], "sends", [send_id],
+                                               resend_wait=False)
 
 
 @handles("sendSCAVerify")

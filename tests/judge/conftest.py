@@ -4,8 +4,11 @@ a known finding that no longer shows, so its entry is removed.
 Not `strict=True`: Schemathesis 4.32.5's report hook asserts on a strict XPASS (an INTERNALERROR), so the
 strictness is applied here, after its hook has run.
 """
+import uuid
+
 import pytest
 
+from . import reach
 from .findings import DISPUTED, FINDINGS
 
 
@@ -33,3 +36,10 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = (f"[XPASS] a known finding no longer shows: remove it from tests/judge/findings.py "
                            f"({report.wasxfail})")
         del report.wasxfail
+
+
+def pytest_sessionfinish(session):
+    """The judge's reach (reports/judge/reach.md), from the counts of every worker of this run."""
+    worker = getattr(session.config, "workerinput", None)
+    run_id = worker["testrunuid"] if worker else uuid.uuid4().hex
+    reach.write(run_id, worker["workerid"] if worker else "main")

@@ -21,7 +21,9 @@ from emulator.programme import load_programme
 
 from .content_type_check import non_json_body_refused
 from .credentials import Credentials
+from .resources import Resources, kind_of
 from .not_implemented import PUBLISHED, not_implemented
+from . import reach
 
 # Budget: `make test` must stay within a few minutes on 2 cores; fixed seed and deterministic generation
 # make a finding reproducible by rerunning the same test id.
@@ -68,19 +70,36 @@ EMULATORS = EmulatorPerOperation()
 schema = judged_schema(EMULATORS)  # one operation at a time, each on its own emulator
 workflow_schema = judged_schema(EmulatorApp(load_programme(), strict=False))  # the stateful phase, reset per scenario
 _credentials: dict[str, Credentials] = {}
+_resources: dict[str, Resources] = {}
+
+
+def _slot(operation) -> tuple[str, EmulatorApp]:
+    if operation.schema.app is workflow_schema.app:
+        return "workflow", workflow_schema.app
+    return operation.label, EMULATORS.for_operation(operation)
 
 
 def credentials(operation) -> Credentials:
     """Fresh identities per operation: fuzzing logout or a password update must not turn every later
     operation's calls into 401s. A stateful scenario shares one set, so a user created in one step is
     found by the next."""
-    if operation.schema.app is workflow_schema.app:
-        key, app = "workflow", workflow_schema.app
-    else:
-        key, app = operation.label, EMULATORS.for_operation(operation)
+    key, app = _slot(operation)
     if key not in _credentials:
         _credentials[key] = Credentials(app)
+        _resources[key] = Resources(_credentials[key])
+        # Made before any fuzzed call: a later one may have logged the identity out or blocked its account.
+        operations = ([operation] if key != "workflow"
+                      else [result.ok() for result in workflow_schema.get_all_operations()])
+        for kind in {kind_of(op.path, parameter.name) for op in operations for parameter in op.path_parameters}:
+            if kind:
+                _resources[key].id_of(kind)
     return _credentials[key]
+
+
+def resources(operation) -> Resources:
+    """The money areas' resources beside the operation's identities, each made when a path first names it."""
+    credentials(operation)
+    return _resources[_slot(operation)[0]]
 
 
 def judge(case, checks) -> None:
@@ -114,7 +133,7 @@ def map_case(context, case):
     if isinstance(case.body, dict):
         case.body = real_body(known, path, case.body)
     if case.path_parameters:
-        case.path_parameters = real_ids(known, path, case.path_parameters)
+        case.path_parameters = real_ids(known, resources(context.operation), path, case.path_parameters)
     return case
 
 
@@ -136,23 +155,30 @@ def real_body(known: Credentials, path: str, body: dict) -> dict:
     return mapped
 
 
-def real_ids(known: Credentials, path: str, path_parameters: dict) -> dict:
+def real_ids(known: Credentials, made: Resources, path: str, path_parameters: dict) -> dict:
     """Real ids half of the time (by a stable digest of the generated value): the other half keeps the
-    generated id, which reaches the 404 and 400 answers."""
+    generated id, which reaches the 404 and 400 answers. A real id is one of the right kind for the path:
+    a card's on /managed_cards/{id}, a bulk's on /bulks/{bulk_id}."""
     mapped = dict(path_parameters)
     for name, value in path_parameters.items():
         if zlib.crc32(str(value).encode()) % 2:
             continue
-        if name == "id" and path.startswith("/managed_accounts"):
-            mapped[name] = known.account_id
-        elif name == "user_id":
+        kind = kind_of(path, name)
+        if name == "user_id":
             mapped[name] = known.user_id_for(path)
+        elif kind:
+            mapped[name] = made.id_of(kind)
     return mapped
+
+
+def after_call(context, case, response):
+    reach.record(case.operation.label, response.status_code)
 
 
 for _judged in (schema, workflow_schema):
     _judged.auth(refresh_interval=None)(EmulatorAuth)
     _judged.hook(map_case)
+    _judged.hook(after_call)
 
 
 @schema.parametrize()
@@ -168,6 +194,7 @@ class Workflows(workflow_schema.as_state_machine()):
         # Same state at the start of every scenario, so Hypothesis sees the same bundles on a replay.
         workflow_schema.app.world.reset()
         _credentials.pop("workflow", None)
+        _resources.pop("workflow", None)
 
     def validate_response(self, response, case, additional_checks=None, **kwargs):
         # A step with data made invalid on purpose is judged as the negative test judges it: refused, not
