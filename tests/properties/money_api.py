@@ -56,22 +56,40 @@ class MoneyApi:
         assert answer.status == status, (answer.status, answer.body)
         return answer.body
 
-    # -- a fresh corporate with its instruments -------------------------------------------------
-    def onboard(self) -> str:
-        """A corporate whose KYB is approved, logged in with a stepped-up token; its id."""
+    def twin(self, same_identity: bool = True) -> "MoneyApi":
+        """Other hands on the same emulator with their own connection: the same identity's (its token), or
+        a blank one for a second identity to onboard."""
+        twin = MoneyApi.__new__(MoneyApi)
+        twin.__dict__.update(self.__dict__, http=requests.Session(), token=self.token if same_identity else None)
+        return twin
+
+    # -- fresh identities with their instruments --------------------------------------------------
+    def onboard(self, kind: str = "corporates") -> str:
+        """A corporate (or consumer) whose KYB (KYC) is approved, logged in with a stepped-up token and an
+        SMS factor for the challenges of sends and wire transfers; its id."""
         email = f"prop.{uuid.uuid4().hex[:12]}@weavr-suite.example.com"
-        body = {"profileId": self.profiles["corporate"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
-                "rootUser": {"name": "Ann", "surname": "Lee", "email": email, "companyPosition": "DIRECTOR",
-                             "mobile": {"countryCode": "+356", "number": "79000000"}},
-                "company": {"name": "Acme", "type": "LLC", "registrationCountry": "MT"}}
-        corporate_id = self.expect(self.multi("POST", "/corporates", body))["id"]["id"]
-        self.token = self.expect(self.multi("POST", f"/passwords/{corporate_id}/create",
+        user = {"email": email, "mobile": {"countryCode": "+356", "number": "79000000"}}
+        if kind == "corporates":
+            body = {"profileId": self.profiles["corporate"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
+                    "rootUser": {"name": "Ann", "surname": "Lee", "companyPosition": "DIRECTOR", **user},
+                    "company": {"name": "Acme", "type": "LLC", "registrationCountry": "MT"}}
+        else:
+            body = {"profileId": self.profiles["consumer"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
+                    "rootUser": {"name": "Mia", "surname": "Vella", "dateOfBirth": {"year": 1990, "month": 5, "day": 17},
+                                 "address": BILLING | {"postCode": "VLT 1010"}, **user}}
+        identity_id = self.expect(self.multi("POST", f"/{kind}", body))["id"]["id"]
+        self.token = self.expect(self.multi("POST", f"/passwords/{identity_id}/create",
                                             {"password": {"value": PASSWORD}}))["token"]
         for path, code in (("/authentication_factors/otp/SMS", None), ("/authentication_factors/otp/SMS/verify", 1),
                            ("/stepup/challenges/otp/SMS", None), ("/stepup/challenges/otp/SMS/verify", 1)):
             self.expect(self.multi("POST", path, {"verificationCode": self.otp} if code else None), 204)
-        self.expect(self.simulate(f"/corporates/{corporate_id}/verify"), 204)
-        return corporate_id
+        self.expect(self.simulate(f"/{kind}/{identity_id}/verify"), 204)
+        return identity_id
+
+    def upgrade_to_iban(self, account_id: str) -> str:
+        """The account's IBAN, for deposits by the full wire path."""
+        details = self.expect(self.multi("POST", f"/managed_accounts/{account_id}/iban"))["bankAccountDetails"]
+        return details[0]["details"]["iban"]
 
     def open_account(self, name: str) -> str:
         body = {"profileId": self.profiles["managedAccounts"], "friendlyName": name, "currency": "EUR"}
@@ -94,6 +112,48 @@ class MoneyApi:
         if scheduled is not None:
             body["scheduledTimestamp"] = str(scheduled)
         return self.multi("POST", "/transfers", body, ref=ref)
+
+    def send(self, source: tuple, destination: tuple, amount: int, *, ref: str | None = None,
+             scheduled: int | None = None) -> Answer:
+        body = {"profileId": self.profiles["sends"], "source": {"type": source[0], "id": source[1]},
+                "destination": {"type": destination[0], "id": destination[1]},
+                "destinationAmount": {"currency": "EUR", "amount": amount}}
+        if scheduled is not None:
+            body["scheduledTimestamp"] = str(scheduled)
+        return self.multi("POST", "/sends", body, ref=ref)
+
+    def cancel_send(self, send_id: str) -> Answer:
+        return self.multi("POST", f"/sends/{send_id}/cancel", {})
+
+    def confirm(self, resource_type: str, ids: list, code: str | None = None) -> Answer:
+        """One confirmation challenge for `ids`, verified with the sandbox OTP (or `code`)."""
+        started = self.multi("POST", "/challenges/otp/SMS", {"resourceType": resource_type, "resourceIds": ids})
+        if started.status != 200:
+            return started
+        return self.multi("POST", f"/challenges/{started.body['scaChallengeId']}/otp/SMS/verify",
+                          {"resourceType": resource_type, "verificationCode": code or self.otp})
+
+    def wire_out(self, account_id: str, amount: int, *, ref: str | None = None) -> Answer:
+        # An IBAN ending "00": the sandbox's payee verification matches, so the transfer waits for /confirm.
+        body = {"profileId": self.profiles["outgoingWireTransfers"],
+                "sourceInstrument": {"type": "managed_accounts", "id": account_id},
+                "transferAmount": {"currency": "EUR", "amount": amount}, "description": "rent",
+                "destinationBeneficiary": {"name": "Ann Lee", "iban": "DE89370400440532013000"}}
+        return self.multi("POST", "/outgoing_wire_transfers", body, ref=ref)
+
+    def wire_confirm(self, wire_id: str) -> Answer:
+        return self.multi("POST", f"/outgoing_wire_transfers/{wire_id}/confirm")
+
+    def wire_cancel(self, wire_id: str) -> Answer:
+        return self.multi("POST", f"/outgoing_wire_transfers/{wire_id}/cancel", {})
+
+    def bank_decides(self, wire_id: str, accept: bool) -> Answer:
+        return self.simulate(f"/wiretransfers/outgoing/{wire_id}/{'accept' if accept else 'reject'}")
+
+    def wire_in(self, iban: str, amount: int) -> Answer:
+        return self.simulate("/accounts/deposit", {
+            "depositAmount": {"currency": "EUR", "amount": amount}, "destinationIbanDetails": {"iban": iban},
+            "senderName": "Tom Borg", "senderIbanDetails": {"iban": "DE89370400440532013000"}})
 
     def cancel_transfer(self, transfer_id: str) -> Answer:
         return self.multi("POST", "/transfers/bulk/cancel", {"cancellations": [{"id": transfer_id}]})
@@ -130,6 +190,12 @@ class MoneyApi:
 
     def transfers(self) -> list:
         return self.expect(self.multi("GET", "/transfers", query={"limit": 100}))["transfer"]
+
+    def sends(self) -> list:
+        return self.expect(self.multi("GET", "/sends", query={"limit": 100}))["send"]
+
+    def wires(self) -> list:
+        return self.expect(self.multi("GET", "/outgoing_wire_transfers", query={"limit": 100}))["transfer"]
 
     def card_payments(self) -> list:
         return self.expect(self.multi("GET", "/card_payments", query={"limit": 100}))["cardPayments"]
