@@ -86,12 +86,9 @@ class CardPurchasesBackend:
 
     def purchase(self, card_id: str, request: dict) -> str:
         cards, world = self._cards(), self.world
-        card = cards.card(str(card_id)) if cards.owner_of(str(card_id)) else None
-        if card is None:
-            return DENIED_CARD_NOT_FOUND
-        amount = request["transactionAmount"].get("amount")
-        if not isinstance(amount, int) or amount <= 0:
-            return DENIED_AMOUNT_NOT_POSITIVE
+        card, amount, denial = self._card_and_amount(card_id, request)
+        if denial:
+            return denial
         payment = self._new_payment(card_id, card, request)
         if cards.state_of(card_id) != "ACTIVE":
             return self._decline(payment, DENIED_CARD_INACTIVE, "CARD_STATUS_NOT_ALLOWED")
@@ -137,12 +134,9 @@ class CardPurchasesBackend:
 
     def refund(self, card_id: str, request: dict) -> str:
         cards = self._cards()
-        card = cards.card(str(card_id)) if cards.owner_of(str(card_id)) else None
-        if card is None:
-            return DENIED_CARD_NOT_FOUND
-        amount = request["transactionAmount"].get("amount")
-        if not isinstance(amount, int) or amount <= 0:
-            return DENIED_AMOUNT_NOT_POSITIVE
+        card, amount, denial = self._card_and_amount(card_id, request)
+        if denial:
+            return denial
         if cards.state_of(card_id) == "DESTROYED":
             return DENIED_CARD_INACTIVE
         if request["transactionAmount"]["currency"] != card_field(card, "currency"):
@@ -157,6 +151,18 @@ class CardPurchasesBackend:
         return APPROVED
 
     # -- inside --------------------------------------------------------------------------------------
+    def _card_and_amount(self, card_id: str, request: dict) -> tuple:
+        """(card, amount, None), or (None, None, denial) for what a purchase and a refund both meet first: an
+        unknown card, then an amount that is not a positive whole number."""
+        cards = self._cards()
+        card = cards.card(str(card_id)) if cards.owner_of(str(card_id)) else None
+        if card is None:
+            return None, None, DENIED_CARD_NOT_FOUND
+        amount = request["transactionAmount"].get("amount")
+        if not isinstance(amount, int) or amount <= 0:
+            return None, None, DENIED_AMOUNT_NOT_POSITIVE
+        return card, amount, None
+
     def _new_payment(self, card_id: str, card, request: dict, kind: str | None = None) -> CardPayment:
         world = self.world
         atm = bool(request.get("atmWithdrawal"))

@@ -31,13 +31,31 @@ def _physical(card: ManagedCard) -> Physical:
 def _usable(card: ManagedCard) -> Physical:
     """A physical card that is neither destroyed nor blocked and has been activated."""
     physical = _physical(card)
+    _neither_destroyed_nor_blocked(card)
+    _activated(physical)
+    return physical
+
+
+def _neither_destroyed_nor_blocked(card: ManagedCard) -> None:
     if card.state == DESTROYED:
         raise conflict("INSTRUMENT_DESTROYED")
     if card.state == BLOCKED:
         raise conflict("INSTRUMENT_BLOCKED")
+
+
+def _activated(physical: Physical) -> None:
     if physical.pending_activation:
         raise conflict("PHYSICAL_CARD_NOT_ACTIVATED")
-    return physical
+
+
+def _not_reported_yet(card: ManagedCard) -> None:
+    """A card reported stolen (destroyed) or lost (blocked) cannot be reported again, either way."""
+    if card.destroyed_reason == STOLEN:
+        raise conflict("INSTRUMENT_ALREADY_MARKED_STOLEN")
+    if card.state == DESTROYED:
+        raise conflict("INSTRUMENT_DESTROYED")
+    if card.blocked_reason == LOST:
+        raise conflict("INSTRUMENT_ALREADY_MARKED_LOST")
 
 
 def _event(world, card: ManagedCard, reason: str, replacement: ManagedCard | None = None) -> None:
@@ -61,10 +79,7 @@ def _balance_moved(world, new: ManagedCard, amount: int, transaction_id: str) ->
 
 def upgrade(cards, card: ManagedCard, request: dict) -> ManagedCard:
     world = cards.world
-    if card.state == DESTROYED:
-        raise conflict("INSTRUMENT_DESTROYED")
-    if card.state == BLOCKED:
-        raise conflict("INSTRUMENT_BLOCKED")
+    _neither_destroyed_nor_blocked(card)
     if card.state == NOT_ENABLED:
         raise conflict("INSTRUMENT_NOT_ENABLED")
     if card.physical is not None:
@@ -96,10 +111,7 @@ def upgrade(cards, card: ManagedCard, request: dict) -> ManagedCard:
 
 def activate(cards, card: ManagedCard, request: dict) -> ManagedCard:
     physical = _physical(card)
-    if card.state == DESTROYED:
-        raise conflict("INSTRUMENT_DESTROYED")
-    if card.state == BLOCKED:
-        raise conflict("INSTRUMENT_BLOCKED")
+    _neither_destroyed_nor_blocked(card)
     if not physical.pending_activation:
         raise conflict("INSTRUMENT_ALREADY_ACTIVATED")
     if request.get("activationCode") != physical.activation_code:
@@ -141,8 +153,7 @@ def replace_damaged(cards, card: ManagedCard, request: dict) -> None:
         raise conflict("INSTRUMENT_MARKED_AS_LOST")
     if physical.pending_replacement:
         raise conflict("INSTRUMENT_ALREADY_PENDING_REPLACEMENT")
-    if physical.pending_activation:
-        raise conflict("PHYSICAL_CARD_NOT_ACTIVATED")
+    _activated(physical)
     # The same card on new plastic: it waits for the new plastic's activation code.
     physical.pending_replacement = True
     physical.pending_activation = True
@@ -153,25 +164,14 @@ def replace_damaged(cards, card: ManagedCard, request: dict) -> None:
 
 def report_lost(cards, card: ManagedCard) -> None:
     _physical(card)
-    if card.destroyed_reason == STOLEN:
-        raise conflict("INSTRUMENT_ALREADY_MARKED_STOLEN")
-    if card.state == DESTROYED:
-        raise conflict("INSTRUMENT_DESTROYED")
-    if card.blocked_reason == LOST:
-        raise conflict("INSTRUMENT_ALREADY_MARKED_LOST")
+    _not_reported_yet(card)
     cards.set_state(card.id, BLOCKED, LOST)
 
 
 def report_stolen(cards, card: ManagedCard) -> None:
     physical = _physical(card)
-    if card.destroyed_reason == STOLEN:
-        raise conflict("INSTRUMENT_ALREADY_MARKED_STOLEN")
-    if card.state == DESTROYED:
-        raise conflict("INSTRUMENT_DESTROYED")
-    if card.blocked_reason == LOST:
-        raise conflict("INSTRUMENT_ALREADY_MARKED_LOST")
-    if physical.pending_activation:
-        raise conflict("PHYSICAL_CARD_NOT_ACTIVATED")
+    _not_reported_yet(card)
+    _activated(physical)
     cards.set_state(card.id, DESTROYED, STOLEN)
 
 

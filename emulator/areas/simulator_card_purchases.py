@@ -17,34 +17,34 @@ def _request(call) -> dict:
     return body
 
 
-def _by_details(call):
-    body = call.body
-    return call.world.area("card_purchases").card_by_details(body["cardNumber"], body["cvv"], body["expiryDate"])
+def _decided(call, action: str) -> dict:
+    """The purchase or the refund (`action`) on the card the path names by id, or the body by its details."""
+    request = _request(call)
+    purchases = call.world.area("card_purchases")
+    if "card_id" in call.path_params:
+        card_id = str(call.path_params["card_id"])
+    else:
+        card_id, denial = purchases.card_by_details(call.body["cardNumber"], call.body["cvv"], call.body["expiryDate"])
+        if denial:
+            return {"code": denial}
+    return {"code": getattr(purchases, action)(card_id, request)}
 
 
 @handles("cards_card_id_purchase", namespace="simulator")
 def purchase_by_id(call):
-    return {"code": call.world.area("card_purchases").purchase(str(call.path_params["card_id"]), _request(call))}
+    return _decided(call, "purchase")
 
 
 @handles("cards_purchase", namespace="simulator")
 def purchase_by_details(call):
-    request = _request(call)
-    card_id, denial = _by_details(call)
-    if denial:
-        return {"code": denial}
-    return {"code": call.world.area("card_purchases").purchase(card_id, request)}
+    return _decided(call, "purchase")
 
 
 @handles("cards_card_id_merchant_refund", namespace="simulator")
 def refund_by_id(call):
-    return {"code": call.world.area("card_purchases").refund(str(call.path_params["card_id"]), _request(call))}
+    return _decided(call, "refund")
 
 
 @handles("cards_merchant_refund", namespace="simulator")
 def refund_by_details(call):
-    request = _request(call)
-    card_id, denial = _by_details(call)
-    if denial:
-        return {"code": denial}
-    return {"code": call.world.area("card_purchases").refund(card_id, request)}
+    return _decided(call, "refund")

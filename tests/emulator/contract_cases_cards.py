@@ -151,120 +151,64 @@ def _(emu):
 
 
 # -- physical cards ------------------------------------------------------------------------------------
-@case("managedCardPhysicalUpgrade", 200)
-def _(emu):
+def on_card(emu: Emu, action: str, body=None, *, method: str = "POST", virtual: bool = False,
+            activated: bool = True, before: tuple = (), by_programme: bool = False, **extra):
+    """`action` (a path under the card) on a new card of a verified corporate: a physical one (`activated` or
+    not, upgraded with `extra`) unless `virtual`, after the POST actions `before`; `by_programme` calls with
+    the api-key only."""
     corporate = verified(emu)
-    return _post(emu, corporate, card(emu, corporate), "physical", {"deliveryAddress": DELIVERY})
+    card_id = card(emu, corporate) if virtual else physical(emu, corporate, activated, **extra)
+    for earlier in before:
+        assert _post(emu, corporate, card_id, earlier).status in (200, 204)
+    token = None if by_programme else corporate["token"]
+    return emu.call(method, f"/managed_cards/{card_id}/{action}", body, token=token)
 
 
-@case("managedCardPhysicalUpgrade", 409, "INSTRUMENT_ALREADY_UPGRADED_TO_PHYSICAL")
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, activated=False), "physical", {"deliveryAddress": DELIVERY})
-
-
-@case("managedCardPhysicalActivate", 200)
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, activated=False), "physical/activate",
-                 {"activationCode": "123456"})
-
-
-@case("managedCardPhysicalActivate", 409, "ACTIVATION_CODE_INVALID")
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, activated=False), "physical/activate",
-                 {"activationCode": "999999"})
-
-
-@case("managedCardPhysicalPinGet", 200)
-def _(emu):
-    corporate = verified(emu)
-    return emu.call("GET", f"/managed_cards/{physical(emu, corporate)}/physical/pin", token=corporate["token"])
-
-
-@case("managedCardPhysicalPinGet", 409, "PHYSICAL_CARD_NOT_ACTIVATED")
-def _(emu):
-    corporate = verified(emu)
-    return emu.call("GET", f"/managed_cards/{physical(emu, corporate, activated=False)}/physical/pin",
-                    token=corporate["token"])
-
-
-@case("managedCardPhysicalPinUnBlock", 204)
-def _(emu):
-    corporate = verified(emu)
-    return emu.call("PATCH", f"/managed_cards/{physical(emu, corporate)}/physical/pin/unblock",
-                    token=corporate["token"])
-
-
-@case("managedCardPhysicalPinUnBlock", 409, "INSTRUMENT_NOT_PHYSICAL")
-def _(emu):
-    corporate = verified(emu)
-    return emu.call("PATCH", f"/managed_cards/{card(emu, corporate)}/physical/pin/unblock", token=corporate["token"])
-
-
-@case("managedCardPhysicalContactlessLimitReset", 204)
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, carrierType="WEARABLE"), "physical/contactless_limit/reset")
-
-
-@case("managedCardPhysicalContactlessLimitReset", 409, "PHYSICAL_CARD_TYPE_NOT_SUPPORTED")
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate), "physical/contactless_limit/reset")
-
-
-@case("managedCardPhysicalReplaceDamaged", 204)
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate), "physical/replace_damaged", {"activationCode": "222222"})
-
-
-@case("managedCardPhysicalReplaceDamaged", 409, "PHYSICAL_CARD_NOT_ACTIVATED")
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, activated=False), "physical/replace_damaged",
-                 {"activationCode": "222222"})
-
-
-@case("managedCardPhysicalReportLost", 204)
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, activated=False), "physical/report_lost")
-
-
-@case("managedCardPhysicalReportLost", 409, "INSTRUMENT_NOT_PHYSICAL")
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, card(emu, corporate), "physical/report_lost")
-
-
-@case("managedCardPhysicalReportStolen", 204)
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate), "physical/report_stolen")
-
-
-@case("managedCardPhysicalReportStolen", 409, "PHYSICAL_CARD_NOT_ACTIVATED")
-def _(emu):
-    corporate = verified(emu)
-    return _post(emu, corporate, physical(emu, corporate, activated=False), "physical/report_stolen")
-
-
-@case("managedCardPhysicalReplaceLostOrStolen", 200)
-def _(emu):
-    corporate = verified(emu)
-    card_id = physical(emu, corporate)
-    _post(emu, corporate, card_id, "physical/report_lost")
-    return emu.call("POST", f"/managed_cards/{card_id}/physical/replace_lost_stolen", {"activationCode": "333333"})
-
-
-@case("managedCardPhysicalReplaceLostOrStolen", 409, "INSTRUMENT_NOT_MARKED_LOST_OR_STOLEN")
-def _(emu):
-    corporate = verified(emu)
-    return emu.call("POST", f"/managed_cards/{physical(emu, corporate)}/physical/replace_lost_stolen",
-                    {"activationCode": "333333"})
+UPGRADE, ACTIVATION, REPLACEMENT = {"deliveryAddress": DELIVERY}, {"activationCode": "123456"}, \
+    {"activationCode": "222222"}
+for _key, _kwargs in (
+        (("managedCardPhysicalUpgrade", 200, None), dict(action="physical", body=UPGRADE, virtual=True)),
+        (("managedCardPhysicalUpgrade", 409, "INSTRUMENT_ALREADY_UPGRADED_TO_PHYSICAL"),
+         dict(action="physical", body=UPGRADE, activated=False)),
+        (("managedCardPhysicalUpgrade", 409, "INSTRUMENT_BLOCKED"),
+         dict(action="physical", body=UPGRADE, virtual=True, before=("block",))),
+        (("managedCardPhysicalActivate", 200, None), dict(action="physical/activate", body=ACTIVATION,
+                                                           activated=False)),
+        (("managedCardPhysicalActivate", 409, "ACTIVATION_CODE_INVALID"),
+         dict(action="physical/activate", body={"activationCode": "999999"}, activated=False)),
+        (("managedCardPhysicalActivate", 409, "INSTRUMENT_BLOCKED"),
+         dict(action="physical/activate", body=ACTIVATION, activated=False, before=("block",))),
+        (("managedCardPhysicalPinGet", 200, None), dict(action="physical/pin", method="GET")),
+        (("managedCardPhysicalPinGet", 409, "PHYSICAL_CARD_NOT_ACTIVATED"),
+         dict(action="physical/pin", method="GET", activated=False)),
+        (("managedCardPhysicalPinGet", 409, "INSTRUMENT_BLOCKED"),
+         dict(action="physical/pin", method="GET", before=("block",))),
+        (("managedCardPhysicalPinUnBlock", 204, None), dict(action="physical/pin/unblock", method="PATCH")),
+        (("managedCardPhysicalPinUnBlock", 409, "INSTRUMENT_NOT_PHYSICAL"),
+         dict(action="physical/pin/unblock", method="PATCH", virtual=True)),
+        (("managedCardPhysicalContactlessLimitReset", 204, None),
+         dict(action="physical/contactless_limit/reset", carrierType="WEARABLE")),
+        (("managedCardPhysicalContactlessLimitReset", 409, "PHYSICAL_CARD_TYPE_NOT_SUPPORTED"),
+         dict(action="physical/contactless_limit/reset")),
+        (("managedCardPhysicalReplaceDamaged", 204, None), dict(action="physical/replace_damaged", body=REPLACEMENT)),
+        (("managedCardPhysicalReplaceDamaged", 409, "PHYSICAL_CARD_NOT_ACTIVATED"),
+         dict(action="physical/replace_damaged", body=REPLACEMENT, activated=False)),
+        (("managedCardPhysicalReportLost", 204, None), dict(action="physical/report_lost", activated=False)),
+        (("managedCardPhysicalReportLost", 409, "INSTRUMENT_NOT_PHYSICAL"),
+         dict(action="physical/report_lost", virtual=True)),
+        (("managedCardPhysicalReportLost", 409, "INSTRUMENT_ALREADY_MARKED_LOST"),
+         dict(action="physical/report_lost", before=("physical/report_lost",))),
+        (("managedCardPhysicalReportStolen", 204, None), dict(action="physical/report_stolen")),
+        (("managedCardPhysicalReportStolen", 409, "PHYSICAL_CARD_NOT_ACTIVATED"),
+         dict(action="physical/report_stolen", activated=False)),
+        (("managedCardPhysicalReportStolen", 409, "INSTRUMENT_ALREADY_MARKED_LOST"),
+         dict(action="physical/report_stolen", before=("physical/report_lost",))),
+        (("managedCardPhysicalReplaceLostOrStolen", 200, None),
+         dict(action="physical/replace_lost_stolen", body={"activationCode": "333333"}, by_programme=True,
+              before=("physical/report_lost",))),
+        (("managedCardPhysicalReplaceLostOrStolen", 409, "INSTRUMENT_NOT_MARKED_LOST_OR_STOLEN"),
+         dict(action="physical/replace_lost_stolen", body={"activationCode": "333333"}, by_programme=True))):
+    case(*_key)(lambda emu, kwargs=_kwargs: on_card(emu, **kwargs))
 
 
 # -- the Simulator's lifecycle -------------------------------------------------------------------------
