@@ -10,7 +10,9 @@ A fault belongs to one operation and changes that operation's answers and nothin
               documented code of that status when not given) in the body that status declares;
 - `state`     the answer is the one the handler gave, but the state is left as it was before the call;
 - `latency`   each answer is `delayMs` late;
-- `throttle`  the next `calls` calls answer `status` (429 or 503) with `Retry-After: retryAfter`.
+- `throttle`  the next `calls` calls answer `status` (429 or 503) with `Retry-After: retryAfter`; the
+              first call after them is timed (`retriedAfter`, seconds since the last throttled answer), so a
+              client that retries too soon, or not at all, is told apart from one that honours Retry-After.
 
 Each fault counts its applications, so a run in which no answer was changed is told apart (unreached)
 from one in which the suite saw a wrong answer and said nothing (survived).
@@ -42,11 +44,15 @@ class Fault:
         self.kind = spec["kind"]
         self.applied = 0
         self.remaining = spec.get("calls", 1) if self.kind == "throttle" else None
+        self.throttled_at: float | None = None
+        self.retried_after: float | None = None
 
     def view(self) -> dict:
         view = {"id": self.id, **self.spec, "namespace": self.namespace, "applied": self.applied}
         if self.remaining is not None:
             view["remaining"] = self.remaining
+        if self.retried_after is not None:
+            view["retriedAfter"] = self.retried_after
         return view
 
 
@@ -83,7 +89,10 @@ class Faults:
             if fault.kind == "throttle" and fault.remaining > 0:
                 fault.remaining -= 1
                 fault.applied += 1
+                fault.throttled_at = time.monotonic()
                 raise ApiError(fault.spec["status"], None, _throttle_headers(fault))
+            if fault.kind == "throttle" and fault.throttled_at is not None and fault.retried_after is None:
+                fault.retried_after = round(time.monotonic() - fault.throttled_at, 3)
             if fault.kind == "latency":
                 fault.applied += 1
                 time.sleep(fault.spec["delayMs"] / 1000)

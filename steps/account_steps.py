@@ -69,8 +69,9 @@ def has_no_iban(ctx, name):
 def has_iban(ctx, name):
     """Then the managed account "savings" has an IBAN
 
-    Reads the account's IBAN until it is ALLOCATED (bounded wait): bank details naming the bank and beneficiary, and for EUR a well-formed IBAN whose check digits hold.
+    Reads the account's IBAN until it is ALLOCATED (bounded wait): bank details naming the bank and beneficiary, and for EUR a well-formed IBAN whose check digits hold. Right after an upgrade that answered them ALLOCATED, the details read back are the ones it answered.
     """
+    upgraded = ctx.last
     deadline = time.monotonic() + IBAN_WAIT_SECONDS
     body = _read_iban(ctx, name)
     while body["state"] == "PENDING_ALLOCATION" and time.monotonic() < deadline:
@@ -84,6 +85,11 @@ def has_iban(ctx, name):
         iban = details["details"].get("iban")
         if account.body.get("currency") == "EUR" or iban:
             assert iban and _iban_checks(iban), f"the IBAN {iban!r} of {name!r} fails its check digits"
+    if (upgraded is not None and upgraded.operation_id == "managedAccountsIBANUpgrade" and upgraded.status == 200
+            and upgraded.body.get("state") == "ALLOCATED"):
+        assert body["bankAccountDetails"] == upgraded.body["bankAccountDetails"], (
+            f"the IBAN of {name!r} reads back {body['bankAccountDetails']}, "
+            f"the upgrade answered {upgraded.body['bankAccountDetails']}")
 
 
 def _read_iban(ctx, name: str) -> dict:

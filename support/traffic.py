@@ -1,5 +1,11 @@
 """What the suite actually sent: (namespace, operation, status) counts, saved per worker, and for the
-strength report which scenario called which operation, the fields it sent and the answers it saw."""
+strength report which scenario called which operation, the answers it saw and which of their fields
+echo what the suite itself sent.
+
+A field of an answer counts as *sent* (`echoed`) when, in the same scenario, a request body held the
+same value at the same JSON pointer, list indexes aside: corporateCreate sent `/rootUser/surname`
+"Smith", so corporateGet's `/rootUser/surname` "Smith" is a field the suite sent. A field name alone is
+not enough (every resource has a `/name` or an `/id`), nor a value alone (`EUR` is everywhere)."""
 from __future__ import annotations
 
 import json
@@ -18,20 +24,28 @@ class TrafficRecorder:
         self.usage: dict[str, dict] = {}
         self.failed: set[str] = set()
         self.scenarios: set[str] = set()
+        # What the current scenario has sent so far: pointer without list indexes -> values (as JSON).
+        self._sent: dict[str, set[str]] = {}
+        self._sent_by: str | None = None
 
     def record(self, namespace: str, operation_id: str, status: int, sent=None, body=None) -> None:
         self.counts[(namespace, operation_id, int(status))] += 1
         entry = self.usage.setdefault(f"{namespace}:{operation_id}", {
-            "scenarios": set(), "statuses": set(), "errorCodes": set(), "answered": set(), "sent": set()})
+            "scenarios": set(), "statuses": set(), "errorCodes": set(), "answered": set(), "echoed": set()})
         if self.scenario:
             entry["scenarios"].add(self.scenario)
+        if self._sent_by != self.scenario:
+            self._sent, self._sent_by = {}, self.scenario
+        if sent is not None:
+            for pointer, value in leaves(sent, kept=None):
+                self._sent.setdefault(without_items(pointer), set()).add(value)
         entry["statuses"].add(int(status))
         if isinstance(body, dict) and isinstance(body.get("errorCode"), str):
             entry["errorCodes"].add(f"{int(status)}:{body['errorCode']}")
         if 200 <= status < 300 and body is not None:
             entry["answered"].update(pointers(body))
-        if sent is not None:
-            entry["sent"].update(pointers(sent))
+            entry["echoed"].update(pointer for pointer, value in leaves(body)
+                                   if value in self._sent.get(without_items(pointer), ()))
 
     def outcome(self, scenario: str, failed: bool) -> None:
         self.scenarios.add(scenario)
@@ -55,16 +69,29 @@ class TrafficRecorder:
 
 def pointers(value, prefix: str = ""):
     """JSON pointers of a body's leaves and lists (a list is a value a fault can shorten)."""
+    yield from (pointer for pointer, _ in _walk(value, prefix, ITEMS_KEPT))
+
+
+def leaves(value, prefix: str = "", kept: int | None = ITEMS_KEPT):
+    """(pointer, value as canonical JSON) for each pointer `pointers` gives; `kept=None` walks every item."""
+    yield from ((p, json.dumps(v, sort_keys=True)) for p, v in _walk(value, prefix, kept))
+
+
+def _walk(value, prefix, kept):
     if isinstance(value, dict):
         for key, child in value.items():
-            yield from pointers(child, f"{prefix}/{str(key).replace('~', '~0').replace('/', '~1')}")
+            yield from _walk(child, f"{prefix}/{str(key).replace('~', '~0').replace('/', '~1')}", kept)
     elif isinstance(value, list):
         if prefix:
-            yield prefix
-        for index, child in enumerate(value[:ITEMS_KEPT]):
-            yield from pointers(child, f"{prefix}/{index}")
+            yield prefix, value
+        for index, child in enumerate(value if kept is None else value[:kept]):
+            yield from _walk(child, f"{prefix}/{index}", kept)
     elif prefix:
-        yield prefix
+        yield prefix, value
+
+
+def without_items(pointer: str) -> str:
+    return "/".join(part for part in pointer.split("/") if not part.isdigit())
 
 
 def load_traffic(folder: Path) -> Counter:

@@ -70,6 +70,7 @@ Feature: Corporates: registration, details and their update, root email verifica
     And the response equals what GET "/corporates" answers as the corporate
     When GET "/corporates" is called as the corporate
     Then the response field "rootUser.name" equals "Zoe"
+    And the response field "rootUser.active" equals true
 
   Scenario: A corporate's new root email must be verified again
     Given a corporate is onboarded and logged in

@@ -56,6 +56,7 @@ Feature: Due diligence: a corporate's KYB and a consumer's KYC
     And the response field "reference" exists
     When GET "/consumers/kyc" is called as the consumer
     Then the response field "fullDueDiligence" equals "INITIATED"
+    And the response field "kycLevel" equals "KYC_LEVEL_2"
     When the simulator verifies the consumer
     Then the response status is 204
     When GET "/consumers/kyc" is called as the consumer

@@ -15,9 +15,12 @@ Feature: A managed account's life: update, block and unblock, IBAN, remove
       {"friendlyName": "Rainy day", "tag": "reserve", "lowBalanceThreshold": 2500}
       """
     Then the response status is 200
+    And the response field "id" equals "${savings.id}"
     And the response field "friendlyName" equals "Rainy day"
     And the response field "tag" equals "reserve"
     And the response field "lowBalanceThreshold" equals 2500
+    And the response field "balances.availableBalance" equals 0
+    And the response field "balances.actualBalance" equals 0
     When the corporate reads the managed account "savings"
     Then the response field "friendlyName" equals "Rainy day"
     And the response field "tag" equals "reserve"

@@ -2,10 +2,12 @@
 
 1. a baseline run of the suite records which scenario called which operation and what it saw
    (reports/traffic/usage-*.json); `--reuse-traffic` takes the last run's instead;
-2. candidate faults are enumerated from it and the contract, and a seeded sample is chosen
-   (STRENGTH_MAX_FAULTS; unset or 0: all);
+2. candidate faults are enumerated from it and the contract, and a seeded sample is chosen, stratified
+   by area (STRENGTH_MAX_FAULTS; unset or 0: all);
 3. each of STRENGTH_WORKERS pytest processes gets its own emulator, claims the next free fault of the
-   plan and runs it with the plugin (support/strength/plugin.py), until done or STRENGTH_SECONDS pass;
+   plan and runs it with the plugin (support/strength/plugin.py), until done or STRENGTH_SECONDS (the
+   whole run's wall time, baseline included) pass; a fault re-runs at most STRENGTH_SCENARIOS of the
+   scenarios that called its operation, the most focused first (unset or 0: all);
 4. reports/strength/strength.json and strength.md, and a page in the Allure results.
 """
 from __future__ import annotations
@@ -44,9 +46,10 @@ def main(argv=None) -> int:
     reports = Path(args.reports)
     max_faults = _int_env("STRENGTH_MAX_FAULTS", 0) or None
     seconds = _int_env("STRENGTH_SECONDS", 0) or None
+    per_fault = _int_env("STRENGTH_SCENARIOS", 0) or None
     seed = _int_env("STRENGTH_SEED", 1)
     workers = max(1, _int_env("STRENGTH_WORKERS", 2))
-    started = time.monotonic()
+    started, started_wall = time.monotonic(), time.time()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_XDIST_WORKER", "WEAVR_BASE_URL")}
     env.update(WEAVR_TARGET="emulator", WEAVR_REPORTS_DIR=str(reports))
 
@@ -67,14 +70,16 @@ def main(argv=None) -> int:
     contracts = {ns: load_contract(ns) for ns in ("multi", "simulator")}
     enumerated = enumerate_faults(contracts, usage)
     chosen = select(enumerated, max_faults, seed)
-    _order_scenarios(chosen, usage)
+    _order_scenarios(chosen, usage, per_fault)
     print(f"strength: {len(enumerated)} faults enumerated, {len(chosen)} chosen, {workers} workers", flush=True)
 
-    results = run_workers(chosen, workers, seconds, reports / "strength" / "work", env, args.features)
+    deadline = started_wall + seconds if seconds else None
+    results = run_workers(chosen, workers, deadline, reports / "strength" / "work", env, args.features)
     missing = {f["id"] for f in chosen} - {r["id"] for r in results}
     results += [{**{k: v for k, v in f.items() if k != "scenarios"}, "outcome": "not run"}
                 for f in chosen if f["id"] in missing]
-    facts = {"seed": seed, "maxFaults": max_faults, "seconds": seconds, "workers": workers,
+    facts = {"seed": seed, "maxFaults": max_faults, "seconds": seconds, "scenariosPerFault": per_fault,
+             "workers": workers,
              "wallSeconds": round(time.monotonic() - started, 1)}
     report = build_report(enumerated, sorted(results, key=lambda r: r["id"]), facts)
     data, table = write_report(report, reports / "strength")
@@ -87,26 +92,27 @@ def main(argv=None) -> int:
     return 0
 
 
-def _order_scenarios(faults: list[dict], usage: dict) -> None:
+def _order_scenarios(faults: list[dict], usage: dict, per_fault: int | None) -> None:
     """Focused scenarios first: one that calls few operations is likelier to check the faulted answer,
-    and a fault stops at its first kill."""
+    and a fault stops at its first kill. A fault on an operation every scenario calls (corporateCreate)
+    would otherwise re-run the whole suite when it survives; `per_fault` keeps the most focused."""
     breadth: dict[str, int] = {}
     for entry in usage["operations"].values():
         for scenario in entry["scenarios"]:
             breadth[scenario] = breadth.get(scenario, 0) + 1
     for fault in faults:
-        fault["scenarios"] = sorted(fault["scenarios"], key=lambda s: (breadth.get(s, 0), s))
+        fault["scenariosCalling"] = len(fault["scenarios"])
+        fault["scenarios"] = sorted(fault["scenarios"], key=lambda s: (breadth.get(s, 0), s))[:per_fault]
 
 
-def run_workers(faults: list[dict], workers: int, seconds, work: Path, env: dict, features: str) -> list[dict]:
+def run_workers(faults: list[dict], workers: int, deadline, work: Path, env: dict, features: str) -> list[dict]:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    # One plan for all; each worker claims the next free fault (plugin.claim). The costliest go first,
-    # so the run does not end waiting on one worker's long fault.
+    # One plan for all, in the order select() dealt it (areas in turn); each worker claims the next free
+    # fault (plugin.claim). The deadline is checked between scenarios, so no fault runs on past it.
     plan, claims = work / "plan.json", work / "claims"
     claims.mkdir()
-    plan.write_text(json.dumps({"faults": sorted(faults, key=lambda f: -len(f["scenarios"]))}), encoding="utf-8")
-    deadline = time.time() + seconds if seconds else None
+    plan.write_text(json.dumps({"faults": faults}), encoding="utf-8")
     running = []
     for index in range(workers):
         folder = work / f"w{index}"

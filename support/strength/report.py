@@ -1,10 +1,13 @@
-"""The strength report: kill scores per area and per operation, and the survivors as a to-do list."""
+"""The strength report: kill scores per area and per operation, and the survivors as a to-do list.
+
+The kill score is killed / (killed + survived): unreached, not run and tolerated faults are left out.
+Tolerated is a latency or throttle fault the client absorbed as it should (plugin.run_fault)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-OUTCOMES = ("killed", "survived", "unreached", "not run")
+OUTCOMES = ("killed", "survived", "tolerated", "unreached", "not run")
 
 
 def tally(results: list[dict]) -> dict:
@@ -35,12 +38,19 @@ def build_report(enumerated: list[dict], results: list[dict], facts: dict) -> di
         "areas": {area: {"enumerated": enumerated_by_area.get(area, 0), **tally(rows)}
                   for area, rows in sorted(by_area.items())},
         "operations": {op: {"area": rows[0]["area"], **tally(rows)} for op, rows in sorted(by_operation.items())},
-        "survivors": [f"{r['id']}, no scenario noticed ({r['scenariosRun']} scenarios ran)"
+        "survivors": [f"{r['id']}, no scenario noticed ({_ran(r)})" + (f": {r['reason']}" if r.get("reason") else "")
                       for r in results if r["outcome"] == "survived"],
+        "tolerated": [f"{r['id']}: {r['reason']}" for r in results if r["outcome"] == "tolerated"],
         "unreached": [f"{r['id']}: never applied while its {r['scenariosRun']} scenarios ran"
                       for r in results if r["outcome"] == "unreached"],
         "results": results,
     }
+
+
+def _ran(result: dict) -> str:
+    calling = result.get("scenariosCalling", result["scenariosRun"])
+    return (f"{result['scenariosRun']} scenarios ran" if calling == result["scenariosRun"]
+            else f"{result['scenariosRun']} of the {calling} calling it ran")
 
 
 def render(report: dict) -> str:
@@ -50,15 +60,16 @@ def render(report: dict) -> str:
         f"{s['enumerated']} faults enumerated, {s['faults']} chosen (seed {report['seed']}, budget "
         f"{report['maxFaults'] or 'all'} faults, {_limit(report['seconds'])}), {s['faults'] - s['not_run']} run in "
         f"{report['wallSeconds']} s on {report['workers']} workers: **{s['killed']} killed, {s['survived']} survived**, "
-        f"{s['unreached']} unreached, {s['not_run']} not run (time budget).", "",
+        f"{s['tolerated']} tolerated (latency, throttling absorbed), {s['unreached']} unreached, {s['not_run']} "
+        f"not run (time budget).", "",
         f"Kill score (killed / reached): **{_show(s['score'])}**; on fields the suite itself sent: "
         f"**{_show(s['sentFieldScore'])}** of {s['sentFieldFaults']}.", "",
         "## Per area", "",
-        "| area | enumerated | run | killed | survived | unreached | score | sent-field score |",
-        "|---|---|---|---|---|---|---|---|"]
+        "| area | enumerated | run | killed | survived | tolerated | unreached | score | sent-field score |",
+        "|---|---|---|---|---|---|---|---|---|"]
     for area, t in report["areas"].items():
         lines.append(f"| {area} | {t['enumerated']} | {t['faults'] - t['not_run']} | {t['killed']} | {t['survived']} | "
-                     f"{t['unreached']} | {_show(t['score'])} | {_show(t['sentFieldScore'])} |")
+                     f"{t['tolerated']} | {t['unreached']} | {_show(t['score'])} | {_show(t['sentFieldScore'])} |")
     lines += ["", "## Per operation", "", "| operation | area | run | killed | survived | unreached | score |",
               "|---|---|---|---|---|---|---|"]
     for op, t in report["operations"].items():
@@ -67,6 +78,8 @@ def render(report: dict) -> str:
     lines += ["", f"## Survivors: to do ({len(report['survivors'])})", "",
               "Each is a wrong answer no scenario noticed; see README, *Reading the strength report*.", ""]
     lines += [f"- [ ] {line}" for line in report["survivors"]] or ["none"]
+    lines += ["", f"## Tolerated ({len(report['tolerated'])})", ""]
+    lines += [f"- {line}" for line in report["tolerated"]] or ["none"]
     lines += ["", f"## Unreached ({len(report['unreached'])})", ""]
     lines += [f"- {line}" for line in report["unreached"]] or ["none"]
     return "\n".join(lines) + "\n"

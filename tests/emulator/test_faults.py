@@ -28,6 +28,10 @@ def applied(emu, fault) -> int:
     return next(f["applied"] for f in control(emu, "GET").body["faults"] if f["id"] == fault["id"])
 
 
+def view(emu, fault) -> dict:
+    return next(f for f in control(emu, "GET").body["faults"] if f["id"] == fault["id"])
+
+
 def me(emu, corporate):
     return emu.call("GET", "/corporates", token=corporate["token"])
 
@@ -134,8 +138,18 @@ def test_throttle_answers_the_next_calls_with_retry_after_then_recovers(emu, sta
         assert answer.status == status and answer.headers["retry-after"] == "1" and answer.body is None
         if status == 429:
             assert answer.headers["x-ratelimit-reset"] == "1"
+    assert "retriedAfter" not in view(emu, fault), "no call after the throttled ones yet"
     assert emu.call("POST", "/corporates", emu.corporate_body()).status == 200
     assert applied(emu, fault) == 2
+
+
+def test_throttle_times_the_first_call_after_it_so_a_retry_too_soon_shows(emu):
+    fault = plant(emu, operationId="corporateCreate", kind="throttle", status=429, calls=1, retryAfter=1)
+    assert emu.call("POST", "/corporates", emu.corporate_body()).status == 429
+    time.sleep(0.2)
+    assert emu.call("POST", "/corporates", emu.corporate_body()).status == 200
+    emu.call("POST", "/corporates", emu.corporate_body())
+    assert 0.2 <= view(emu, fault)["retriedAfter"] < 1, "the first call after the 429 is timed, once"
 
 
 def test_a_fault_whose_operation_is_not_called_is_never_applied_and_clear_removes_all(emu):

@@ -14,6 +14,7 @@ from support.emulator_process import EmulatorProcess
 from support.strength import plugin
 from support.strength.faults import enumerate_faults, select
 from support.strength.report import build_report, render
+from support.traffic import TrafficRecorder
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = "tests/support/strength_synthetic/synthetic_scenarios.py"
@@ -21,23 +22,52 @@ CONTRACTS = {ns: load_contract(ns) for ns in ("multi", "simulator")}
 
 
 def usage(**operations):
-    entry = {"scenarios": ["a", "b"], "statuses": [200], "errorCodes": [], "answered": [], "sent": []}
+    entry = {"scenarios": ["a", "b"], "statuses": [200], "errorCodes": [], "answered": [], "echoed": []}
     return {"operations": {f"multi:{op}": {**entry, **fields} for op, fields in operations.items()},
             "scenarios": ["a", "b"], "failed": ["b"]}
 
 
 def test_each_answered_field_is_dropped_and_changed_and_a_state_change_can_be_left_undone():
     faults = enumerate_faults(CONTRACTS, usage(
-        corporateCreate={"answered": ["/rootUser/name"], "sent": ["/rootUser/name", "/company/name"]},
-        corporateGet={"answered": ["/rootUser/name", "/creationTimestamp"]}))
+        corporateCreate={"answered": ["/rootUser/name"], "echoed": ["/rootUser/name"]},
+        corporateGet={"answered": ["/rootUser/name", "/creationTimestamp"], "echoed": ["/rootUser/name"]}))
     ids = {f["id"] for f in faults}
     assert {"corporateGet: /rootUser/name dropped", "corporateGet: /rootUser/name changed",
             "corporateGet: /creationTimestamp changed", "corporateCreate: state change not made"} <= ids
     assert not any(f["operationId"] == "corporateGet" and f["kind"] == "state" for f in faults), "a GET changes nothing"
     sent = {f["id"]: f["sentField"] for f in faults}
-    assert sent["corporateGet: /rootUser/name changed"] is True, "corporateCreate sent it"
+    assert sent["corporateGet: /rootUser/name changed"] is True, "it echoes what the scenario sent"
     assert sent["corporateGet: /creationTimestamp changed"] is False
     assert all(f["scenarios"] == ["a"] for f in faults), "a scenario that failed in the baseline proves nothing"
+
+
+def test_a_field_counts_as_sent_only_when_a_request_held_the_same_value_at_the_same_pointer():
+    recorder = TrafficRecorder()
+    recorder.scenario = "s1"
+    recorder.record("multi", "corporateCreate", 200,
+                    sent={"rootUser": {"name": "Ann", "surname": "Lee"}, "company": {"name": "Acme"},
+                          "tags": [{"label": "x"}, {"label": "y"}]},
+                    body={"id": "7", "rootUser": {"name": "Ann"}})
+    recorder.record("multi", "corporateGet", 200, body={
+        "rootUser": {"name": "Ann", "surname": "Leeds"}, "company": {"name": "Acme"}, "name": "Ann",
+        "tags": [{"label": "y"}], "label": "x"})
+    recorder.scenario = "s2"  # sent nothing yet: what s1 sent does not count for s2
+    recorder.record("multi", "managedAccountGet", 200, body={"rootUser": {"name": "Ann"}})
+    echoed = {key: entry["echoed"] for key, entry in recorder.usage.items()}
+    assert echoed["multi:corporateCreate"] == {"/rootUser/name"}, "the create's own answer echoes it too"
+    assert echoed["multi:corporateGet"] == {"/rootUser/name", "/company/name", "/tags/0/label"}, (
+        "same pointer (list indexes aside) and same value; /name and /label hold sent values elsewhere, "
+        "/rootUser/surname a different value")
+    assert echoed["multi:managedAccountGet"] == set()
+
+
+def test_latency_and_throttle_faults_are_enumerated_for_each_operation_answered_with_success():
+    faults = enumerate_faults(CONTRACTS, usage(corporateGet={"answered": ["/id"]},
+                                               consumerCreate={"statuses": [409]}))
+    ids = {f["id"] for f in faults}
+    assert {"corporateGet: answers 500 ms late", "corporateGet: 429 with Retry-After 1 s once",
+            "corporateGet: 503 with Retry-After 1 s once"} <= ids
+    assert not any(f["operationId"] == "consumerCreate" and f["kind"] in ("latency", "throttle") for f in faults)
 
 
 def test_statuses_become_another_declared_status_and_codes_another_code_but_not_before_the_handler():
@@ -56,6 +86,16 @@ def test_a_seeded_selection_is_repeatable_and_no_budget_takes_all():
     assert len(select(faults, None, seed=3)) == len(faults)
 
 
+def test_a_budget_samples_every_area_in_proportion_and_deals_them_out_in_turn():
+    faults = [{"id": f"{area}{n}", "area": area} for area, size in (("A", 60), ("B", 30), ("C", 9), ("D", 1))
+              for n in range(size)]
+    chosen = select(faults, 20, seed=1)
+    areas = [f["area"] for f in chosen]
+    assert {area: areas.count(area) for area in "ABCD"} == {"A": 12, "B": 6, "C": 1, "D": 1}
+    assert areas[:4] == ["A", "B", "C", "D"], "a time limit cutting the plan short has still sampled every area"
+    assert len({f["id"] for f in chosen}) == 20
+
+
 class FakeControl:
     def __init__(self, applied_after: list[int]):
         self.applied_after = list(applied_after)
@@ -68,8 +108,9 @@ class FakeControl:
         self.calls.append(("plant", spec["operationId"]))
         return "f1"
 
-    def applied(self, fault_id):
-        return self.applied_after.pop(0) if len(self.applied_after) > 1 else self.applied_after[0]
+    def view(self, fault_id):
+        applied = self.applied_after.pop(0) if len(self.applied_after) > 1 else self.applied_after[0]
+        return applied if isinstance(applied, dict) else {"applied": applied}
 
 
 class Report:
@@ -97,6 +138,35 @@ def test_a_fault_is_killed_survived_or_unreached(monkeypatch, failures, applied,
         assert result["killedBy"] == "s2" and "surname changed" in result["reason"]
 
 
+@pytest.mark.parametrize("kind, view, outcome", [
+    ("latency", {"applied": 3}, "tolerated"),
+    ("throttle", {"applied": 1, "retriedAfter": 1.01}, "tolerated"),   # Retry-After honoured
+    ("throttle", {"applied": 1, "retriedAfter": 0.1}, "survived"),     # retried too soon and got away with it
+    ("throttle", {"applied": 1}, "killed"),                            # never called again
+    ("throttle", {"applied": 0}, "unreached"),
+])
+def test_latency_and_throttle_passing_is_tolerated_only_when_the_client_did_it_right(monkeypatch, kind, view, outcome):
+    monkeypatch.setattr(plugin, "runtestprotocol", lambda item, log, nextitem: [Report(False)])
+    fault = {"id": "x", "operationId": "corporateGet", "namespace": "multi", "kind": kind, "delayMs": 500,
+             "status": 429, "calls": 1, "retryAfter": 1, "area": "Corporates", "scenarios": ["s1", "s2"]}
+    result = plugin.run_fault(fault, {"s1": object(), "s2": object()}, FakeControl([view]))
+    assert result["outcome"] == outcome
+    assert result["scenariosRun"] == (2 if outcome == "unreached" else 1), "stops at the first scenario it reached"
+
+
+def test_a_fault_the_time_limit_cuts_short_is_not_run_never_survived(monkeypatch):
+    monkeypatch.setattr(plugin, "runtestprotocol", lambda item, log, nextitem: [Report(False)])
+    fault = {"id": "x", "operationId": "corporateGet", "namespace": "multi", "kind": "drop", "pointer": "/a",
+             "area": "Corporates", "scenarios": ["s1"]}
+    result = plugin.run_fault(fault, {"s1": object()}, FakeControl([1]), deadline=0)
+    assert (result["outcome"], result["scenariosRun"]) == ("not run", 0)
+
+
+def test_the_control_plane_sends_the_control_key_when_one_is_configured():
+    assert plugin.ControlPlane("http://x", "k3y").http.headers["x-control-key"] == "k3y"
+    assert "x-control-key" not in plugin.ControlPlane("http://x", None).http.headers
+
+
 def test_each_fault_is_claimed_by_one_worker_only(tmp_path):
     assert plugin.claim(str(tmp_path), 3) is True
     assert plugin.claim(str(tmp_path), 3) is False
@@ -106,8 +176,8 @@ def test_each_fault_is_claimed_by_one_worker_only(tmp_path):
 
 def test_the_report_scores_reached_faults_only_and_words_the_survivors():
     results = [{"id": f"op: /f{n} changed", "operationId": "op", "area": "A", "sentField": n < 2,
-                "outcome": outcome, "scenariosRun": 1}
-               for n, outcome in enumerate(["killed", "survived", "killed", "unreached", "not run"])]
+                "outcome": outcome, "scenariosRun": 1, "scenariosCalling": 1, "reason": None}
+               for n, outcome in enumerate(["killed", "survived", "killed", "unreached", "not run", "tolerated"])]
     report = build_report(results, results, {"seed": 1, "maxFaults": None, "seconds": None, "workers": 1,
                                              "wallSeconds": 1.0})
     assert report["areas"]["A"]["score"] == round(100 * 2 / 3, 1)
@@ -115,10 +185,13 @@ def test_the_report_scores_reached_faults_only_and_words_the_survivors():
     assert report["survivors"] == ["op: /f1 changed, no scenario noticed (1 scenarios ran)"]
     assert "- [ ] op: /f1 changed, no scenario noticed" in render(report)
     assert report["unreached"] and report["summary"]["not_run"] == 1
+    assert report["summary"]["tolerated"] == 1 and report["tolerated"], "counted apart, outside the score"
 
 
-def test_the_plugin_runs_a_synthetic_suite_against_planted_faults(tmp_path):
-    """End to end: killed, survived and unreached, from real scenarios against a real emulator."""
+def test_the_plugin_runs_a_synthetic_suite_against_planted_faults(tmp_path, monkeypatch):
+    """End to end: killed, survived and unreached, from real scenarios against a real emulator that
+    guards its control plane with a key (as one bound beyond loopback must)."""
+    monkeypatch.setenv("WEAVR_EMULATOR_CONTROL_KEY", "strength-k3y")
     scenarios = [f"{SYNTHETIC}::test_the_corporate_reads_its_surname_back",
                  f"{SYNTHETIC}::test_the_corporate_is_read_without_looking_closely"]
     base = {"namespace": "multi", "area": "Corporates", "scenarios": scenarios}

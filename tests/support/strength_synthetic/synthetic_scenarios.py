@@ -12,7 +12,8 @@ BASE = os.environ.get("WEAVR_BASE_URL", "")
 
 
 def _corporate():
-    programme = requests.get(f"{BASE}/_emulator/programme", timeout=10).json()
+    control = {"x-control-key": os.environ["WEAVR_EMULATOR_CONTROL_KEY"]} if os.environ.get("WEAVR_EMULATOR_CONTROL_KEY") else {}
+    programme = requests.get(f"{BASE}/_emulator/programme", headers=control, timeout=10).json()
     key = {"api-key": programme["apiKey"]}
     body = {"profileId": programme["profiles"]["corporate"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
             "rootUser": {"name": "Ann", "surname": "Lee", "email": f"s.{uuid.uuid4().hex[:10]}@example.com",
