@@ -126,7 +126,11 @@ def events_in_order(ctx, receiver, subject, expected):
     def arrived():
         found = [e for e in _matching(ctx, receiver, None, subject) if e.type in types]
         return found if len(found) >= len(wanted) else []
-    found = _wait_for(ctx, receiver, arrived, f"{len(wanted)} events for {subject!r}")
+    _wait_for(ctx, receiver, arrived, f"{len(wanted)} events for {subject!r}")
+    # Once enough have come, the rest of what the emulator has to send is delivered too: an extra event still
+    # on its way would otherwise pass unseen.
+    _settle(ctx)
+    found = arrived()
     shown = [f"{e.type} {sorted(_states(e.body))}" for e in found]
     assert len(found) == len(wanted), f"more events than expected for {subject!r}: {shown}"
     for event, parts in zip(found, wanted):

@@ -64,9 +64,12 @@ class DueDiligenceBackend:
         user["emailVerified"] = True
         user["mobileNumberVerified"] = True
         record = self.record(identity_id)
+        newly = record.status != APPROVED
         record.status = APPROVED
         record.kyc_level = record.kyc_level or DEFAULT_KYC_LEVEL
         self._status_event(user, APPROVED)
+        if newly and user["identityType"] == "CORPORATE":
+            self._beneficiary_events(user)
 
     def _status_event(self, root_user: dict, status: str) -> None:
         if root_user["identityType"] == "CORPORATE":
@@ -77,6 +80,26 @@ class DueDiligenceBackend:
             self.world.outbox.emit("consumers_kyc_watch", {
                 "consumerId": root_user["identityId"], "consumerEmail": root_user["email"], "status": status,
                 "ongoingStatus": status})
+
+    def _beneficiary_events(self, root_user: dict) -> None:
+        """The Simulator's verify sets the directors and UBOs verified. The only one the emulator knows is a root
+        user who is a DIRECTOR (the others are entered in the KYB UI component, which it has not): one
+        status update each (choices/identities.md)."""
+        for beneficiary in self._beneficiaries(root_user):
+            self.world.outbox.emit("corporates_kyb_beneficiaries_watch", {
+                "event": ["STATUS_UPDATED"],
+                "additionalInformation": {
+                    "corporateId": root_user["identityId"],
+                    "corporateName": self.world.area("corporates").display_name(root_user["identityId"]),
+                    "rootUserEmail": root_user["email"], "kybStatus": APPROVED,
+                    "beneficiary": beneficiary | {"status": APPROVED, "ongoingKybStatus": APPROVED}}})
+
+    @staticmethod
+    def _beneficiaries(root_user: dict) -> list[dict]:
+        if root_user.get("companyPosition") != "DIRECTOR":
+            return []
+        return [{"type": "DIRECTOR", "firstName": root_user["name"], "lastName": root_user["surname"],
+                 "email": root_user["email"]}]
 
     def dump(self) -> dict:
         return {"dueDiligence": {identity_id: vars(record) for identity_id, record in self.by_identity.items()}}

@@ -21,6 +21,29 @@ Feature: Events of identities and sign-in: KYB and KYC, logins and step-up reach
       | corporateEmail | ${corporate.email} |
       | status         | APPROVED           |
 
+  @due_diligence @simulator @corporates
+  Scenario: Verifying a corporate's KYB verifies its director, announced once as a KYB beneficiary update
+    Given a corporate is registered
+    And the corporate's root email is verified
+    And the corporate has a password
+    When the corporate logs in
+    And POST "/corporates/kyb" is called as the corporate
+    Then no "corporates_kyb_beneficiaries" event arrives for "corporate"
+    When the simulator verifies the corporate
+    Then a "corporates_kyb_beneficiaries" event arrives for "corporate" with state APPROVED
+    And the last "corporates_kyb_beneficiaries" event for "corporate" has:
+      | field                                              | value              |
+      | event                                              | ["STATUS_UPDATED"] |
+      | additionalInformation.corporateId                  | ${corporate.id}    |
+      | additionalInformation.rootUserEmail                | ${corporate.email} |
+      | additionalInformation.kybStatus                    | APPROVED           |
+      | additionalInformation.beneficiary.type             | DIRECTOR           |
+      | additionalInformation.beneficiary.email            | ${corporate.email} |
+      | additionalInformation.beneficiary.status           | APPROVED           |
+      | additionalInformation.beneficiary.ongoingKybStatus | APPROVED           |
+    When the simulator verifies the corporate
+    Then the events for "corporate" arrive in this order: corporates_kyb_beneficiaries APPROVED
+
   @due_diligence @simulator @consumers
   Scenario: A consumer's KYC announces INITIATED then APPROVED
     Given a consumer is registered

@@ -17,15 +17,16 @@ def test_money_and_onboarding_changes_are_events_in_order(emu):
     deposit(emu, account["id"], 500)
     assert charge(emu, corporate, account["id"]).status == 200
     listed = events(emu)
-    assert [e["type"] for e in listed] == ["corporates_kyb_watch", "managed_accounts_watch",
-                                           "managed_accounts_deposits_watch", "fees_watch"]
-    kyb, created, deposited, fee = (e["payload"] for e in listed)
+    assert [e["type"] for e in listed] == ["corporates_kyb_watch", "corporates_kyb_beneficiaries_watch",
+                                           "managed_accounts_watch", "managed_accounts_deposits_watch", "fees_watch"]
+    kyb, director, created, deposited, fee = (e["payload"] for e in listed)
     assert (kyb["corporateId"], kyb["status"]) == (corporate["id"], "APPROVED")
+    assert director["additionalInformation"]["beneficiary"]["status"] == "APPROVED"
     assert created["account"]["id"] == {"type": "managed_accounts", "id": account["id"]}
     assert deposited["transactionAmount"] == {"currency": "EUR", "amount": "500"}
     assert fee["chargeFee"]["source"] == {"type": "managed_accounts", "id": account["id"]}
     assert [e["timestamp"] for e in listed] == sorted(e["timestamp"] for e in listed)
-    assert len({e["id"] for e in listed}) == 4
+    assert len({e["id"] for e in listed}) == 5
 
 
 def test_logins_and_step_ups_are_events(emu):
