@@ -14,8 +14,9 @@ from .planted import emulator_served_here
 from .profiles import chosen
 from .test_money_state_machine import MoneyMachine
 
-SHRINKING_SECONDS = 15
-# The planted profile draws up to 8 rules; what Hypothesis prints after shrinking is shorter than that.
+SHRINKING_SECONDS = 8
+# The planted profile draws up to 8 rules; what Hypothesis prints after shrinking is shorter than that, and
+# may be onboard alone when its opening wire transfer is enough to show the breakage.
 MOST_RULES = 6
 
 
@@ -58,11 +59,12 @@ def _replay_debits_twice(monkeypatch):
 
 
 # Each breakage and what the machine's failure says: a balance is not the model's (or a decision is not the
-# one the model's balances imply), or a replay answered anew.
-PLANTED = [(_replay_debits_twice, "replay differs")]
-# Not yet in PLANTED: within the planted profile's 150 derandomized examples the machine does not reach a
-# wire transfer the bank decides often enough to meet these two (found by random runs, not every run).
-NOT_YET_SURE = [(_fee_on_one_side, r"'model'|holds \d+"), (_rejected_wire_keeps_the_money, r"'model'|holds \d+")]
+# one the model's balances imply), or a replay answered anew. The machine reaches the bank's decision in
+# almost every run (onboard's opening wire transfer), so the planted profile's derandomized examples meet
+# the two wire breakages within its first few examples, not by luck.
+PLANTED = [(_replay_debits_twice, "replay differs"),
+           (_fee_on_one_side, r"'model'|holds \d+"),
+           (_rejected_wire_keeps_the_money, r"'model'|holds \d+")]
 
 
 @pytest.mark.parametrize("plant, says", PLANTED, ids=[plant.__name__.strip("_") for plant, _ in PLANTED])
@@ -82,4 +84,4 @@ def test_the_machine_fails_on_a_planted_breakage_with_a_shrunk_sequence(plant, s
     assert "state = MoneyMachine()" in printed, printed
     called = re.findall(r"^(?:\w+ = )?state\.(\w+)\(", printed, flags=re.MULTILINE)
     rules = [name for name in called if name not in ("onboard", "money_is_conserved", "teardown")]
-    assert called[:1] == ["onboard"] and 1 <= len(rules) <= MOST_RULES, printed
+    assert called[:1] == ["onboard"] and len(rules) <= MOST_RULES, printed
