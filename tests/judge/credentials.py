@@ -49,7 +49,7 @@ class Credentials:
     def profile_for(self, path: str) -> str | None:
         profiles = self.programme["profiles"]
         for prefix, key in (("/corporates", "corporate"), ("/consumers", "consumer"),
-                            ("/managed_accounts", "managedAccounts")):
+                            ("/managed_accounts", "managedAccounts"), ("/managed_cards", "managedCards")):
             if path.startswith(prefix):
                 return profiles[key]
         return None

@@ -28,6 +28,8 @@ KINDS = {
     ("/managed_accounts", "transactionId"): "account transaction",
     ("/managed_cards", "id"): "card", ("/deprecated/managed_cards", "id"): "card",
     ("/managed_cards", "transactionId"): "card transaction",
+    # Only a blocked instrument can be unblocked: an active one answers 409 to every call.
+    ("/managed_accounts/{id}/unblock", "id"): "blocked account", ("/managed_cards/{id}/unblock", "id"): "blocked card",
     ("/card_payments", "id"): "card payment",
     ("/transfers", "id"): "transfer",
     ("/sends", "id"): "send",
@@ -81,8 +83,11 @@ class Resources:
         return self._call("GET", f"/managed_accounts/{self.known.account_id}/transactions")["transactions"][0]["id"]
 
     def _card(self) -> str:
+        return self._card_made("judge")
+
+    def _card_made(self, name: str) -> str:
         return self._call("POST", "/managed_cards", {
-            "profileId": self.known.programme["profiles"]["managedCards"], "friendlyName": "judge",
+            "profileId": self.known.programme["profiles"]["managedCards"], "friendlyName": name,
             "nameOnCard": "Ann Lee", "billingAddress": BILLING, "mode": "PREPAID_MODE", "currency": EUR})["id"]
 
     def _transfer(self) -> str:
@@ -98,6 +103,18 @@ class Resources:
         self._simulate(f"/cards/{card}/purchase",
                        {"merchantName": "Judge Shop", "transactionAmount": {"currency": EUR, "amount": AMOUNT // 10}})
         return self._call("GET", "/card_payments", query=f"cardId={card}")["cardPayments"][0]["id"]
+
+    def _blocked_account(self) -> str:
+        account = self._call("POST", "/managed_accounts", {
+            "profileId": self.known.programme["profiles"]["managedAccounts"], "friendlyName": "judge blocked",
+            "currency": EUR})["id"]
+        self._call("POST", f"/managed_accounts/{account}/block")
+        return account
+
+    def _blocked_card(self) -> str:
+        card = self._card_made("judge blocked")
+        self._call("POST", f"/managed_cards/{card}/block")
+        return card
 
     def _card_transaction(self) -> str:
         card = self.id_of("card")

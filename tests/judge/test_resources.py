@@ -12,7 +12,9 @@ from .resources import KINDS, Resources, kind_of
 # Drawn from the description's own enum (SMS, AUTHY, BIOMETRIC), so any drawn value is a real one.
 ENUMERATED = {"channel"}
 # Where each kind is read back by its id; the fields name other kinds (a card's transaction is read on its card).
-READ_BACK = {"account": "/managed_accounts/{id}", "card": "/managed_cards/{id}", "card payment": "/card_payments/{id}",
+READ_BACK = {"account": "/managed_accounts/{id}", "card": "/managed_cards/{id}",
+             "blocked account": "/managed_accounts/{id}", "blocked card": "/managed_cards/{id}",
+             "card payment": "/card_payments/{id}",
              "account transaction": "/managed_accounts/{account}/transactions/{id}",
              "card transaction": "/managed_cards/{card}/transactions/{id}",
              "transfer": "/transfers/{id}", "send": "/sends/{id}", "wire transfer": "/outgoing_wire_transfers/{id}",
