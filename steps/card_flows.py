@@ -72,3 +72,27 @@ def replace_lost_or_stolen(ctx, card: Resource):
     """The programme's call (api-key only, no user token) for a card reported lost or stolen."""
     return ctx.call("POST", f"{card.path}/physical/replace_lost_stolen",
                     json={"activationCode": ctx.target.settings.verification_code})
+
+
+# Tokens stand in for the card number and CVV under Weavr's security model; nothing promises the same token
+# from one answer to the next, so a comparison of two answers needs only both to hold one.
+TOKENISED = ("cardNumber", "cvv")
+
+
+def differences(answered: dict, read: dict) -> list[str]:
+    """Where an answer about a card differs from the card as read back (JSON pointers), tokens aside."""
+    def masked(body: dict) -> dict:
+        return {k: ({"value": "<token>"} if k in TOKENISED and isinstance(v, dict) and v.get("value") else v)
+                for k, v in body.items()}
+
+    def walk(a, b, pointer):
+        if isinstance(a, dict) and isinstance(b, dict):
+            for key in sorted(set(a) | set(b)):
+                if key not in a or key not in b:
+                    yield f"{pointer}/{key} only in {'the read-back' if key in b else 'the answer'}"
+                else:
+                    yield from walk(a[key], b[key], f"{pointer}/{key}")
+        elif a != b:
+            yield f"{pointer or '/'}: answered {a!r}, read back {b!r}"
+
+    return list(walk(masked(answered), masked(read), ""))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
+from support.client import dig
+
 from . import card_flows, flows
 
 ROLE = r"(?P<role>[\w ]+?)"
@@ -151,6 +153,19 @@ def card_state(ctx, name, state, reason):
     if reason:
         expected["blockedReason" if state == "BLOCKED" else "destroyedReason"] = reason
     assert body["state"] == expected, f"the card {name!r} is {body['state']}, expected {expected}"
+
+
+@then(parsers.re(rf'the card {NAME} reads back as the response(?: field "(?P<field>[\w.]+)")?$'))
+def card_reads_back_as_answer(ctx, name, field):
+    """Then the card "travel" reads back as the response field "cards.0"
+
+    The last answer (a create, update, upgrade, activation, replacement, or an item of a list) is the card as its
+    owner reads it now, field for field; the card number and CVV need only be tokens in both.
+    """
+    answer = flows.expect(ctx.response(), 200, f"the answer about the card {name!r}")
+    part = dig(answer.body, field) if field else answer.body
+    wrong = card_flows.differences(part, card_flows.read(ctx, _card(ctx, name)))
+    assert not wrong, f"{answer.operation_id} answered otherwise than the card {name!r} reads back: " + "; ".join(wrong)
 
 
 @then(parsers.re(rf"the card {NAME} holds {MONEY}(?: of which (?P<available>\d+) available)?$"))

@@ -27,6 +27,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "type" equals "VIRTUAL"
     And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
     And I remember the response as the corporate's managed card "travel"
+    And the card "travel" reads back as the response
     When the corporate reads the managed card "travel"
     Then the response status is 200
     And the response field "id" equals "${travel.id}"
@@ -73,7 +74,13 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     Then the response status is 200
     And the response field "entry.0.transactionId.type" equals "TRANSFER"
     And the response field "entry.0.transactionAmount" equals {"currency": "EUR", "amount": 1000}
+    And the response field "entry.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "endBalance" equals {"currency": "EUR", "amount": 1000}
+    When GET "/managed_cards/${travel.id}/statement" is called as the corporate
+    Then the response status is 200
+    And the response field "openingBalance" equals {"currency": "EUR", "amount": 0}
+    And the response field "closingBalance" equals {"currency": "EUR", "amount": 1000}
+    And the response field "entries.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
 
   Scenario: The owner renames a card; the fields not sent stay as they were
     Given a corporate is onboarded and verified
@@ -83,6 +90,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
       {"friendlyName": "Trips", "tag": "renamed", "authForwardingDefaultTimeoutDecision": "DECLINE"}
       """
     Then the response status is 200
+    And the card "travel" reads back as the response
     When the corporate reads the managed card "travel"
     Then the response field "friendlyName" equals "Trips"
     And the response field "tag" equals "renamed"
@@ -150,6 +158,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     When GET "/managed_cards?mode=DEBIT_MODE" is called as the corporate
     Then the response field "count" equals 1
     And the response field "cards.0.id" equals "${fuel.id}"
+    And the card "fuel" reads back as the response field "cards.0"
     When GET "/managed_cards?offset=0&limit=1" is called as the corporate
     Then the response field "responseCount" equals 1
     And the response field "count" equals 2
