@@ -70,17 +70,28 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     Then the response status is 200
     And the response field "id" equals "${funding}"
     And the response field "status" equals "COMPLETED"
+    And the response field "type" equals "transfers"
+    And the response field "direction" equals "CREDIT"
+    And the response field "amount" equals {"currency": "EUR", "amount": 1000}
     When GET "/deprecated/managed_cards/${travel.id}/statement" is called as the corporate
     Then the response status is 200
     And the response field "entry.0.transactionId.type" equals "TRANSFER"
     And the response field "entry.0.transactionAmount" equals {"currency": "EUR", "amount": 1000}
     And the response field "entry.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
+    And the response field "entry.0.actualBalanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "endBalance" equals {"currency": "EUR", "amount": 1000}
     When GET "/managed_cards/${travel.id}/statement" is called as the corporate
     Then the response status is 200
     And the response field "openingBalance" equals {"currency": "EUR", "amount": 0}
     And the response field "closingBalance" equals {"currency": "EUR", "amount": 1000}
     And the response field "entries.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
+    # The identity's whole activity holds the funding transfer twice: the account's DEBIT and the card's CREDIT.
+    When GET "/transactions?type=transfers" is called as the corporate
+    Then the response status is 200
+    And the response field "count" equals 2
+    And the response field "transactions.0.transaction.destination.id" equals "${travel.id}"
+    And the response field "transactions.0.transaction.destinationAmount" equals {"currency": "EUR", "amount": 1000}
+    And the response field "transactions.1.transaction.destinationAmount" equals {"currency": "EUR", "amount": 1000}
 
   Scenario: The owner renames a card; the fields not sent stay as they were
     Given a corporate is onboarded and verified
