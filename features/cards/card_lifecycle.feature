@@ -80,6 +80,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "entry.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "entry.0.actualBalanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "endBalance" equals {"currency": "EUR", "amount": 1000}
+    # An entry's entryId is the target's own number: nothing the suite sent or read elsewhere predicts it.
     When GET "/managed_cards/${travel.id}/statement" is called as the corporate
     Then the response status is 200
     And the response field "openingBalance" equals {"currency": "EUR", "amount": 0}
@@ -92,6 +93,13 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "transactions.0.transaction.destination.id" equals "${travel.id}"
     And the response field "transactions.0.transaction.destinationAmount" equals {"currency": "EUR", "amount": 1000}
     And the response field "transactions.1.transaction.destinationAmount" equals {"currency": "EUR", "amount": 1000}
+    When GET "/transactions?type=transfers&direction=CREDIT" is called as the corporate
+    Then the response status is 200
+    And the response field "count" equals 1
+    And the response field "transactions.0.direction" equals "CREDIT"
+    And the response field "transactions.0.status" equals "COMPLETED"
+    And the response field "transactions.0.instrument" equals {"type": "managed_cards", "id": "${travel.id}"}
+    And the response field "transactions.0.amount" equals {"currency": "EUR", "amount": 1000}
 
   Scenario: The owner renames a card; the fields not sent stay as they were
     Given a corporate is onboarded and verified

@@ -184,6 +184,7 @@ Feature: Physical cards: upgrade, activation, PIN, loss, theft and replacement
     And the response field "physicalCardDetails.carrierType" equals "WEARABLE"
     When the corporate activates the card "band" with the code "123456"
     Then the response status is 200
+    And the card "band" reads back as the response
     When the corporate resets the contactless limit of the card "band"
     Then the response status is 204
     # No field of the card shows what a reset changes (the count of contactless payments since the last PIN), so
