@@ -66,6 +66,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "transactions.0.direction" equals "CREDIT"
     And the response field "transactions.0.amount" equals {"currency": "EUR", "amount": 1000}
     And I remember the response field "transactions.0.id" as "funding"
+    And the response field "transactions.0" equals what GET "/managed_cards/${travel.id}/transactions/${funding}" answers as the corporate
     When GET "/managed_cards/${travel.id}/transactions/${funding}" is called as the corporate
     Then the response status is 200
     And the response field "id" equals "${funding}"
@@ -84,6 +85,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     When GET "/managed_cards/${travel.id}/statement" is called as the corporate
     Then the response status is 200
     And the response field "openingBalance" equals {"currency": "EUR", "amount": 0}
+    And the response field "responseCount" equals 1
     And the response field "closingBalance" equals {"currency": "EUR", "amount": 1000}
     And the response field "entries.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
     # The identity's whole activity holds the funding transfer twice: the account's DEBIT and the card's CREDIT.

@@ -11,7 +11,8 @@ Feature: Physical cards: upgrade, activation, PIN, loss, theft and replacement
     When the corporate upgrades the card "travel" to physical
     Then the response status is 200
     And the response field "physicalCardDetails.deliveryAddress.city" equals "Valletta"
-    # Tokens (cardNumber, cvv) need only be present: nothing promises the same token in each answer.
+    # Tokens (cardNumber, cvv) need only be present: nothing promises the same token in each answer, so a token
+    # changed in an answer is left (strength reports it surviving on upgrade, update and the card list).
     And the card "travel" reads back as the response
     And the card "travel" is physical and pending activation
     And the card "travel" is ACTIVE
