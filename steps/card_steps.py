@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
+from support.client import dig
+
 from . import card_flows, flows
 
 ROLE = r"(?P<role>[\w ]+?)"
@@ -29,7 +31,7 @@ def _card(ctx, name):
 def has_prepaid_card(ctx, role, name, in_currency, amount, currency):
     """Given the corporate has a prepaid card "travel" with 1000 EUR
 
-    Creates a prepaid-mode card named in the scenario (the identity must be verified), in the amount's currency, or `in GBP`, or EUR; with an amount, funds it by a transfer from a new account of the same identity named "<card> funding".
+    Creates a prepaid-mode card named in the scenario (the identity must be verified), in the amount's currency, or `in GBP`, or EUR; with an amount, funds it by a transfer from a new account of the same identity named "<card> funding". The create answer must hold what was sent and be the card as read back (tokens aside).
     """
     actor = ctx.actor(role)
     card = card_flows.create_prepaid(ctx, actor, name, currency or in_currency or "EUR")
@@ -41,7 +43,7 @@ def has_prepaid_card(ctx, role, name, in_currency, amount, currency):
 def has_debit_card(ctx, role, name, account):
     """Given the corporate has a debit card "fuel" on "savings"
 
-    Creates a debit-mode card spending from the role's named managed account.
+    Creates a debit-mode card spending from the role's named managed account; checked as a prepaid card's create is.
     """
     card_flows.create_debit(ctx, ctx.actor(role), name, ctx.resource(account, "managed_accounts"))
 
@@ -50,12 +52,15 @@ def has_debit_card(ctx, role, name, account):
 def card_is_physical(ctx, role, name, activated):
     """Given the corporate's card "travel" is physical and activated
 
-    Upgrades the card to physical with the sandbox activation code; `and activated` also activates it.
+    Upgrades the card to physical with the sandbox activation code; `and activated` also activates it. Each
+    answer must be the card as it then reads back (tokens aside).
     """
     actor, card = ctx.actor(role), _card(ctx, name)
-    flows.expect(card_flows.upgrade(ctx, actor, card), 200, f"upgrading the card {name!r} to physical")
+    upgraded = flows.expect(card_flows.upgrade(ctx, actor, card), 200, f"upgrading the card {name!r} to physical")
+    card_flows.expect_reads_back(ctx, card, upgraded)
     if activated:
-        flows.expect(card_flows.activate(ctx, actor, card), 200, f"activating the card {name!r}")
+        done = flows.expect(card_flows.activate(ctx, actor, card), 200, f"activating the card {name!r}")
+        card_flows.expect_reads_back(ctx, card, done)
 
 
 # -- When ------------------------------------------------------------------------------------
@@ -151,6 +156,17 @@ def card_state(ctx, name, state, reason):
     if reason:
         expected["blockedReason" if state == "BLOCKED" else "destroyedReason"] = reason
     assert body["state"] == expected, f"the card {name!r} is {body['state']}, expected {expected}"
+
+
+@then(parsers.re(rf'the card {NAME} reads back as the response(?: field "(?P<field>[\w.]+)")?$'))
+def card_reads_back_as_answer(ctx, name, field):
+    """Then the card "travel" reads back as the response field "cards.0"
+
+    The last answer (a create, update, upgrade, activation, replacement, or an item of a list) is the card as its
+    owner reads it now, field for field; the card number and CVV need only be tokens in both.
+    """
+    answer = flows.expect(ctx.response(), 200, f"the answer about the card {name!r}")
+    card_flows.expect_reads_back(ctx, _card(ctx, name), answer, dig(answer.body, field) if field else None)
 
 
 @then(parsers.re(rf"the card {NAME} holds {MONEY}(?: of which (?P<available>\d+) available)?$"))

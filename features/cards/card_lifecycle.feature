@@ -27,6 +27,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "type" equals "VIRTUAL"
     And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
     And I remember the response as the corporate's managed card "travel"
+    And the card "travel" reads back as the response
     When the corporate reads the managed card "travel"
     Then the response status is 200
     And the response field "id" equals "${travel.id}"
@@ -65,15 +66,42 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "transactions.0.direction" equals "CREDIT"
     And the response field "transactions.0.amount" equals {"currency": "EUR", "amount": 1000}
     And I remember the response field "transactions.0.id" as "funding"
+    And the response field "transactions.0" equals what GET "/managed_cards/${travel.id}/transactions/${funding}" answers as the corporate
     When GET "/managed_cards/${travel.id}/transactions/${funding}" is called as the corporate
     Then the response status is 200
     And the response field "id" equals "${funding}"
     And the response field "status" equals "COMPLETED"
+    And the response field "type" equals "transfers"
+    And the response field "direction" equals "CREDIT"
+    And the response field "amount" equals {"currency": "EUR", "amount": 1000}
     When GET "/deprecated/managed_cards/${travel.id}/statement" is called as the corporate
     Then the response status is 200
     And the response field "entry.0.transactionId.type" equals "TRANSFER"
     And the response field "entry.0.transactionAmount" equals {"currency": "EUR", "amount": 1000}
+    And the response field "entry.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
+    And the response field "entry.0.actualBalanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "endBalance" equals {"currency": "EUR", "amount": 1000}
+    # An entry's entryId is the target's own number: nothing the suite sent or read elsewhere predicts it.
+    When GET "/managed_cards/${travel.id}/statement" is called as the corporate
+    Then the response status is 200
+    And the response field "openingBalance" equals {"currency": "EUR", "amount": 0}
+    And the response field "responseCount" equals 1
+    And the response field "closingBalance" equals {"currency": "EUR", "amount": 1000}
+    And the response field "entries.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
+    # The identity's whole activity holds the funding transfer twice: the account's DEBIT and the card's CREDIT.
+    When GET "/transactions?type=transfers" is called as the corporate
+    Then the response status is 200
+    And the response field "count" equals 2
+    And the response field "transactions.0.transaction.destination.id" equals "${travel.id}"
+    And the response field "transactions.0.transaction.destinationAmount" equals {"currency": "EUR", "amount": 1000}
+    And the response field "transactions.1.transaction.destinationAmount" equals {"currency": "EUR", "amount": 1000}
+    When GET "/transactions?type=transfers&direction=CREDIT" is called as the corporate
+    Then the response status is 200
+    And the response field "count" equals 1
+    And the response field "transactions.0.direction" equals "CREDIT"
+    And the response field "transactions.0.status" equals "COMPLETED"
+    And the response field "transactions.0.instrument" equals {"type": "managed_cards", "id": "${travel.id}"}
+    And the response field "transactions.0.amount" equals {"currency": "EUR", "amount": 1000}
 
   Scenario: The owner renames a card; the fields not sent stay as they were
     Given a corporate is onboarded and verified
@@ -83,6 +111,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
       {"friendlyName": "Trips", "tag": "renamed", "authForwardingDefaultTimeoutDecision": "DECLINE"}
       """
     Then the response status is 200
+    And the card "travel" reads back as the response
     When the corporate reads the managed card "travel"
     Then the response field "friendlyName" equals "Trips"
     And the response field "tag" equals "renamed"
@@ -150,6 +179,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     When GET "/managed_cards?mode=DEBIT_MODE" is called as the corporate
     Then the response field "count" equals 1
     And the response field "cards.0.id" equals "${fuel.id}"
+    And the card "fuel" reads back as the response field "cards.0"
     When GET "/managed_cards?offset=0&limit=1" is called as the corporate
     Then the response field "responseCount" equals 1
     And the response field "count" equals 2

@@ -7,7 +7,7 @@ Feature: Card payments: what happened to the identity's cards' money
   Scenario: The identity lists, filters and reads its card payments
     Given a corporate is onboarded and verified
     And the corporate has a prepaid card "travel" with 3000 EUR
-    When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
+    When the simulator buys 1250 EUR at "Corner Shop" at merchant category 5411 with the card "travel"
     And the simulator buys 5000 EUR at "Jewellers" with the card "travel"
     And the simulator refunds 200 EUR from "Corner Shop" to the card "travel"
     Then the card "travel" has 3 card payments
@@ -31,6 +31,11 @@ Feature: Card payments: what happened to the identity's cards' money
     And the response field "events.0.type" equals "AUTHORISATION"
     And the response field "events.0.result" equals "APPROVED"
     And the response field "events.0.cardPaymentId" equals "${coffee}"
+    And the response field "events.0.transactionAmount" equals {"currency": "EUR", "amount": 1250}
+    And the response field "events.0.billingAmount" equals {"currency": "EUR", "amount": 1250}
+    And the response field "events.0.merchant.name" equals "Corner Shop"
+    And the response field "events.0.merchant.categoryCode" equals "5411"
+    And the response field "events.0.card.id" equals "${travel.id}"
 
   @negative
   Scenario: Another identity sees none of the card payments
