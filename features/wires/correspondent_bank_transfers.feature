@@ -15,6 +15,7 @@ Feature: Correspondent bank transfers: a wire transfer on behalf of an originato
     And the correspondent bank transfer "invoice" is PENDING_CONFIRMATION
     When GET "/correspondent_bank_transfers?state=PENDING_CONFIRMATION" is called as the corporate
     Then the response field "count" equals 1
+    And the response field "responseCount" equals 1
     And the response field "transfer.0" equals what GET "/correspondent_bank_transfers/${invoice.id}" answers as the corporate
     When the corporate confirms the correspondent bank transfer "invoice"
     Then the response status is 200

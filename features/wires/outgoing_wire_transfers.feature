@@ -61,6 +61,7 @@ Feature: Outgoing wire transfers: money from a managed account to a bank account
     And the corporate confirms the wire transfer "rent"
     And the corporate verifies the wire transfer "rent" with an OTP
     And the bank rejects the wire transfer "rent"
+    # Its `rejectedInfo` is left unchecked: which reason the sandbox's Simulator reject gives is not documented.
     Then the wire transfer "rent" is REJECTED
     And the managed account "savings" holds 10000 EUR
     When the corporate cancels the wire transfer "rent"
