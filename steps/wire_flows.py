@@ -22,9 +22,31 @@ def send(ctx, actor: Actor, source: Resource, amount: int, currency: str, benefi
             "destinationBeneficiary": beneficiary, **extra}
     response = ctx.call("POST", f"/{KIND}", as_actor=actor, json=body)
     remember_request(ctx, name, body)
+    ctx.values[f"wire rail {name}"] = _rail(beneficiary, currency)
     if response.status == 200:
         ctx.remember_resource(name, KIND, actor, response.body)
     return response
+
+
+def _rail(beneficiary: dict, currency: str) -> str | None:
+    """The payment network Weavr names in `type`: SEPA for EUR to an IBAN, Faster Payments for GBP to a UK
+    account; None where the suite does not predict it (a trusted payee, another currency)."""
+    if "iban" in beneficiary and currency == "EUR":
+        return "SEPA"
+    if "sortCode" in beneficiary and currency == "GBP":
+        return "FASTER_PAYMENTS"
+    return None
+
+
+def beneficiary_name(ctx, name: str) -> str | None:
+    """The beneficiary's name the wire transfer `name` should now hold: the one sent, or the one it was renamed to."""
+    sent = ctx.values.get(f"wire request {name}", {}).get("destinationBeneficiary", {})
+    return ctx.values.get(f"wire beneficiary {name}", sent.get("name"))
+
+
+def renamed(ctx, name: str, new: str) -> None:
+    """The beneficiary of the wire transfer `name` now holds `new` (a rename or an accepted verified name took)."""
+    ctx.values[f"wire beneficiary {name}"] = new
 
 
 def remember_request(ctx, name: str, body: dict):

@@ -70,17 +70,25 @@ def renames(ctx, role, name, new):
 
     PATCHes the beneficiary's name of the named wire transfer as the role; the answer is kept.
     """
-    ctx.call("PATCH", ctx.resource(name, wire_flows.KIND).path, as_actor=ctx.actor(role), json={"name": new})
+    response = ctx.call("PATCH", ctx.resource(name, wire_flows.KIND).path, as_actor=ctx.actor(role),
+                        json={"name": new})
+    if response.status == 200:
+        wire_flows.renamed(ctx, name, new)
 
 
 @when(parsers.re(rf"the {ROLE} accepts the verified name for {WIRE}$"))
 def accepts_verified_name(ctx, role, name):
     """When the corporate accepts the verified name for the wire transfer "rent"
 
-    PATCHes `acceptVerifiedName: true`: the beneficiary takes the name the payee check found; the answer is kept.
+    PATCHes `acceptVerifiedName: true`: the beneficiary takes the name the payee check found (read first), which
+    reading it back then checks; the answer is kept.
     """
-    ctx.call("PATCH", ctx.resource(name, wire_flows.KIND).path, as_actor=ctx.actor(role),
-             json={"acceptVerifiedName": True})
+    resource = ctx.resource(name, wire_flows.KIND)
+    body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the wire transfer {name!r}").body
+    held = [o["categoryResult"].get("accountName") for o in body.get("validationOutcomes") or []]
+    response = ctx.call("PATCH", resource.path, as_actor=ctx.actor(role), json={"acceptVerifiedName": True})
+    if response.status == 200 and held and held[0]:
+        wire_flows.renamed(ctx, name, held[0])
 
 
 @when(parsers.re(rf"the bank (?P<verb>accepts|rejects) {WIRE}$"))
@@ -107,8 +115,9 @@ def completes(ctx, name):
 def wire_is(ctx, name, state):
     """Then the wire transfer "rent" is PENDING_CONFIRMATION
 
-    Reads it back as its owner: the state, and every field the scenario sent (source, amount, reference,
-    beneficiary's bank details).
+    Reads it back as its owner: the state, the payment network the beneficiary's details imply (SEPA for EUR to
+    an IBAN), and every field the scenario sent (source, amount, reference, beneficiary's bank details, and the
+    beneficiary's name as sent or as last renamed).
     """
     resource = ctx.resource(name, wire_flows.KIND)
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the wire transfer {name!r}").body
@@ -117,8 +126,14 @@ def wire_is(ctx, name, state):
     for field in ("sourceInstrument", "transferAmount", "description"):
         assert body.get(field) == sent.get(field), f"{field} of {name!r} is {body.get(field)}, sent {sent.get(field)}"
     for key, value in sent.get("destinationBeneficiary", {}).items():
-        if key != "name":  # the name may have been corrected since
+        if key != "name":  # the name may have been corrected since: checked below
             assert body["destination"].get(key) == value, f"destination {key} of {name!r}: {body['destination']}"
+    holder = wire_flows.beneficiary_name(ctx, name)
+    if holder is not None:
+        assert body["destination"].get("name") == holder, f"the beneficiary of {name!r} is not {holder!r}: {body}"
+    rail = ctx.values.get(f"wire rail {name}")
+    if rail is not None:
+        assert body.get("type") == rail, f"the wire transfer {name!r} goes by {body.get('type')}, expected {rail}"
     if state in ("SUBMITTED", "COMPLETED"):
         assert int(body["executionTimestamp"]) >= body["creationTimestamp"], body
 
@@ -192,14 +207,18 @@ def wires_in(ctx, amount, currency, account, sender):
 def sees_incoming(ctx, role, amount, currency, account, sender):
     """Then the corporate sees an incoming wire transfer of 700 EUR to "savings" from "Bo Ray"
 
-    Lists the role's incoming wire transfers: exactly one of them is that amount, to that account, from that sender,
-    COMPLETED, and reading it by id answers the same.
+    Lists the role's incoming wire transfers: the listing counts what it holds (`count`, `responseCount`), exactly
+    one of them is that amount, to that account, from that sender, COMPLETED, and reading it by id answers the same.
     """
     actor = ctx.actor(role)
     listed = flows.expect(ctx.call("GET", "/incoming_wire_transfers", as_actor=actor), 200,
                           "listing incoming wire transfers").body
+    items = listed.get("incomingWireTransfers", [])
+    # Unpaged (the default limit is far above what one scenario receives), so both counts are the items listed.
+    counts = (listed.get("count"), listed.get("responseCount"))
+    assert counts == (len(items), len(items)), f"the listing counts {counts}, holds {len(items)}"
     target = ctx.resource(account, "managed_accounts").id
-    found = [t for t in listed.get("incomingWireTransfers", [])
+    found = [t for t in items
              if t["amount"] == {"currency": currency, "amount": int(amount)}
              and t["destinationInstrument"]["id"] == target and t.get("senderName") == sender]
     assert len(found) == 1, f"incoming wire transfers of the {role}: {listed}"

@@ -11,12 +11,15 @@ Feature: Correspondent bank transfers: a wire transfer on behalf of an originato
   Scenario: A correspondent bank transfer reads back as sent, waits for confirmation and then for a challenge
     When the corporate sends a correspondent bank transfer "invoice" of 5000 EUR from "savings" for "Bo Ray" to IBAN "DE89370400440532013000"
     Then the response status is 200
+    And the response equals what GET "/correspondent_bank_transfers/${invoice.id}" answers as the corporate
     And the correspondent bank transfer "invoice" is PENDING_CONFIRMATION
     When GET "/correspondent_bank_transfers?state=PENDING_CONFIRMATION" is called as the corporate
     Then the response field "count" equals 1
-    And the response field "transfer.0.id" equals "${invoice.id}"
+    And the response field "responseCount" equals 1
+    And the response field "transfer.0" equals what GET "/correspondent_bank_transfers/${invoice.id}" answers as the corporate
     When the corporate confirms the correspondent bank transfer "invoice"
     Then the response status is 200
+    And the response equals what GET "/correspondent_bank_transfers/${invoice.id}" answers as the corporate
     And the correspondent bank transfer "invoice" is PENDING_CHALLENGE
     And the managed account "savings" holds 10000 EUR
 
@@ -25,6 +28,7 @@ Feature: Correspondent bank transfers: a wire transfer on behalf of an originato
     When the corporate sends a correspondent bank transfer "invoice" of 5000 EUR from "savings" for "Bo Ray" to IBAN "DE89370400440532013000"
     And the corporate cancels the correspondent bank transfer "invoice"
     Then the response status is 200
+    And the response equals what GET "/correspondent_bank_transfers/${invoice.id}" answers as the corporate
     And the correspondent bank transfer "invoice" is CANCELLED
     When the corporate confirms the correspondent bank transfer "invoice"
     Then the response status is 409

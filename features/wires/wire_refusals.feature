@@ -58,7 +58,10 @@ Feature: Wire transfers' refusals: listings and the per-transfer OTP challenge
     Given the corporate has enrolled their mobile for SMS one-time passwords
     When the corporate sends a wire transfer "coffee" of 1000 EUR from "savings" to IBAN "DE89370400440532013000"
     And the corporate confirms the wire transfer "coffee"
-    Then the wire transfer "coffee" is SUBMITTED
+    Then the response status is 200
+    And the response field "challengeExemptionReason" equals "LOW_VALUE"
+    And the response equals what GET "/outgoing_wire_transfers/${coffee.id}" answers as the corporate
+    And the wire transfer "coffee" is SUBMITTED
     When POST "/outgoing_wire_transfers/${coffee.id}/challenges/otp/SMS" is called as the corporate
     Then the response status is 409
     And the error code is "SCA_EXEMPTION_APPLIED"
