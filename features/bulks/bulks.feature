@@ -32,6 +32,8 @@ Feature: Bulk processes: many operations submitted at once, then executed, pause
     And the statement of "savings" replays to its balance
     When the corporate reads the bulks that are COMPLETED
     Then the bulks read include "payroll"
+    And the response field "count" equals 1
+    And the response field "responseCount" equals 1
 
   @simulator @negative
   Scenario: Continuing past failures runs every operation and ends PARTIALLY_COMPLETED

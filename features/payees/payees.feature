@@ -26,12 +26,14 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     And the payee batch "b1" is COMPLETED
     And the payee for "wallet" in the batch "b1" is ACTIVE as "mia"
     When the corporate reads the beneficiary "mia"
-    Then the response field "trustLevel" equals "TRUSTED"
+    Then the response field "id" equals "${mia.id}"
+    And the response field "trustLevel" equals "TRUSTED"
     And the response field "beneficiaryDetails" equals {"instrument": {"type": "managed_accounts", "id": "${wallet.id}"}}
     And the response field "beneficiaryInformation" equals {"fullName": "Suite Payee"}
     When GET "/beneficiaries/batch?state=COMPLETED&operation=CREATE" is called as the corporate
     Then the response field "count" equals 1
-    And the response field "batches.0.operationBatchId.batchId" equals "${b1.id}"
+    And the response field "batches.0.operationBatchId" equals {"batchId": "${b1.id}", "operation": "CREATE"}
+    And the response field "batches.0.tag" equals "suppliers"
 
   @simulator @journey
   Scenario: A send to a trusted payee skips the challenge
