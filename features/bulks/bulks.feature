@@ -16,6 +16,7 @@ Feature: Bulk processes: many operations submitted at once, then executed, pause
     Then the response status is 201
     And the response field "operationCount" equals 3
     And the response field "bulkId" equals "${payroll.id}"
+    And the response field "path" equals "/transfers"
     And the bulk "payroll" is SUBMITTED
     And the bulk "payroll" holds 3 operations of "/transfers"
     And the bulk "payroll" counts 3 SUBMITTED

@@ -138,6 +138,7 @@ Feature: Linked accounts: an identity's own accounts at other banks
     Then the response status is 200
     And the response field "friendlyName" equals "Household"
     And the response field "tag" equals "home"
+    And the response field "name" equals "Ann Lee"
     When the corporate reads the linked account "bank"
     Then the response field "friendlyName" equals "Household"
     And the response field "tag" equals "home"
