@@ -22,9 +22,12 @@ MAX_PAGE = 100
 
 
 def submit(ctx, actor: Actor, name: str, method: str, path: str, items: list):
-    """Submit the items; on a 201 the bulk is named, its body being the submission's answer."""
+    """Submit the items; on a 201 the bulk is named, its body being the submission's answer, which counts
+    one operation per item submitted."""
     response = ctx.call(method, path, as_actor=actor, json=items)
     if response.status == 201:
+        assert response.body.get("operationCount") == len(items), (
+            f"the bulk {name!r} of {len(items)} items was answered as {response.body.get('operationCount')} operations")
         ctx.remember_resource(name, KIND, actor, {"id": response.body["bulkId"], **response.body})
     return response
 

@@ -34,12 +34,25 @@ def register(ctx, role: str) -> Actor:
 
 
 def onboard(ctx, role: str) -> Actor:
-    """Register, verify the root email, create a password and log in (corporate or consumer)."""
+    """Register, verify the root email, create a password and log in (corporate or consumer); the sign-in
+    answer names the root user, and the identity reads back with its email verified and its mobile not yet.
+
+    Every scenario onboards, so these checks notice a wrong sign-in or identity answer wherever it is given.
+    """
     actor = register(ctx, role)
     flows.verify_root_email(ctx, actor)
     flows.create_password(ctx, actor)
     flows.log_in(ctx, actor)
+    signed_in = ctx.response().body
+    identity = {"type": actor.identity_type, "id": actor.identity_id}
+    expected = {"tokenType": "AUTH", "identity": identity, "credentials": {"type": "ROOT", "id": actor.user_id}}
+    got = {key: signed_in.get(key) for key in expected}
+    assert got == expected, f"the {role} signed in as {got}, expected {expected}"
     flows.read_back_identity(ctx, actor)
+    root_user = ctx.response().body["rootUser"]
+    verified = {key: root_user.get(key) for key in ("emailVerified", "mobileNumberVerified")}
+    assert verified == {"emailVerified": True, "mobileNumberVerified": False}, (
+        f"the onboarded {role} reads back with {verified}: the root email was verified, the mobile not yet")
     return actor
 
 

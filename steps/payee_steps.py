@@ -68,12 +68,18 @@ def confirms_batch(ctx, role, name, code):
 def batch_is(ctx, name, state):
     """Then the payee batch "b1" is COMPLETED
 
-    Reads the batch back (`GET /beneficiaries/batch/{id}`) and checks its state.
+    Reads the batch back (`GET /beneficiaries/batch/{id}`) and checks its state, and that it is still the
+    batch it was made as: the same operation (CREATE or REMOVE) and tag.
     """
     batch = ctx.resource(name, "beneficiaries/batch")
     body = flows.expect(ctx.call("GET", f"/beneficiaries/batch/{batch.id}", as_actor=ctx.actor(batch.owner)), 200,
                         f"reading the payee batch {name!r}").body
     assert body["state"] == state, f"the payee batch {name!r} is {body['state']}, expected {state}: {body}"
+    made = batch.body
+    assert body["operationBatchId"] == made["operationBatchId"], (
+        f"the payee batch {name!r} reads back as {body['operationBatchId']}, made as {made['operationBatchId']}")
+    assert body.get("tag") == made.get("tag"), (
+        f"the payee batch {name!r} reads back tagged {body.get('tag')!r}, made tagged {made.get('tag')!r}")
 
 
 @then(parsers.re(rf'the payee for "(?P<target>[\w -]+)" in the batch "(?P<batch>[\w -]+)" is (?P<state>{PAYEE_STATES})'
@@ -109,8 +115,9 @@ def removes(ctx, role, names, name):
 def named_payee_is(ctx, name, state):
     """Then the payee "mia" is REMOVED
 
-    Reads the named payee back (`GET /beneficiaries/{id}`) and checks its state.
+    Reads the named payee back (`GET /beneficiaries/{id}`) and checks it is that payee, in that state.
     """
     payee = ctx.resource(name, "beneficiaries")
     body = flows.expect(flows.read_resource(ctx, payee), 200, f"reading the payee {name!r}").body
+    assert body["id"] == payee.id, f"reading the payee {name!r} ({payee.id}) answered the payee {body['id']}"
     assert body["state"] == state, f"the payee {name!r} is {body['state']}, expected {state}: {body}"

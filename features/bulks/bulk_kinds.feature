@@ -11,14 +11,18 @@ Feature: Bulks of every kind run each operation by its single operation's rules
     Given the corporate has a prepaid card "travel"
     And the corporate has a prepaid card "fuel"
     When the corporate submits a bulk "freeze" to block the cards "travel", "fuel"
-    And the corporate executes the bulk "freeze"
+    Then the response status is 201
+    And the response field "path" equals "/managed_cards/{id}/block"
+    When the corporate executes the bulk "freeze"
     And the bulk "freeze" runs to its end
     Then the bulk "freeze" is COMPLETED
     And the bulk "freeze" holds 2 operations of "/managed_cards/{id}/block"
     And the card "travel" is BLOCKED with reason USER
     And the card "fuel" is BLOCKED with reason USER
     When the corporate submits a bulk "thaw" to unblock the cards "travel", "fuel"
-    And the corporate executes the bulk "thaw"
+    Then the response status is 201
+    And the response field "path" equals "/managed_cards/{id}/unblock"
+    When the corporate executes the bulk "thaw"
     And the bulk "thaw" runs to its end
     Then the bulk "thaw" is COMPLETED
     And the card "travel" is ACTIVE

@@ -16,6 +16,7 @@ Feature: Bulk processes: many operations submitted at once, then executed, pause
     Then the response status is 201
     And the response field "operationCount" equals 3
     And the response field "bulkId" equals "${payroll.id}"
+    And the response field "path" equals "/transfers"
     And the bulk "payroll" is SUBMITTED
     And the bulk "payroll" holds 3 operations of "/transfers"
     And the bulk "payroll" counts 3 SUBMITTED
@@ -32,6 +33,8 @@ Feature: Bulk processes: many operations submitted at once, then executed, pause
     And the statement of "savings" replays to its balance
     When the corporate reads the bulks that are COMPLETED
     Then the bulks read include "payroll"
+    And the response field "count" equals 1
+    And the response field "responseCount" equals 1
 
   @simulator @negative
   Scenario: Continuing past failures runs every operation and ends PARTIALLY_COMPLETED

@@ -129,6 +129,7 @@ Feature: Consumers: registration, details and their update, root email verificat
     Then the response status is 200
     And the response field "rootUser.email" equals "${new email}"
     And the response field "rootUser.emailVerified" equals false
+    And the response equals what GET "/consumers" answers as the consumer
     When POST "/login_with_password" is called with:
       """
       {"email": "${consumer.email}", "password": {"value": "${consumer.password}"}}

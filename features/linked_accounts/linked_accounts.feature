@@ -41,9 +41,14 @@ Feature: Linked accounts: an identity's own accounts at other banks
     Then the response status is 200
     And the response field "id" equals "${uk bank.id}"
     And the response field "state" equals "PENDING_VERIFICATION"
+    And the response field "accountReference" equals {"accountNumber": "31926819", "sortCode": "601613"}
+    When GET "/linked_accounts" is called as the corporate
+    Then the response field "count" equals 1
+    And the response field "linkedAccounts.0.accountReference" equals {"accountNumber": "31926819", "sortCode": "601613"}
 
   @simulator @emulator_only
   Scenario: The verification completes only when every step has
+    # Each step's completedTimestamp is when Weavr completed it: no scenario can predict its value.
     # The steps of a run are the emulator's choice (emulator/choices/linked_accounts.md).
     Given the corporate has a linked account "bank"
     When the Simulator completes the INTERNAL_CHECKS step of the linked account "bank"
@@ -133,6 +138,7 @@ Feature: Linked accounts: an identity's own accounts at other banks
     Then the response status is 200
     And the response field "friendlyName" equals "Household"
     And the response field "tag" equals "home"
+    And the response field "name" equals "Ann Lee"
     When the corporate reads the linked account "bank"
     Then the response field "friendlyName" equals "Household"
     And the response field "tag" equals "home"
@@ -141,8 +147,11 @@ Feature: Linked accounts: an identity's own accounts at other banks
     Then the response status is 200
     And the response field "count" equals 1
     And the response field "linkedAccounts.0.id" equals "${bank.id}"
+    And the response field "linkedAccounts.0.accountReference" equals {"iban": "DE89370400440532013000"}
+    And the response field "linkedAccounts.0" equals what GET "/linked_accounts/${bank.id}" answers as the corporate
     When GET "/linked_accounts?tag=home" is called as the corporate
     Then the response field "count" equals 1
+    And the response field "linkedAccounts.0.tag" equals "home"
     When GET "/linked_accounts?limit=1" is called as the corporate
     Then the response field "count" equals 2
     And the response field "responseCount" equals 1

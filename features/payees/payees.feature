@@ -26,12 +26,14 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     And the payee batch "b1" is COMPLETED
     And the payee for "wallet" in the batch "b1" is ACTIVE as "mia"
     When the corporate reads the beneficiary "mia"
-    Then the response field "trustLevel" equals "TRUSTED"
+    Then the response field "id" equals "${mia.id}"
+    And the response field "trustLevel" equals "TRUSTED"
     And the response field "beneficiaryDetails" equals {"instrument": {"type": "managed_accounts", "id": "${wallet.id}"}}
     And the response field "beneficiaryInformation" equals {"fullName": "Suite Payee"}
     When GET "/beneficiaries/batch?state=COMPLETED&operation=CREATE" is called as the corporate
     Then the response field "count" equals 1
-    And the response field "batches.0.operationBatchId.batchId" equals "${b1.id}"
+    And the response field "batches.0.operationBatchId" equals {"batchId": "${b1.id}", "operation": "CREATE"}
+    And the response field "batches.0.tag" equals "suppliers"
 
   @simulator @journey
   Scenario: A send to a trusted payee skips the challenge
@@ -79,7 +81,10 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     And the corporate confirms the payee batch "bank" with an OTP
     Then the payee batch "bank" is COMPLETED
     When GET "/beneficiaries?batchId=${bank.id}" is called as the corporate
-    Then the response field "beneficiaries.0.state" equals "ACTIVE"
+    Then the response field "count" equals 1
+    And the response field "responseCount" equals 1
+    And the response field "beneficiaries.0.state" equals "ACTIVE"
+    And the response field "beneficiaries.0.beneficiaryInformation" equals {"fullName": "Suite Payee"}
     And I remember the response field "beneficiaries.0.id" as "bank payee"
     When POST "/sends" is called as the corporate with:
       """
@@ -96,6 +101,7 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     Then the response status is 200
     And the response field "state" equals "COMPLETED"
     And the response field "operationBatchId.operation" equals "REMOVE"
+    And the payee batch "r1" is COMPLETED
     And the payee "mia" is REMOVED
     When the corporate sends 5000 EUR from "savings" to the payee "mia"
     Then the response status is 409
