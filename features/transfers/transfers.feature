@@ -106,7 +106,8 @@ Feature: Transfers: money between two instruments of one identity
   @simulator @negative
   Scenario: A removed account neither receives nor sends
     When the corporate removes the managed account "spending"
-    And the corporate transfers 100 EUR from "savings" to "spending"
+    Then the response status is 204
+    When the corporate transfers 100 EUR from "savings" to "spending"
     Then the response status is 409
     And the error code is "DESTINATION_INSTRUMENT_DESTROYED"
     When the corporate transfers 100 EUR from "spending" to "savings"
