@@ -6,7 +6,7 @@ made it.
 """
 from __future__ import annotations
 
-from . import flows
+from . import flows, transfer_flows
 from .context import Actor, Resource
 
 PUSH_CHANNEL = "AUTHY"
@@ -14,10 +14,16 @@ PUSH_CHANNEL = "AUTHY"
 
 def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, currency: str,
          name: str | None = None, idempotency_ref: str | None = None, **extra):
-    """POST /sends as the actor; `destination` is an instrument or `{"beneficiaryId": id}`. Kept, and named on a 200."""
+    """POST /sends as the actor; `destination` is an instrument or `{"beneficiaryId": id}`. Kept, and named on a 200.
+
+    A 200 must answer the send as sent (`transfer_flows.answered_as_sent`)."""
     body = {"profileId": ctx.target.settings.profile("sends"), "source": {"type": source.kind, "id": source.id},
             "destination": destination, "destinationAmount": {"currency": currency, "amount": amount}, **extra}
     response = ctx.call("POST", "/sends", as_actor=actor, idempotency_ref=idempotency_ref, json=body)
+    if response.status == 200:
+        # A payee named by id may come back as the payee's instrument: the description allows both.
+        echoed = {k: v for k, v in body.items() if not (k == "destination" and "beneficiaryId" in v)}
+        transfer_flows.answered_as_sent(echoed, response.body, "the send")
     if name and response.status == 200:
         if name in ctx.resources and ctx.resources[name].id == str(response.body["id"]):
             ctx.resources[name].body = response.body  # the same send answered again (a replay)

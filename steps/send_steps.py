@@ -89,10 +89,13 @@ def cancels_send(ctx, role, name, reason):
 def send_is(ctx, name, state):
     """Then the send "rent" is PENDING_CHALLENGE
 
-    Reads the named send back as its owner and checks its state (an executed one carries its execution time, a waiting one none).
+    Reads the named send back as its owner and checks its state (an executed one carries its execution time, a
+    waiting one none) and that it keeps what it was made with (amount, instruments, tag, description, times).
     """
     resource = ctx.resource(name, "sends")
+    before = resource.body
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the send {name!r}").body
+    transfer_flows.read_back_as_made(before, body, f"the send {name!r}")
     assert body["state"] == state, f"the send {name!r} is {body['state']}, expected {state}: {body}"
     if state == "COMPLETED":
         assert int(body["executionTimestamp"]) >= body["creationTimestamp"], body

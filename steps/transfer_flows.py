@@ -24,15 +24,41 @@ def transfer_body(ctx, source: Resource, destination: Resource, amount: int, cur
 
 def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str,
              name: str | None = None, idempotency_ref: str | None = None, **extra):
-    """POST /transfers as the actor; the answer is kept for Then steps and, on a 200, named when `name` is given."""
-    response = ctx.call("POST", "/transfers", as_actor=actor, idempotency_ref=idempotency_ref,
-                        json=transfer_body(ctx, source, destination, amount, currency, **extra))
+    """POST /transfers as the actor; the answer is kept for Then steps and, on a 200, named when `name` is given.
+
+    A 200 must answer the transfer as sent (`answered_as_sent`)."""
+    sent = transfer_body(ctx, source, destination, amount, currency, **extra)
+    response = ctx.call("POST", "/transfers", as_actor=actor, idempotency_ref=idempotency_ref, json=sent)
+    if response.status == 200:
+        answered_as_sent(sent, response.body, "the transfer")
+        if response.body["state"] == "COMPLETED":
+            assert "executionTimestamp" in response.body, f"a completed transfer says not when it ran: {response.body}"
     if name and response.status == 200:
         if name in ctx.resources and ctx.resources[name].id == str(response.body["id"]):
             ctx.resources[name].body = response.body  # the same transfer answered again (a replay)
         else:
             ctx.remember_resource(name, "transfers", actor, response.body)
     return response
+
+
+def answered_as_sent(sent: dict, answer: dict, what: str) -> None:
+    """A create answer is the resource as sent: every field of the request comes back unchanged. Checked on
+    every create, because the scenarios that read a field back are seldom the few a fault re-runs."""
+    differences = {key: (value, answer.get(key)) for key, value in sent.items() if answer.get(key) != value}
+    assert not differences, f"{what} was answered otherwise than sent (sent, answered): {differences}; {answer}"
+
+
+# What a transfer or send is made with, and the time it ran once it has: none of it changes afterwards.
+KEPT_FIELDS = ("id", "profileId", "source", "destination", "destinationAmount", "tag", "description",
+               "creationTimestamp", "scheduledTimestamp", "executionTimestamp")
+
+
+def read_back_as_made(before: dict, after: dict, what: str) -> None:
+    """A resource read again keeps what it was made with (`before` is its create answer, checked against
+    the request, or an earlier read)."""
+    differences = {key: (before[key], after.get(key)) for key in KEPT_FIELDS
+                   if key in before and after.get(key) != before[key]}
+    assert not differences, f"{what} reads back otherwise than made (before, now): {differences}; {after}"
 
 
 def fund_by_transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str):

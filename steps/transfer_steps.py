@@ -92,10 +92,13 @@ def cancellation_is(ctx, name, state, code):
 def transfer_is(ctx, name, state):
     """Then the transfer "rent" is COMPLETED
 
-    Reads the named transfer back as its owner and checks its state (an executed one carries its execution time).
+    Reads the named transfer back as its owner and checks its state (an executed one carries its execution
+    time) and that it keeps what it was made with (amount, instruments, tag, description, times).
     """
     transfer = ctx.resource(name, "transfers")
+    before = transfer.body
     body = flows.expect(flows.read_resource(ctx, transfer), 200, f"reading the transfer {name!r}").body
+    transfer_flows.read_back_as_made(before, body, f"the transfer {name!r}")
     assert body["state"] == state, f"the transfer {name!r} is {body['state']}, expected {state}: {body}"
     if state in ("COMPLETED", "FAILED"):
         assert int(body["executionTimestamp"]) >= body["creationTimestamp"], body
@@ -130,7 +133,7 @@ def statement_shows(ctx, name, transfer, amount, currency):
 def transactions_show(ctx, name, transfer, direction, amount, currency):
     """Then the transactions of "spending" show the transfer "rent" as a CREDIT of 200 EUR
 
-    The instrument's transaction list holds the transfer once, COMPLETED, in that direction and amount; reading it by id agrees.
+    The instrument's transaction list holds the transfer once, COMPLETED, in that direction and amount; reading it by id answers the same item.
     """
     resource, moved = ctx.resource(name), ctx.resource(transfer, "transfers")
     items = instrument_flows.read_all(ctx, resource, "transactions", "transactions", 100)
@@ -140,7 +143,7 @@ def transactions_show(ctx, name, transfer, direction, amount, currency):
     assert {k: found[0].get(k) for k in expected} == expected, found[0]
     one = flows.expect(ctx.call("GET", f"{resource.path}/transactions/{moved.id}", as_actor=ctx.actor(resource.owner)),
                        200, f"reading the transfer {transfer!r} on {name!r}").body
-    assert {k: one.get(k) for k in expected} == expected, one
+    assert one == found[0], f"the transfer {transfer!r} reads alone otherwise than listed on {name!r}: {one}, listed {found[0]}"
 
 
 @then(parsers.re(rf"the {ROLE}'s transaction activity shows the transfer \"(?P<transfer>[\w -]+)\" as "
@@ -148,7 +151,8 @@ def transactions_show(ctx, name, transfer, direction, amount, currency):
 def activity_shows(ctx, role, transfer, status, source, destination):
     """Then the corporate's transaction activity shows the transfer "rent" as COMPLETED from "savings" to "spending"
 
-    GET /transactions holds the transfer twice, a DEBIT on the source and a CREDIT on the destination, both in that status.
+    GET /transactions holds the transfer twice, a DEBIT on the source and a CREDIT on the destination, both in that
+    status; where an item carries the whole transfer (`transaction`), it is the transfer as it reads alone.
     """
     moved = ctx.resource(transfer, "transfers")
     body = flows.expect(ctx.call("GET", "/transactions?type=transfers&limit=100", as_actor=ctx.actor(role)), 200,
@@ -157,3 +161,7 @@ def activity_shows(ctx, role, transfer, status, source, destination):
                    if t["id"] == moved.id)
     expected = sorted([("DEBIT", ctx.resource(source).id, status), ("CREDIT", ctx.resource(destination).id, status)])
     assert found == expected, f"the activity shows {transfer!r} as {found}, expected {expected}"
+    shown = [t["transaction"] for t in body["transactions"] if t["id"] == moved.id and "transaction" in t]
+    if shown:
+        read = flows.expect(flows.read_resource(ctx, moved), 200, f"reading the transfer {transfer!r}").body
+        assert all(s == read for s in shown), f"the activity shows {transfer!r} otherwise than it reads: {shown}, read {read}"

@@ -23,6 +23,8 @@ Feature: Sends: money from one identity to another
     And the response field "destinationAmount" equals {"currency": "EUR", "amount": 2000}
     And the response field "tag" equals "rent"
     And the response field "description" equals "March rent"
+    And the response field "state" equals "PENDING_CHALLENGE"
+    And the response field "transactionAmount" equals {"currency": "EUR", "amount": 2000}
     And the send "rent" is PENDING_CHALLENGE
     And the send "rent" needs a challenge
     And the managed account "savings" holds 10000 EUR
@@ -38,6 +40,7 @@ Feature: Sends: money from one identity to another
   Scenario: A low amount is exempt from the challenge and runs at once
     When the corporate sends 500 EUR from "savings" to the consumer's account "wallet" as "tip"
     Then the response status is 200
+    And the response field "challengeExemptionReason" equals "LOW_VALUE"
     And the send "tip" is COMPLETED
     And the send "tip" is exempt from the challenge as LOW_VALUE
     And the managed account "wallet" holds 500 EUR
@@ -48,7 +51,10 @@ Feature: Sends: money from one identity to another
   @simulator
   Scenario: A send confirmed on its own with the per-send challenge
     When the corporate sends 2000 EUR from "savings" to "wallet" as "rent"
-    And the corporate confirms the send "rent" on its own with an OTP
+    Then the response status is 200
+    And the response field "state" equals "PENDING_CHALLENGE"
+    And the response equals what GET "/sends/${rent.id}" answers as the corporate
+    When the corporate confirms the send "rent" on its own with an OTP
     Then the response status is 204
     And the send "rent" is COMPLETED
     And the managed account "wallet" holds 2000 EUR
@@ -71,6 +77,7 @@ Feature: Sends: money from one identity to another
     Then the response status is 200
     And the response field "state" equals "CANCELLED"
     And the response field "cancellationReason" equals "changed plans"
+    And the response equals what GET "/sends/${never.id}" answers as the corporate
     When 121 seconds pass while the corporate stays active
     Then the send "later" is COMPLETED
     And the send "never" is CANCELLED
@@ -95,7 +102,9 @@ Feature: Sends: money from one identity to another
     And GET "/sends?state=PENDING_CHALLENGE" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 1
+    And the response field "responseCount" equals 1
     And the response field "send.0.id" equals "${rent.id}"
+    And the response field "send.0" equals what GET "/sends/${rent.id}" answers as the corporate
     When the corporate reads the send "tip"
     Then the response status is 200
     And the response field "state" equals "COMPLETED"

@@ -21,6 +21,7 @@ Feature: Transfers: money between two instruments of one identity
     And the response field "destinationAmount" equals {"currency": "EUR", "amount": 200}
     And the response field "tag" equals "rent"
     And the response field "description" equals "March rent"
+    And the response equals what GET "/transfers/${rent.id}" answers as the corporate
     And the transfer "rent" is COMPLETED
     And the managed account "savings" holds 300 EUR
     And the managed account "spending" holds 200 EUR
@@ -105,7 +106,8 @@ Feature: Transfers: money between two instruments of one identity
   @simulator @negative
   Scenario: A removed account neither receives nor sends
     When the corporate removes the managed account "spending"
-    And the corporate transfers 100 EUR from "savings" to "spending"
+    Then the response status is 204
+    When the corporate transfers 100 EUR from "savings" to "spending"
     Then the response status is 409
     And the error code is "DESTINATION_INSTRUMENT_DESTROYED"
     When the corporate transfers 100 EUR from "spending" to "savings"
@@ -200,9 +202,11 @@ Feature: Transfers: money between two instruments of one identity
     And the response field "count" equals 2
     And the response field "transfer.0.id" equals "${later.id}"
     And the response field "transfer.1.id" equals "${rent.id}"
+    And the response field "transfer.1" equals what GET "/transfers/${rent.id}" answers as the corporate
     When GET "/transfers?state=SCHEDULED" is called as the corporate
     Then the response field "count" equals 1
     And the response field "transfer.0.id" equals "${later.id}"
+    And the response field "transfer.0" equals what GET "/transfers/${later.id}" answers as the corporate
     When GET "/transfers?tag=rent" is called as the corporate
     Then the response field "count" equals 1
     And the response field "transfer.0.id" equals "${rent.id}"
