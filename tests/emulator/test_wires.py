@@ -3,6 +3,8 @@ SCA, scheduling), where its money is at each step, the bank's accept and reject,
 account's bank details."""
 from __future__ import annotations
 
+import pytest
+
 from .contract_cases_wires import IBAN_CLOSE, arrived, created, funded, owt
 from .helpers import Emu
 from .test_managed_accounts import balances as balances_of
@@ -65,6 +67,19 @@ def test_the_banks_reject_gives_the_money_back_and_stays_rejected(emu):
     assert balances(emu, corporate, source) == (1_000_000, 1_000_000)
     assert emu.simulate("POST", f"/wiretransfers/outgoing/{owt_id}/accept").body == {"code": "DENIED"}
     assert get(emu, corporate, owt_id)["state"] == "REJECTED"
+
+
+@pytest.mark.parametrize("verb", ["accept", "reject"])
+def test_the_bank_cannot_decide_an_unknown_or_completed_transfer_and_nothing_moves(emu, verb):
+    # A numeric id (the path declares an integer) that no transfer has.
+    assert emu.simulate("POST", f"/wiretransfers/outgoing/999999999/{verb}").body == {
+        "code": "DENIED_WIRE_TRANSFER_NOT_FOUND"}
+    corporate, owt_id = created(emu, "COMPLETED")
+    source = get(emu, corporate, owt_id)["sourceInstrument"]["id"]
+    assert emu.simulate("POST", f"/wiretransfers/outgoing/{owt_id}/{verb}").body == {
+        "code": "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"}
+    assert get(emu, corporate, owt_id)["state"] == "COMPLETED"
+    assert balances(emu, corporate, source) == (1_000_000 - 5100, 1_000_000 - 5100)
 
 
 def test_a_low_value_transfer_is_exempt_from_the_challenge(emu):
