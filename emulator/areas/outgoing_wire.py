@@ -250,26 +250,29 @@ class OutgoingWireBackend:
         return owt
 
     # -- the bank's answer (the Simulator) ------------------------------------------------------
-    def accept(self, owt_id: str) -> str:
+    def _decidable(self, owt_id: str) -> tuple[WireTransfer | None, str | None]:
+        """(transfer, None) when the bank may still accept or reject it, else (None, the Simulator's denial)."""
         owt = self.by_id.get(str(owt_id))
         if owt is None:
-            return "DENIED_WIRE_TRANSFER_NOT_FOUND"
+            return None, "DENIED_WIRE_TRANSFER_NOT_FOUND"
         if owt.state == COMPLETED:
-            return "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
+            return None, "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
         if owt.state not in (SUBMITTED, APPROVED):
-            return "DENIED"
+            return None, "DENIED"
+        return owt, None
+
+    def accept(self, owt_id: str) -> str:
+        owt, denial = self._decidable(owt_id)
+        if denial:
+            return denial
         self.world.instruments.settle(owt.hold_id)
         self._move(owt, COMPLETED)
         return "COMPLETED"
 
     def reject(self, owt_id: str) -> str:
-        owt = self.by_id.get(str(owt_id))
-        if owt is None:
-            return "DENIED_WIRE_TRANSFER_NOT_FOUND"
-        if owt.state == COMPLETED:
-            return "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
-        if owt.state not in (SUBMITTED, APPROVED):
-            return "DENIED"
+        owt, denial = self._decidable(owt_id)
+        if denial:
+            return denial
         self.world.instruments.release(owt.hold_id)
         owt.rejected_info = "SYSTEM"
         self._move(owt, REJECTED)
