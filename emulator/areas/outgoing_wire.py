@@ -16,7 +16,7 @@ from ..ledger import LedgerRefusal, UnknownInstrument
 from ..registry import backend
 from ..services import NotOwner, Owner
 from .managed_account_iban import is_valid_iban
-from .movement_fields import as_text, scheduled_time, with_present
+from .movement_fields import as_text, exemption_for, scheduled_time, with_present
 from .outgoing_wire_payee import verify_payee
 
 (INVALID, PENDING_CHALLENGE, PENDING_CONFIRMATION, SUBMITTED, APPROVED, COMPLETED, REJECTED, FAILED, RETURNED,
@@ -31,8 +31,6 @@ TERMINAL = {COMPLETED, REJECTED, FAILED, RETURNED, CANCELLED, INVALID}
 CANCELLABLE = {SCHEDULED, PENDING_CONFIRMATION}
 # The fee each rail takes, in minor units of the transfer's currency (the profile's fee in the Portal).
 FEES = {"SEPA": 100, "FASTER_PAYMENTS": 50, "SWIFT": 1500, "RIX": 100}
-# The low-value exemption, as sends have it: up to 10.00 in the transfer's currency.
-LOW_VALUE_LIMIT = 1000
 # The reference the beneficiary sees (`description`): mandatory on these rails, and at most this long.
 DESCRIPTION_REQUIRED = {"SEPA", "SWIFT"}
 DESCRIPTION_LIMIT = {"SEPA": 35, "SWIFT": 35, "FASTER_PAYMENTS": 18, "RIX": 35}
@@ -168,8 +166,7 @@ class OutgoingWireBackend:
 
     # -- the way on -----------------------------------------------------------------------------
     def _after_confirmation(self, owt: WireTransfer) -> None:
-        if owt.exemption is None and owt.amount <= LOW_VALUE_LIMIT:
-            owt.exemption = "LOW_VALUE"
+        owt.exemption = exemption_for(owt.exemption, owt.amount)
         if owt.exemption is not None:
             self._after_challenge(owt)
         else:
