@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .contract_cases_wires import IBAN_CLOSE, arrived, created, funded, owt
+from .contract_cases_wires import IBAN_CLOSE, arrived, cbt, created, funded, owt
 from .helpers import Emu
 from .test_managed_accounts import balances as balances_of
 
@@ -118,6 +118,24 @@ def test_a_faster_payments_transfer_with_an_exact_match_goes_straight_to_the_cha
     answer = emu.call("POST", "/outgoing_wire_transfers", body, token=corporate["token"]).body
     assert answer["state"] == "PENDING_CHALLENGE" and answer["type"] == "FASTER_PAYMENTS"
     assert answer["validationOutcomes"][0]["categoryResult"] == {"match": "EXACT_MATCH"}
+
+
+def test_correspondent_transfers_are_listed_by_when_they_were_executed(emu):
+    corporate, source = funded(emu)
+    executed = cbt(emu, corporate, source, amount=1000).body["id"]
+    # Low value: confirming it skips the challenge and executes it now; the other one is never executed.
+    before = emu.app.world.now_ms()
+    emu.call("POST", f"/correspondent_bank_transfers/{executed}/confirm", token=corporate["token"])
+    after = emu.app.world.now_ms()
+    cbt(emu, corporate, source)
+
+    def listed(query: str) -> list[str]:
+        answer = emu.call("GET", "/correspondent_bank_transfers", query=query, token=corporate["token"]).body
+        return [t["id"] for t in answer["transfer"]]
+
+    assert len(listed("")) == 2
+    assert listed(f"executedFrom={before}") == [executed] == listed(f"executedTo={after}")
+    assert listed(f"executedFrom={after + 1}") == [] == listed(f"executedTo={before - 1}")
 
 
 def test_a_deposit_by_iban_arrives_as_an_incoming_wire_transfer(emu):
