@@ -6,17 +6,11 @@ from __future__ import annotations
 
 from ..listing import listed
 from ..registry import handles
-from ..services import Owner
+from .movement_calls import caller, within
 from .outgoing_wire import CORRESPONDENT
-from .outgoing_wire_handlers import _within
 
 # Kept from the request as sent, beside what the wire rules keep.
 OWN_FIELDS = ("originator", "externalData")
-
-
-def _owner(call) -> Owner:
-    session = call.require_session()
-    return Owner(session.identity_type, session.identity_id)
 
 
 def _render(kept: dict):
@@ -39,7 +33,7 @@ def _render(kept: dict):
 
 
 def _owned(call):
-    return call.world.area("outgoing_wire_transfers").owned(_owner(call), call.path_params["id"], CORRESPONDENT)
+    return call.world.area("outgoing_wire_transfers").owned(caller(call), call.path_params["id"], CORRESPONDENT)
 
 
 @handles("correspondentBankTransferCreate")
@@ -50,7 +44,7 @@ def cbt_create(call):
                "purpose": body["purpose"]}
     as_wire.update({k: body[k] for k in ("tag", "description", "scheduledTimestamp") if k in body})
     kept = {k: body.get(k) for k in OWN_FIELDS}
-    return call.world.area("outgoing_wire_transfers").create(_owner(call), as_wire, CORRESPONDENT,
+    return call.world.area("outgoing_wire_transfers").create(caller(call), as_wire, CORRESPONDENT,
                                                              _render(kept)).answer()
 
 
@@ -61,14 +55,14 @@ def cbt_get(call):
 
 @handles("correspondentBankTransfersGet")
 def cbts_get(call):
-    owned = call.world.area("outgoing_wire_transfers").of_owner(_owner(call), CORRESPONDENT)
+    owned = call.world.area("outgoing_wire_transfers").of_owner(caller(call), CORRESPONDENT)
     # originator.type is the shape of the originator: a business registers, an individual lives somewhere.
     items = [o.answer() | {"_executed": o.execution_timestamp,
                            "_originatorType": "BUSINESS" if "registrationAddress" in o.answer()["originator"]
                            else "INDIVIDUAL"} for o in owned]
     executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
     if executed["From"] is not None or executed["To"] is not None:
-        items = [i for i in items if _within(i["_executed"], executed["From"], executed["To"])]
+        items = [i for i in items if within(i["_executed"], executed["From"], executed["To"])]
     page = listed(call.operation, call.query, items, skip=("executedFrom", "executedTo"),
                   paths={"originator.type": "_originatorType"})
     clean = [{k: v for k, v in i.items() if not k.startswith("_")} for i in page.items]

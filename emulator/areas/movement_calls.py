@@ -1,5 +1,5 @@
-"""What the sends and outgoing wire transfer handlers share: the caller's identity as the owner asked about,
-and the lists' executedFrom/executedTo filter."""
+"""What the sends, transfers, outgoing wire transfer and correspondent bank transfer handlers share: the
+caller's identity as the owner asked about, and the lists' executedFrom/executedTo filter."""
 from __future__ import annotations
 
 from ..services import Owner

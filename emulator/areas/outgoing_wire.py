@@ -16,7 +16,7 @@ from ..ledger import LedgerRefusal, UnknownInstrument
 from ..registry import backend
 from ..services import NotOwner, Owner
 from .managed_account_iban import is_valid_iban
-from .movement_fields import as_text, scheduled_time, with_present
+from .movement_fields import as_text, exemption_for, scheduled_time, with_present
 from .outgoing_wire_payee import verify_payee
 
 (INVALID, PENDING_CHALLENGE, PENDING_CONFIRMATION, SUBMITTED, APPROVED, COMPLETED, REJECTED, FAILED, RETURNED,
@@ -31,8 +31,6 @@ TERMINAL = {COMPLETED, REJECTED, FAILED, RETURNED, CANCELLED, INVALID}
 CANCELLABLE = {SCHEDULED, PENDING_CONFIRMATION}
 # The fee each rail takes, in minor units of the transfer's currency (the profile's fee in the Portal).
 FEES = {"SEPA": 100, "FASTER_PAYMENTS": 50, "SWIFT": 1500, "RIX": 100}
-# The low-value exemption, as sends have it: up to 10.00 in the transfer's currency.
-LOW_VALUE_LIMIT = 1000
 # The reference the beneficiary sees (`description`): mandatory on these rails, and at most this long.
 DESCRIPTION_REQUIRED = {"SEPA", "SWIFT"}
 DESCRIPTION_LIMIT = {"SEPA": 35, "SWIFT": 35, "FASTER_PAYMENTS": 18, "RIX": 35}
@@ -168,8 +166,7 @@ class OutgoingWireBackend:
 
     # -- the way on -----------------------------------------------------------------------------
     def _after_confirmation(self, owt: WireTransfer) -> None:
-        if owt.exemption is None and owt.amount <= LOW_VALUE_LIMIT:
-            owt.exemption = "LOW_VALUE"
+        owt.exemption = exemption_for(owt.exemption, owt.amount)
         if owt.exemption is not None:
             self._after_challenge(owt)
         else:
@@ -250,26 +247,29 @@ class OutgoingWireBackend:
         return owt
 
     # -- the bank's answer (the Simulator) ------------------------------------------------------
-    def accept(self, owt_id: str) -> str:
+    def _decidable(self, owt_id: str) -> tuple[WireTransfer | None, str | None]:
+        """(transfer, None) when the bank may still accept or reject it, else (None, the Simulator's denial)."""
         owt = self.by_id.get(str(owt_id))
         if owt is None:
-            return "DENIED_WIRE_TRANSFER_NOT_FOUND"
+            return None, "DENIED_WIRE_TRANSFER_NOT_FOUND"
         if owt.state == COMPLETED:
-            return "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
+            return None, "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
         if owt.state not in (SUBMITTED, APPROVED):
-            return "DENIED"
+            return None, "DENIED"
+        return owt, None
+
+    def accept(self, owt_id: str) -> str:
+        owt, denial = self._decidable(owt_id)
+        if denial:
+            return denial
         self.world.instruments.settle(owt.hold_id)
         self._move(owt, COMPLETED)
         return "COMPLETED"
 
     def reject(self, owt_id: str) -> str:
-        owt = self.by_id.get(str(owt_id))
-        if owt is None:
-            return "DENIED_WIRE_TRANSFER_NOT_FOUND"
-        if owt.state == COMPLETED:
-            return "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
-        if owt.state not in (SUBMITTED, APPROVED):
-            return "DENIED"
+        owt, denial = self._decidable(owt_id)
+        if denial:
+            return denial
         self.world.instruments.release(owt.hold_id)
         owt.rejected_info = "SYSTEM"
         self._move(owt, REJECTED)

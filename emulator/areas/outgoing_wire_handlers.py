@@ -6,7 +6,6 @@ from ..errors import ApiError, conflict
 from ..listing import listed
 from ..registry import handles
 from .movement_calls import caller, executed_within
-from .movement_calls import within as _within  # noqa: F401  (correspondent.py imports it from here)
 from .outgoing_wire_receipt import receipt
 
 PDF_HEADERS = {"content-type": "application/pdf"}

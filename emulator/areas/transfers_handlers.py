@@ -4,32 +4,23 @@ from __future__ import annotations
 
 from ..listing import listed
 from ..registry import handles
-from ..services import Owner
-
-
-def _owner(call) -> Owner:
-    session = call.require_session()
-    return Owner(session.identity_type, session.identity_id)
+from .movement_calls import caller, executed_within
 
 
 @handles("transferCreate")
 def transfer_create(call):
-    return call.world.area("transfers").create(_owner(call), call.body).answer()
+    return call.world.area("transfers").create(caller(call), call.body).answer()
 
 
 @handles("transferGet")
 def transfer_get(call):
-    return call.world.area("transfers").owned(_owner(call), call.path_params["id"]).answer()
+    return call.world.area("transfers").owned(caller(call), call.path_params["id"]).answer()
 
 
 @handles("transfersGet")
 def transfers_get(call):
-    transfers = call.world.area("transfers").of_owner(_owner(call))
-    items = [t.answer() for t in transfers]
-    # executedFrom/To bound executionTimestamp, which the answer carries as a string: compared as numbers.
-    executed = {side: call.query.get(f"executed{side}") for side in ("From", "To")}
-    if executed["From"] is not None or executed["To"] is not None:
-        items = [i for i in items if _within(i.get("executionTimestamp"), executed["From"], executed["To"])]
+    transfers = call.world.area("transfers").of_owner(caller(call))
+    items = executed_within(call, [t.answer() for t in transfers])
     instrument = call.query.get("instrumentId")
     if instrument:
         # The instrument on either side of the transfer.
@@ -39,15 +30,8 @@ def transfers_get(call):
     return page.answer("transfer")
 
 
-def _within(value, low, high) -> bool:
-    if value is None:
-        return False
-    value = int(value)
-    return (low is None or value >= low) and (high is None or value <= high)
-
-
 @handles("transferCancel")
 def transfer_cancel(call):
-    owner = _owner(call)
+    owner = caller(call)
     backend_ = call.world.area("transfers")
     return {"cancellations": [backend_.cancel(owner, c) for c in call.body["cancellations"]]}

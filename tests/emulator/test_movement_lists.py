@@ -1,4 +1,4 @@
-"""The sends and outgoing wire transfer lists filter by execution time alike (movement_calls.executed_within):
+"""The sends, transfers and outgoing wire transfer lists filter by execution time alike (movement_calls.executed_within):
 an executed one within executedFrom/To is listed, one outside or not executed yet is not."""
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import pytest
 from .contract_cases_wires import funded, owt
 from .helpers import Emu
 from .send_helpers import parties, send
+from .test_managed_accounts import create_account, deposit, verified_corporate
+from .test_transfers import transfer
 
 
 def listed_ids(emu: Emu, owner: dict, path: str, key: str, query: str) -> list[str]:
@@ -30,8 +32,19 @@ def wires_one_executed_one_waiting(emu: Emu):
     return corporate, "/outgoing_wire_transfers", "transfer", executed, waiting
 
 
-@pytest.mark.parametrize("made", [sends_one_executed_one_waiting, wires_one_executed_one_waiting],
-                         ids=["sends", "outgoing_wire_transfers"])
+def transfers_one_executed_one_waiting(emu: Emu):
+    owner = verified_corporate(emu)
+    savings, spending = (create_account(emu, owner, friendlyName=name)["id"] for name in ("savings", "spending"))
+    deposit(emu, savings, 500)
+    executed = transfer(emu, owner, savings, spending, 100).body
+    waiting = transfer(emu, owner, savings, spending, 100,
+                       scheduledTimestamp=str(emu.app.world.now_ms() + 60_000)).body
+    return owner, "/transfers", "transfer", executed, waiting
+
+
+@pytest.mark.parametrize("made", [sends_one_executed_one_waiting, transfers_one_executed_one_waiting,
+                                  wires_one_executed_one_waiting],
+                         ids=["sends", "transfers", "outgoing_wire_transfers"])
 def test_the_list_keeps_what_was_executed_within_the_bounds(emu, made):
     owner, path, key, executed, waiting = made(emu)
     at = int(executed["executionTimestamp"])

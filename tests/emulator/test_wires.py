@@ -3,7 +3,9 @@ SCA, scheduling), where its money is at each step, the bank's accept and reject,
 account's bank details."""
 from __future__ import annotations
 
-from .contract_cases_wires import IBAN_CLOSE, arrived, created, funded, owt
+import pytest
+
+from .contract_cases_wires import IBAN_CLOSE, arrived, cbt, created, funded, owt
 from .helpers import Emu
 from .test_managed_accounts import balances as balances_of
 
@@ -67,6 +69,19 @@ def test_the_banks_reject_gives_the_money_back_and_stays_rejected(emu):
     assert get(emu, corporate, owt_id)["state"] == "REJECTED"
 
 
+@pytest.mark.parametrize("verb", ["accept", "reject"])
+def test_the_bank_cannot_decide_an_unknown_or_completed_transfer_and_nothing_moves(emu, verb):
+    # A numeric id (the path declares an integer) that no transfer has.
+    assert emu.simulate("POST", f"/wiretransfers/outgoing/999999999/{verb}").body == {
+        "code": "DENIED_WIRE_TRANSFER_NOT_FOUND"}
+    corporate, owt_id = created(emu, "COMPLETED")
+    source = get(emu, corporate, owt_id)["sourceInstrument"]["id"]
+    assert emu.simulate("POST", f"/wiretransfers/outgoing/{owt_id}/{verb}").body == {
+        "code": "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"}
+    assert get(emu, corporate, owt_id)["state"] == "COMPLETED"
+    assert balances(emu, corporate, source) == (1_000_000 - 5100, 1_000_000 - 5100)
+
+
 def test_a_low_value_transfer_is_exempt_from_the_challenge(emu):
     corporate, owt_id = created(emu, amount=1000)
     answer = emu.call("POST", f"/outgoing_wire_transfers/{owt_id}/confirm", token=corporate["token"]).body
@@ -103,6 +118,24 @@ def test_a_faster_payments_transfer_with_an_exact_match_goes_straight_to_the_cha
     answer = emu.call("POST", "/outgoing_wire_transfers", body, token=corporate["token"]).body
     assert answer["state"] == "PENDING_CHALLENGE" and answer["type"] == "FASTER_PAYMENTS"
     assert answer["validationOutcomes"][0]["categoryResult"] == {"match": "EXACT_MATCH"}
+
+
+def test_correspondent_transfers_are_listed_by_when_they_were_executed(emu):
+    corporate, source = funded(emu)
+    executed = cbt(emu, corporate, source, amount=1000).body["id"]
+    # Low value: confirming it skips the challenge and executes it now; the other one is never executed.
+    before = emu.app.world.now_ms()
+    emu.call("POST", f"/correspondent_bank_transfers/{executed}/confirm", token=corporate["token"])
+    after = emu.app.world.now_ms()
+    cbt(emu, corporate, source)
+
+    def listed(query: str) -> list[str]:
+        answer = emu.call("GET", "/correspondent_bank_transfers", query=query, token=corporate["token"]).body
+        return [t["id"] for t in answer["transfer"]]
+
+    assert len(listed("")) == 2
+    assert listed(f"executedFrom={before}") == [executed] == listed(f"executedTo={after}")
+    assert listed(f"executedFrom={after + 1}") == [] == listed(f"executedTo={before - 1}")
 
 
 def test_a_deposit_by_iban_arrives_as_an_incoming_wire_transfer(emu):
