@@ -110,6 +110,7 @@ Feature: Bulks of every kind run each operation by its single operation's rules
         "destination": {"type": "managed_accounts", "id": "${wallet.id}"}, "destinationAmount": {"currency": "EUR", "amount": 500}}}]
       """
     Then the response status is 201
+    And the response field "path" equals "/sends"
     When the corporate executes the bulk "payouts"
     And the bulk "payouts" runs to its end
     Then the bulk "payouts" is COMPLETED

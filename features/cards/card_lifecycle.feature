@@ -62,6 +62,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     When GET "/managed_cards/${travel.id}/transactions" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 1
+    And the response field "responseCount" equals 1
     And the response field "transactions.0.type" equals "transfers"
     And the response field "transactions.0.direction" equals "CREDIT"
     And the response field "transactions.0.amount" equals {"currency": "EUR", "amount": 1000}

@@ -139,6 +139,7 @@ Feature: Linked accounts: an identity's own accounts at other banks
     And the response field "friendlyName" equals "Household"
     And the response field "tag" equals "home"
     And the response field "name" equals "Ann Lee"
+    And the response equals what GET "/linked_accounts/${bank.id}" answers as the corporate
     When the corporate reads the linked account "bank"
     Then the response field "friendlyName" equals "Household"
     And the response field "tag" equals "home"
