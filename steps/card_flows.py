@@ -88,17 +88,7 @@ def differences(answered: dict, read: dict) -> list[str]:
         return {k: ({"value": "<token>"} if k in TOKENISED and isinstance(v, dict) and v.get("value") else v)
                 for k, v in body.items()}
 
-    def walk(a, b, pointer):
-        if isinstance(a, dict) and isinstance(b, dict):
-            for key in sorted(set(a) | set(b)):
-                if key not in a or key not in b:
-                    yield f"{pointer}/{key} only in {'the read-back' if key in b else 'the answer'}"
-                else:
-                    yield from walk(a[key], b[key], f"{pointer}/{key}")
-        elif a != b:
-            yield f"{pointer or '/'}: answered {a!r}, read back {b!r}"
-
-    return list(walk(masked(answered), masked(read), ""))
+    return list(flows.read_back_differences(masked(answered), masked(read)))
 
 
 def expect_reads_back(ctx, card: Resource, response, part: dict | None = None) -> None:

@@ -10,18 +10,9 @@ from __future__ import annotations
 from pytest_bdd import parsers, when
 
 from . import flows, send_flows
+from .send_flows import CODE, NAMES, code_or_sandbox, named_ids
 
 ROLE = r"(?P<role>[\w ]+?)"
-NAMES = r'"(?P<names>[^"]+(?:", "[^"]+)*)"'
-CODE = r'(?: with the code "(?P<code>\d+)")?'
-
-
-def _ids(ctx, names: str) -> list[str]:
-    return [ctx.resource(n, "sends").id for n in names.split('", "')]
-
-
-def _code(ctx, code: str | None) -> str:
-    return code or ctx.target.settings.verification_code
 
 
 @when(parsers.re(rf"the {ROLE} confirms the sends? {NAMES} with an OTP{CODE}$"))
@@ -30,7 +21,7 @@ def confirms_sends(ctx, role, names, code):
 
     One challenge (`POST /challenges/otp/SMS`) for all the named sends, verified with the sandbox code (or the code given); the verify answer is kept.
     """
-    send_flows.confirm(ctx, ctx.actor(role), "sends", _ids(ctx, names), _code(ctx, code))
+    send_flows.confirm(ctx, ctx.actor(role), "sends", named_ids(ctx, names, "sends"), code_or_sandbox(ctx, code))
 
 
 @when(parsers.re(rf'the {ROLE} starts an OTP challenge for the sends? {NAMES} as "(?P<name>[\w .-]+)"$'))
@@ -39,7 +30,7 @@ def starts_otp(ctx, role, names, name):
 
     `POST /challenges/otp/SMS`; the answer is kept and, on a 200, its scaChallengeId remembered under the name.
     """
-    response = send_flows.challenge(ctx, ctx.actor(role), "sends", _ids(ctx, names))
+    response = send_flows.challenge(ctx, ctx.actor(role), "sends", named_ids(ctx, names, "sends"))
     if response.status == 200:
         ctx.remember(name, response.body["scaChallengeId"])
 
@@ -50,7 +41,7 @@ def answers_challenge(ctx, role, name, code):
 
     Verifies the remembered confirmation challenge of sends with the sandbox code (or the code given); the answer is kept.
     """
-    send_flows.verify(ctx, ctx.actor(role), "sends", ctx.lookup(name), _code(ctx, code))
+    send_flows.verify(ctx, ctx.actor(role), "sends", ctx.lookup(name), code_or_sandbox(ctx, code))
 
 
 @when(parsers.re(rf'the {ROLE} starts a push challenge for the sends? {NAMES} as "(?P<name>[\w .-]+)"$'))
@@ -59,7 +50,7 @@ def starts_push(ctx, role, names, name):
 
     `POST /challenges/push/AUTHY`; on a 200 its scaChallengeId is remembered for the Simulator step.
     """
-    response = send_flows.challenge(ctx, ctx.actor(role), "sends", _ids(ctx, names), kind="push")
+    response = send_flows.challenge(ctx, ctx.actor(role), "sends", named_ids(ctx, names, "sends"), kind="push")
     if response.status == 200:
         ctx.remember(name, response.body["scaChallengeId"])
 
@@ -75,7 +66,7 @@ def confirms_one_send(ctx, role, name, code):
     if started.status != 204:
         return
     ctx.call("POST", f"/sends/{send_id}/challenges/otp/SMS/verify", as_actor=actor,
-             json={"verificationCode": _code(ctx, code)})
+             json={"verificationCode": code_or_sandbox(ctx, code)})
 
 
 @when(parsers.re(rf'the {ROLE} starts a push challenge on the send "(?P<name>[\w -]+)" on its own$'))

@@ -39,6 +39,18 @@ def expect_echo(answer: dict, sent: dict, what: str) -> None:
 _MISSING = object()
 
 
+def read_back_differences(answered, read, pointer=""):
+    """Where an answer differs from the resource as read back, as JSON pointers."""
+    if isinstance(answered, dict) and isinstance(read, dict):
+        for key in sorted(set(answered) | set(read)):
+            if key not in answered or key not in read:
+                yield f"{pointer}/{key} only in {'the read-back' if key in read else 'the answer'}"
+            else:
+                yield from read_back_differences(answered[key], read[key], f"{pointer}/{key}")
+    elif answered != read:
+        yield f"{pointer or '/'}: answered {answered!r}, read back {read!r}"
+
+
 def _leaves(value, prefix=""):
     if isinstance(value, dict):
         for key, child in value.items():

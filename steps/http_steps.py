@@ -14,6 +14,8 @@ from pytest_bdd import parsers, then, when
 
 from support.client import dig
 
+from . import flows
+
 METHOD = r"(?P<method>GET|POST|PATCH|PUT|DELETE)"
 
 
@@ -103,20 +105,9 @@ def response_equals_read_back(ctx, field, path, role):
     part = dig(answer.body, field) if field else answer.body
     again = ctx.call("GET", ctx.fill(path), as_actor=ctx.actor(role))
     assert again.status == 200, f"{again.operation_id} answered {again.status}; body: {again.body}"
-    differences = list(_differences(part, again.body))
+    differences = list(flows.read_back_differences(part, again.body))
     assert not differences, (f"{answer.operation_id} answered otherwise than {again.operation_id} reads back: "
                              + "; ".join(differences))
-
-
-def _differences(answered, read, pointer=""):
-    if isinstance(answered, dict) and isinstance(read, dict):
-        for key in sorted(set(answered) | set(read)):
-            if key not in answered or key not in read:
-                yield f"{pointer}/{key} only in {'the read-back' if key in read else 'the answer'}"
-            else:
-                yield from _differences(answered[key], read[key], f"{pointer}/{key}")
-    elif answered != read:
-        yield f"{pointer or '/'}: answered {answered!r}, read back {read!r}"
 
 
 @then(parsers.re(r'the response field "(?P<field>[^"]+)" (?P<presence>exists|is absent)$'))

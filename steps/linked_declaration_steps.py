@@ -12,20 +12,11 @@ from __future__ import annotations
 from pytest_bdd import parsers, when
 
 from . import send_flows
+from .send_flows import CODE, NAMES, code_or_sandbox, named_ids
 
 RESOURCE_TYPE = "linked_account_declaration"
 ROLE = r"(?P<role>[\w ]+?)"
-NAMES = r'"(?P<names>[^"]+(?:", "[^"]+)*)"'
-CODE = r'(?: with the code "(?P<code>\d+)")?'
 CHALLENGE = r'"(?P<challenge>[\w .-]+)"'
-
-
-def _ids(ctx, names: str) -> list[str]:
-    return [ctx.resource(n, "linked_accounts").id for n in names.split('", "')]
-
-
-def _code(ctx, code: str | None) -> str:
-    return code or ctx.target.settings.verification_code
 
 
 @when(parsers.re(rf"the {ROLE} confirms the declarations? of the linked accounts? {NAMES} with an OTP{CODE}$"))
@@ -35,7 +26,8 @@ def confirms_declarations(ctx, role, names, code):
     One OTP challenge for the named linked accounts' declarations, verified with the sandbox code (or the code
     given); the verify answer is kept.
     """
-    send_flows.confirm(ctx, ctx.actor(role), RESOURCE_TYPE, _ids(ctx, names), _code(ctx, code))
+    send_flows.confirm(ctx, ctx.actor(role), RESOURCE_TYPE, named_ids(ctx, names, "linked_accounts"),
+                       code_or_sandbox(ctx, code))
 
 
 @when(parsers.re(rf"the {ROLE} starts an? (?P<kind>OTP|push) challenge for the declarations? of the linked "
@@ -46,7 +38,8 @@ def starts_declaration_challenge(ctx, role, kind, names, challenge):
     `POST /challenges/otp/SMS` (or `/challenges/push/AUTHY`) for the named declarations; the answer is kept and,
     on a 200, its scaChallengeId remembered under the name.
     """
-    response = send_flows.challenge(ctx, ctx.actor(role), RESOURCE_TYPE, _ids(ctx, names), kind=kind.lower())
+    response = send_flows.challenge(ctx, ctx.actor(role), RESOURCE_TYPE, named_ids(ctx, names, "linked_accounts"),
+                                    kind=kind.lower())
     if response.status == 200:
         ctx.remember(challenge, response.body["scaChallengeId"])
 
@@ -57,4 +50,4 @@ def answers_declaration_challenge(ctx, role, challenge, code):
 
     Verifies the remembered declaration challenge with the sandbox code (or the code given); the answer is kept.
     """
-    send_flows.verify(ctx, ctx.actor(role), RESOURCE_TYPE, ctx.lookup(challenge), _code(ctx, code))
+    send_flows.verify(ctx, ctx.actor(role), RESOURCE_TYPE, ctx.lookup(challenge), code_or_sandbox(ctx, code))

@@ -10,6 +10,19 @@ from . import flows, transfer_flows
 from .context import Actor, Resource
 
 PUSH_CHANNEL = "AUTHY"
+# The grammar the confirmation-challenge steps share, whatever resource they confirm.
+NAMES = r'"(?P<names>[^"]+(?:", "[^"]+)*)"'
+CODE = r'(?: with the code "(?P<code>\d+)")?'
+
+
+def named_ids(ctx, names: str, kind: str) -> list[str]:
+    """The ids of the resources a step names as `"a", "b"`."""
+    return [ctx.resource(n, kind).id for n in names.split('", "')]
+
+
+def code_or_sandbox(ctx, code: str | None) -> str:
+    """The code a step gives, else the one the target's sandbox accepts."""
+    return code or ctx.target.settings.verification_code
 
 
 def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, currency: str,

@@ -178,12 +178,9 @@ class Receiver:
         if delivery.path != FORWARDING_PATH:
             return [f"posted to {delivery.path}, not {FORWARDING_PATH}"]
         operation = self.contract.by_id[FORWARDING_OPERATION]
-        problems = [f"header {p['name']} is missing" for p in operation.parameters
-                    if p["in"] == "header" and p["required"] and p["name"] not in delivery.headers]
+        problems = self._request_problems(operation, delivery)
         if delivery.body is None:
-            return problems + ["the body is not JSON"]
-        problems += [f"body {e.pointer or '/'}: {e.message}"
-                     for e in self.contract.validate(operation.body_schema(), delivery.body)]
+            return problems
         mode = delivery.body.get("mode") if isinstance(delivery.body, dict) else None
         if mode not in MODE_SCHEMAS:
             problems.append(f"mode {mode!r} is none of {sorted(MODE_SCHEMAS)}")
@@ -195,13 +192,17 @@ class Receiver:
 
     def check_incoming_wire(self, delivery: Delivery) -> list[str]:
         operation = self.contract.by_id[INCOMING_WIRE_OPERATION]
+        problems = self._request_problems(operation, delivery)
+        return problems if delivery.body is None else problems + self._signature_problems(delivery)
+
+    def _request_problems(self, operation, delivery: Delivery) -> list[str]:
+        """Required headers missing, and the body against the webhook operation's schema."""
         problems = [f"header {p['name']} is missing" for p in operation.parameters
                     if p["in"] == "header" and p["required"] and p["name"] not in delivery.headers]
         if delivery.body is None:
             return problems + ["the body is not JSON"]
-        problems += [f"body {e.pointer or '/'}: {e.message}"
-                     for e in self.contract.validate(operation.body_schema(), delivery.body)]
-        return problems + self._signature_problems(delivery)
+        return problems + [f"body {e.pointer or '/'}: {e.message}"
+                           for e in self.contract.validate(operation.body_schema(), delivery.body)]
 
     # -- events ------------------------------------------------------------------------------------------
     def take_event(self, delivery: Delivery) -> tuple[int, dict | None]:

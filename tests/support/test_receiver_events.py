@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from schemas import load_contract
-from support.receiver import Receiver
+from support.receiver import Delivery, Receiver
 
 KEY = "receiver-test-key"
 LOGIN = {"credential": {"type": "ROOT", "id": "123"}, "identity": {"type": "CORPORATE", "id": "123"},
@@ -102,3 +102,20 @@ def test_a_receiver_told_to_fail_answers_so_and_keeps_nothing(receiver):
     assert post(receiver, LOGIN, request_ref="down-1") == 503
     assert len(receiver.events) == before
     assert post(receiver, LOGIN, request_ref="down-1") == 204 and len(receiver.events) == before + 1
+
+
+@pytest.mark.parametrize("path", ["/managed_cards_authorisation_forwarding",
+                                  "/bank_transfers_in/authorisation_request"])
+def test_a_forwarded_request_missing_its_headers_and_breaking_its_schema_is_reported(receiver, path):
+    body = {"id": "not-a-number"}
+    problems = receiver.check(Delivery(path=path, headers={}, raw=json.dumps(body).encode(), body=body))
+    assert any(p.startswith("header ") and p.endswith(" is missing") for p in problems), problems
+    assert any(p.startswith("body ") for p in problems), problems
+
+
+def test_an_incoming_wire_forwarded_with_a_string_amount_is_reported(receiver):
+    body = {"id": "1", "source": {}, "destination": {}, "amount": {"currency": "EUR", "amount": "700"},
+            "timestamp": 1}
+    problems = receiver.check(Delivery(path="/bank_transfers_in/authorisation_request", headers={},
+                                       raw=json.dumps(body).encode(), body=body))
+    assert any("/amount/amount" in p for p in problems), problems
