@@ -33,7 +33,8 @@ Feature: Bulks of every kind run each operation by its single operation's rules
     Given the corporate has a prepaid card "empty"
     And the corporate has a prepaid card "travel" with 100 EUR
     When the corporate submits a bulk "cleanup" to remove the cards "empty", "travel"
-    And the corporate executes the bulk "cleanup"
+    Then the response field "path" equals "/managed_cards/{id}/remove"
+    When the corporate executes the bulk "cleanup"
     And the bulk "cleanup" runs to its end
     Then the bulk "cleanup" is PARTIALLY_COMPLETED
     And operation 1 of "cleanup" was COMPLETED
@@ -58,7 +59,8 @@ Feature: Bulks of every kind run each operation by its single operation's rules
       """
       {"allowedMerchantCategories": ["5411"], "blockedMerchantCountries": ["US"]}
       """
-    And the corporate executes the bulk "rules"
+    Then the response field "path" equals "/managed_cards/{id}/spend_rules"
+    When the corporate executes the bulk "rules"
     And the bulk "rules" runs to its end
     Then the bulk "rules" is PARTIALLY_COMPLETED
     And the bulk "rules" counts 2 COMPLETED, 1 FAILED
@@ -83,7 +85,8 @@ Feature: Bulks of every kind run each operation by its single operation's rules
       """
       [{"pathParams": {"_user_id_": "${first hire.id}"}}, {"pathParams": {"_user_id_": "999999999"}}]
       """
-    And the corporate executes the bulk "welcome"
+    Then the response field "path" equals "/users/{user_id}/invite"
+    When the corporate executes the bulk "welcome"
     And the bulk "welcome" runs to its end
     Then the bulk "welcome" is PARTIALLY_COMPLETED
     And operation 1 of "welcome" was COMPLETED

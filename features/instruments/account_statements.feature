@@ -51,6 +51,7 @@ Feature: A managed account's statement and transactions
     When GET "/managed_accounts/${savings.id}/transactions" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 2
+    And the response field "responseCount" equals 2
     And the transactions of "savings" show the transfer "rent" as a DEBIT of 200 EUR
     And the transactions of "spending" show the transfer "rent" as a CREDIT of 200 EUR
     When GET "/managed_accounts/${savings.id}/transactions?direction=CREDIT" is called as the corporate
