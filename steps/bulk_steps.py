@@ -100,6 +100,10 @@ def submits_written(ctx, role, name, method, path, docstring):
     bulk_flows.submit(ctx, ctx.actor(role), name, method, path, ctx.fill_json(docstring))
 
 
+def _mode_key(name: str) -> str:
+    return f"execution mode of the bulk {name}"
+
+
 @when(parsers.re(rf'the {ROLE} executes {BULK}(?: (?P<mode>stopping at the first failure|continuing past failures))?$'))
 def executes(ctx, role, name, mode):
     """When the corporate executes the bulk "payroll" stopping at the first failure
@@ -107,7 +111,10 @@ def executes(ctx, role, name, mode):
     POST /bulks/{id}/execute, with mode ON_FAILURE_STOP ("stopping at the first failure"), ON_FAILURE_CONTINUE ("continuing past failures") or none.
     """
     modes = {"stopping at the first failure": "ON_FAILURE_STOP", "continuing past failures": "ON_FAILURE_CONTINUE"}
-    bulk_flows.manage(ctx, ctx.actor(role), _bulk(ctx, name), "execute", modes.get(mode))
+    answer = bulk_flows.manage(ctx, ctx.actor(role), _bulk(ctx, name), "execute", modes.get(mode))
+    if mode and answer.status == 204:
+        # The mode sent is read back with the bulk's state (`the bulk ... is COMPLETED`).
+        ctx.remember(_mode_key(name), modes[mode])
 
 
 @when(parsers.re(rf'the {ROLE} (?P<action>pauses|resumes|cancels) {BULK}$'))
@@ -151,10 +158,14 @@ def reads_bulk(ctx, role, name):
 def bulk_is(ctx, name, status):
     """Then the bulk "payroll" is COMPLETED
 
-    Reads the bulk back as its owner: its status; a final one carries its execution times, a SUBMITTED one none.
+    Reads the bulk back as its owner: its status, the mode it was executed with when a step named one; a final
+    one carries its execution times, a SUBMITTED one none.
     """
     body = bulk_flows.read(ctx, _bulk(ctx, name))
     assert body["status"] == status, f"the bulk {name!r} is {body['status']}, expected {status}: {body}"
+    if _mode_key(name) in ctx.values:
+        assert body.get("mode") == ctx.values[_mode_key(name)], f"the bulk {name!r} runs in {body.get('mode')!r}, " \
+                                                                f"executed with {ctx.values[_mode_key(name)]}"
     assert body["bulkId"] == _bulk(ctx, name).id, body
     if status in ("COMPLETED", "PARTIALLY_COMPLETED", "FAILED"):
         assert body["executionFinish"] >= body["executionStart"], body
