@@ -39,6 +39,14 @@ def expect_echo(answer: dict, sent: dict, what: str) -> None:
 _MISSING = object()
 
 
+def remember_made(ctx, name: str, kind: str, actor: Actor, response) -> None:
+    """Name what a create answered; a replay answering the same id again refreshes the named resource."""
+    if name in ctx.resources and ctx.resources[name].id == str(response.body["id"]):
+        ctx.resources[name].body = response.body
+    else:
+        ctx.remember_resource(name, kind, actor, response.body)
+
+
 def read_back_differences(answered, read, pointer=""):
     """Where an answer differs from the resource as read back, as JSON pointers."""
     if isinstance(answered, dict) and isinstance(read, dict):

@@ -38,10 +38,7 @@ def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, cu
         echoed = {k: v for k, v in body.items() if not (k == "destination" and "beneficiaryId" in v)}
         transfer_flows.answered_as_sent(echoed, response.body, "the send")
     if name and response.status == 200:
-        if name in ctx.resources and ctx.resources[name].id == str(response.body["id"]):
-            ctx.resources[name].body = response.body  # the same send answered again (a replay)
-        else:
-            ctx.remember_resource(name, "sends", actor, response.body)
+        flows.remember_made(ctx, name, "sends", actor, response)
     return response
 
 

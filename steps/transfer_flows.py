@@ -34,10 +34,7 @@ def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount:
         if response.body["state"] == "COMPLETED":
             assert "executionTimestamp" in response.body, f"a completed transfer says not when it ran: {response.body}"
     if name and response.status == 200:
-        if name in ctx.resources and ctx.resources[name].id == str(response.body["id"]):
-            ctx.resources[name].body = response.body  # the same transfer answered again (a replay)
-        else:
-            ctx.remember_resource(name, "transfers", actor, response.body)
+        flows.remember_made(ctx, name, "transfers", actor, response)
     return response
 
 
