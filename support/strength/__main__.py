@@ -8,7 +8,9 @@
    plan and runs it with the plugin (support/strength/plugin.py), until done or STRENGTH_SECONDS (the
    whole run's wall time, baseline included) pass; a fault re-runs at most STRENGTH_SCENARIOS of the
    scenarios that called its operation, the most focused first (unset or 0: all);
-4. reports/strength/strength.json and strength.md, and a page in the Allure results.
+4. while time remains, a fault that survived those, or was not reached by them, gets the rest of its
+   scenarios (a second pass), so no survivor or unreached fault is one of the cap alone;
+5. reports/strength/strength.json and strength.md, and a page in the Allure results.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from support.allure_files import write_page_result
 from support.emulator_process import EmulatorProcess
 from support.traffic import load_usage
 
-from .faults import enumerate_faults, select
+from .faults import TOLERABLE, enumerate_faults, select
 from .report import build_report, render, write_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,11 +72,17 @@ def main(argv=None) -> int:
     contracts = {ns: load_contract(ns) for ns in ("multi", "simulator")}
     enumerated = enumerate_faults(contracts, usage)
     chosen = select(enumerated, max_faults, seed)
-    _order_scenarios(chosen, usage, per_fault)
+    _order_scenarios(chosen, usage)
     print(f"strength: {len(enumerated)} faults enumerated, {len(chosen)} chosen, {workers} workers", flush=True)
 
     deadline = started_wall + seconds if seconds else None
-    results = run_workers(chosen, workers, deadline, reports / "strength" / "work", env, args.features)
+    work = reports / "strength" / "work"
+    results = run_workers(first_pass(chosen, per_fault), workers, deadline, work, env, args.features)
+    rest = second_pass(chosen, results, per_fault)
+    if rest and (deadline is None or time.time() < deadline):
+        print(f"strength: {len(rest)} faults survived or unreached by the first {per_fault} scenarios get the rest",
+              flush=True)
+        results = merge_passes(results, run_workers(rest, workers, deadline, work / "pass2", env, args.features))
     missing = {f["id"] for f in chosen} - {r["id"] for r in results}
     results += [{**{k: v for k, v in f.items() if k != "scenarios"}, "outcome": "not run"}
                 for f in chosen if f["id"] in missing]
@@ -92,17 +100,54 @@ def main(argv=None) -> int:
     return 0
 
 
-def _order_scenarios(faults: list[dict], usage: dict, per_fault: int | None) -> None:
+def _order_scenarios(faults: list[dict], usage: dict) -> None:
     """Focused scenarios first: one that calls few operations is likelier to check the faulted answer,
-    and a fault stops at its first kill. A fault on an operation every scenario calls (corporateCreate)
-    would otherwise re-run the whole suite when it survives; `per_fault` keeps the most focused."""
+    and a fault stops at its first kill."""
     breadth: dict[str, int] = {}
     for entry in usage["operations"].values():
         for scenario in entry["scenarios"]:
             breadth[scenario] = breadth.get(scenario, 0) + 1
     for fault in faults:
         fault["scenariosCalling"] = len(fault["scenarios"])
-        fault["scenarios"] = sorted(fault["scenarios"], key=lambda s: (breadth.get(s, 0), s))[:per_fault]
+        fault["scenarios"] = sorted(fault["scenarios"], key=lambda s: (breadth.get(s, 0), s))
+
+
+def first_pass(faults: list[dict], per_fault: int | None) -> list[dict]:
+    """At most `per_fault` scenarios each: a fault on an operation every scenario calls (corporateCreate)
+    would otherwise re-run the whole suite before any other fault got its turn."""
+    return [{**fault, "scenarios": fault["scenarios"][:per_fault]} for fault in faults]
+
+
+def second_pass(faults: list[dict], results: list[dict], per_fault: int | None) -> list[dict]:
+    """The faults that survived, or were not reached by, their first `per_fault` scenarios while more
+    call the operation, with those others."""
+    if not per_fault:
+        return []
+    open_ = {r["id"] for r in results if r["outcome"] in ("survived", "unreached")
+             and r["scenariosRun"] < r["scenariosCalling"]}
+    return [{**fault, "scenarios": fault["scenarios"][per_fault:]} for fault in faults
+            if fault["id"] in open_ and fault["kind"] not in TOLERABLE]
+
+
+def merge_passes(first: list[dict], second: list[dict]) -> list[dict]:
+    """A second pass adds to the first: a kill there kills the fault; a fault applied in either pass and
+    never noticed survived; the scenarios of both passes are counted. A second pass cut short by the time
+    limit adds nothing."""
+    later = {r["id"]: r for r in second}
+    merged = []
+    for result in first:
+        extra = later.get(result["id"])
+        if extra is None or extra["outcome"] == "not run":
+            merged.append(result)
+            continue
+        ran = result["scenariosRun"] + extra.get("scenariosRun", 0)
+        if extra["outcome"] == "killed":
+            merged.append({**extra, "scenariosRun": ran})
+        elif result["outcome"] == "survived" or extra["outcome"] == "unreached":
+            merged.append({**result, "scenariosRun": ran})
+        else:
+            merged.append({**extra, "scenariosRun": ran})
+    return merged
 
 
 def run_workers(faults: list[dict], workers: int, deadline, work: Path, env: dict, features: str) -> list[dict]:

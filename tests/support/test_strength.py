@@ -12,6 +12,7 @@ import pytest
 from schemas import load_contract
 from support.emulator_process import EmulatorProcess
 from support.strength import plugin
+from support.strength.__main__ import first_pass, merge_passes, second_pass
 from support.strength.faults import enumerate_faults, select
 from support.strength.report import build_report, render
 from support.traffic import TrafficRecorder
@@ -160,6 +161,35 @@ def test_a_fault_the_time_limit_cuts_short_is_not_run_never_survived(monkeypatch
              "area": "Corporates", "scenarios": ["s1"]}
     result = plugin.run_fault(fault, {"s1": object()}, FakeControl([1]), deadline=0)
     assert (result["outcome"], result["scenariosRun"]) == ("not run", 0)
+
+
+def test_a_survivor_of_the_first_scenarios_gets_the_rest_and_a_kill_there_kills_it():
+    calling = [f"s{n}" for n in range(5)]
+    faults = [{"id": f, "kind": kind, "scenarios": calling} for f, kind in
+              (("wide", "drop"), ("killed", "drop"), ("slow", "latency"), ("whole", "drop"), ("missed", "drop"))]
+    first = first_pass(faults, 2)
+    assert [f["scenarios"] for f in first[:2]] == [["s0", "s1"], ["s0", "s1"]]
+    results = [{"id": "wide", "outcome": "survived", "scenariosRun": 2, "scenariosCalling": 5},
+               {"id": "killed", "outcome": "killed", "scenariosRun": 1, "scenariosCalling": 5},
+               {"id": "slow", "outcome": "survived", "scenariosRun": 2, "scenariosCalling": 5},
+               {"id": "whole", "outcome": "survived", "scenariosRun": 5, "scenariosCalling": 5},
+               {"id": "missed", "outcome": "unreached", "scenariosRun": 2, "scenariosCalling": 5}]
+    rest = second_pass(faults, results, 2)
+    assert [(f["id"], f["scenarios"]) for f in rest] == [("wide", ["s2", "s3", "s4"]), ("missed", ["s2", "s3", "s4"])], \
+        "a fault survived or unreached with scenarios left, never a tolerable kind or one already killed"
+    assert second_pass(faults, results, None) == [], "no cap: the first pass ran them all"
+    killed_later = merge_passes(results, [{"id": "wide", "outcome": "killed", "scenariosRun": 2,
+                                           "scenariosCalling": 5, "killedBy": "s3"}])
+    assert (killed_later[0]["outcome"], killed_later[0]["scenariosRun"], killed_later[0]["killedBy"]) == ("killed", 4, "s3")
+    still = merge_passes(results, [{"id": "wide", "outcome": "survived", "scenariosRun": 3, "scenariosCalling": 5}])
+    assert (still[0]["outcome"], still[0]["scenariosRun"]) == ("survived", 5)
+    applied_before = merge_passes(results, [{"id": "wide", "outcome": "unreached", "scenariosRun": 3}])
+    assert applied_before[0]["outcome"] == "survived", "applied in the first pass and never noticed"
+    reached_later = merge_passes(results, [{"id": "missed", "outcome": "survived", "scenariosRun": 3}])
+    assert (reached_later[4]["outcome"], reached_later[4]["scenariosRun"]) == ("survived", 5)
+    cut = merge_passes(results, [{"id": "wide", "outcome": "not run"}])
+    assert cut[0] == results[0], "a second pass the time limit stopped changes nothing"
+    assert merge_passes(results, [])[1:] == results[1:]
 
 
 def test_the_control_plane_sends_the_control_key_when_one_is_configured():
