@@ -14,10 +14,10 @@ from ..errors import conflict, not_found
 from ..ledger import BalanceLimitExceeded
 from ..registry import backend
 from ..services import Owner
+from .instrument_state import ACTIVE, BLOCKED, DESTROYED, state_answer
 from .managed_account_iban import bank_details
 
 INSTRUMENT_TYPE = "managed_accounts"
-ACTIVE, BLOCKED, DESTROYED = "ACTIVE", "BLOCKED", "DESTROYED"
 USER = "USER"
 # IBAN states (ManagedAccountIBAN.state).
 UNALLOCATED, ALLOCATED = "UNALLOCATED", "ALLOCATED"
@@ -62,12 +62,7 @@ class ManagedAccount:
         return answer
 
     def state_answer(self) -> dict:
-        state = {"state": self.state}
-        if self.state == BLOCKED and self.blocked_reason:
-            state["blockedReason"] = self.blocked_reason
-        if self.state == DESTROYED and self.destroyed_reason:
-            state["destroyedReason"] = self.destroyed_reason
-        return state
+        return state_answer(self.state, self.blocked_reason, self.destroyed_reason)
 
     def event_answer(self, balance) -> dict:
         """The account as the webhooks' LegacyManagedAccount shows it: ids typed, numbers as strings."""

@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..services import Owner
+from .instrument_state import ACTIVE, BLOCKED, DESTROYED, state_answer
 
 INSTRUMENT_TYPE = "managed_cards"
 PREPAID_MODE = "PREPAID_MODE"
 DEBIT_MODE = "DEBIT_MODE"
 MODES = (PREPAID_MODE, DEBIT_MODE)
 
-ACTIVE = "ACTIVE"
-BLOCKED = "BLOCKED"
-DESTROYED = "DESTROYED"
 NOT_ENABLED = "NOT_ENABLED"
 
 VIRTUAL = "VIRTUAL"
@@ -135,12 +133,7 @@ class ManagedCard:
         return mmyy(self.expiry_months_from or self.creation_timestamp, EXPIRY_PERIOD_MONTHS)
 
     def state_answer(self) -> dict:
-        state = {"state": self.state}
-        if self.state == BLOCKED and self.blocked_reason:
-            state["blockedReason"] = self.blocked_reason
-        if self.state == DESTROYED and self.destroyed_reason:
-            state["destroyedReason"] = self.destroyed_reason
-        return state
+        return state_answer(self.state, self.blocked_reason, self.destroyed_reason)
 
     def answer(self) -> dict:
         """The card as ManagedCard shows it, without the mode's money fields (the backend adds them)."""
