@@ -36,6 +36,15 @@ from . import backoffice
 from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
 
 
+
+def control_body(raw_body: bytes):
+    """A control-plane request's JSON body (none: an empty object), or None when it is not JSON: each
+    endpoint says in its own words what it needed."""
+    try:
+        return json.loads(raw_body or b"{}")
+    except ValueError:
+        return None
+
 def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = None):
     from .app import Answer
 
@@ -77,10 +86,8 @@ def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = 
 
 
 def _advance(world, raw_body: bytes) -> dict:
-    try:
-        seconds = json.loads(raw_body or b"{}").get("advanceSeconds")
-    except (ValueError, AttributeError):
-        seconds = None
+    body = control_body(raw_body)
+    seconds = body.get("advanceSeconds") if isinstance(body, dict) else None
     if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
         raise bad_request([{"fieldName": "advanceSeconds", "error": "RANGE", "params": ["0"]}],
                           "advanceSeconds must be a number of seconds >= 0")
@@ -101,10 +108,7 @@ SDK_CHANNELS = ("BIOMETRIC",)
 
 
 def _enrol_factor(world, raw_body: bytes) -> None:
-    try:
-        body = json.loads(raw_body or b"{}")
-    except ValueError:
-        body = None
+    body = control_body(raw_body)
     if not isinstance(body, dict):
         raise bad_request(message="The body must be a JSON object")
     if body.get("channel") not in SDK_CHANNELS:
@@ -122,10 +126,7 @@ def _enrol_factor(world, raw_body: bytes) -> None:
 
 
 def _card_details(world, raw_body: bytes) -> dict:
-    try:
-        body = json.loads(raw_body or b"{}")
-    except ValueError:
-        body = None
+    body = control_body(raw_body)
     card_id = body.get("cardId") if isinstance(body, dict) else None
     if not isinstance(card_id, str):
         raise bad_request([{"fieldName": "cardId", "error": "REQUIRED", "params": []}], "name the card by cardId")
@@ -148,10 +149,7 @@ def _set_forwarding(world, raw_body: bytes) -> dict:
 
 
 def _url_of(raw_body: bytes, off: str):
-    try:
-        body = json.loads(raw_body or b"{}")
-    except ValueError:
-        body = None
+    body = control_body(raw_body)
     url = body.get("url") if isinstance(body, dict) else ""
     if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
         raise bad_request([{"fieldName": "url", "error": "REGEX", "params": ["^https?://"]}],
@@ -160,10 +158,7 @@ def _url_of(raw_body: bytes, off: str):
 
 
 def _locked(world, action, raw_body: bytes):
-    try:
-        body = json.loads(raw_body or b"{}")
-    except ValueError:
-        body = None
+    body = control_body(raw_body)
     with world.lock:
         return action(world, body)
 
@@ -182,10 +177,7 @@ def _set_webhooks(world, raw_body: bytes) -> dict:
 def _redeliver(world, raw_body: bytes):
     from .app import Answer
 
-    try:
-        body = json.loads(raw_body or b"{}")
-    except ValueError:
-        body = None
+    body = control_body(raw_body)
     event_id = body.get("eventId") if isinstance(body, dict) else None
     if not isinstance(event_id, str):
         raise bad_request([{"fieldName": "eventId", "error": "REQUIRED", "params": []}], "name the event by eventId")

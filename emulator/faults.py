@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import copy
 import itertools
-import json
 import logging
 import time
 
+from .control import control_body
 from .errors import ApiError, bad_request
 
 log = logging.getLogger("emulator.faults")
@@ -119,10 +119,7 @@ class Faults:
 
     # -- checking what is planted ---------------------------------------------------------
     def _checked(self, raw_body: bytes) -> dict:
-        try:
-            spec = json.loads(raw_body or b"{}")
-        except ValueError:
-            spec = None
+        spec = control_body(raw_body)
         if not isinstance(spec, dict):
             raise bad_request(message="The body must be a JSON object naming operationId and kind")
         namespace = spec.get("namespace", "multi")

@@ -179,7 +179,8 @@ def test_a_drop_of_a_field_the_answer_lacks_is_not_counted(emu):
 def test_a_bad_fault_is_refused_with_400_naming_the_field(emu, spec, field):
     answer = control(emu, "POST", spec)
     assert answer.status == 400 and answer.body["syntaxErrors"]["invalidFields"][0]["fieldName"] == field
-    assert emu.app.handle("POST", "/_emulator/faults", "", {}, b"[1").status == 400
+    not_json = emu.app.handle("POST", "/_emulator/faults", "", {}, b"[1")
+    assert not_json.status == 400 and "must be a JSON object" in not_json.body["message"], "said as such, not as a missing field"
 
 
 def _at(body, pointer):
