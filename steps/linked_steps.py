@@ -164,8 +164,8 @@ def verification_is(ctx, which, name, state, step, status):
     """Then the latest verification of the linked account "bank" is PENDING with INTERNAL_CHECKS COMPLETED
 
     Reads the account's verification runs (oldest first) as its owner: the run's state and, when named, one
-    step's status; a COMPLETED step says when it completed, not before the account was declared. The list is
-    unpaged, so its count and responseCount both count the runs it holds.
+    step's status; a decided run and a COMPLETED step say when they completed, not before the account was
+    declared. The list is unpaged, so its count and responseCount both count the runs it holds.
     """
     account = ctx.resource(name, "linked_accounts")
     body = flows.expect(ctx.call("GET", f"{account.path}/verifications", as_actor=ctx.actor(account.owner)),
@@ -177,11 +177,16 @@ def verification_is(ctx, which, name, state, step, status):
         f"the verifications of {name!r} hold {len(runs)} runs, counted as (count, responseCount) {counts}")
     run = runs[-1] if which == "latest" else runs[0]
     assert run["state"] == state, f"the {which} verification of {name!r} is {run['state']}, not {state}: {run}"
+    declared = ctx.values.get(AS_DECLARED, {}).get(name, {}).get("creationTimestamp", 0)
+    if state != "PENDING":
+        completed = run.get("completedTimestamp")
+        assert completed is not None and completed >= declared, (
+            f"the {which} verification of {name!r} completed at {completed!r}, the account was declared at "
+            f"{declared}: {run}")
     if step:
         found = {s.get("step"): s for s in run.get("verificationSteps", [])}.get(step, {})
         assert found.get("status") == status, f"step {step} is {found.get('status')}, not {status}: {run}"
         if status == "COMPLETED":
-            declared = ctx.values.get(AS_DECLARED, {}).get(name, {}).get("creationTimestamp", 0)
             completed = found.get("completedTimestamp")
             assert completed is not None and completed >= declared, (
                 f"step {step} completed at {completed!r}, the account was declared at {declared}: {run}")
