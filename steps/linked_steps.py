@@ -20,6 +20,12 @@ STATES = "PENDING_VERIFICATION|ACTIVE|BLOCKED|REJECTED|REMOVED"
 STEPS = "INTERNAL_CHECKS|TRANSFER_INSTRUCTION|USER_DECLARATION_SCA_CHALLENGE|MICRO_DEPOSIT"
 # A valid German IBAN, distinct from any managed account the emulator or the sandbox allocates.
 DEFAULT_IBAN = "DE89370400440532013000"
+# What a declaration fixes for good: an update changes only the friendly name and the tag, and blocking,
+# removing or verifying only the state.
+DECLARED = ("id", "name", "type", "country", "currency", "accountReference", "profileId", "owner",
+            "creationTimestamp")
+# Where each scenario keeps its linked accounts' create answers (a read-back overwrites the resource's body).
+AS_DECLARED = "@linked accounts as declared"
 
 
 def declaration(holder: str, reference: dict, country: str, currency: str = "EUR", **extra) -> dict:
@@ -30,12 +36,26 @@ def declaration(holder: str, reference: dict, country: str, currency: str = "EUR
 
 
 def link(ctx, role: str, body: dict, alias: str | None):
-    """POST /linked_accounts as the role; on a 200 the answer becomes the named linked account."""
+    """POST /linked_accounts as the role; on a 200 the answer becomes the named linked account, and must
+    hold every field declared."""
     actor = ctx.actor(role)
     response = ctx.call("POST", "/linked_accounts", as_actor=actor, json=body)
     if alias and response.status == 200:
+        flows.expect_echo(response.body, body, f"declaring the linked account {alias!r}")
         ctx.remember_resource(alias, "linked_accounts", actor, response.body)
+        ctx.values.setdefault(AS_DECLARED, {})[alias] = response.body
     return response
+
+
+def read_linked_account(ctx, name: str) -> dict:
+    """Reads the named linked account as its owner; what its declaration fixed must read back as declared."""
+    account = ctx.resource(name, "linked_accounts")
+    body = flows.expect(flows.read_resource(ctx, account), 200, f"reading the linked account {name!r}").body
+    declared = ctx.values.get(AS_DECLARED, {}).get(name, {})
+    changed = [f"{field}: declared {declared.get(field)!r}, read back {body.get(field)!r}"
+               for field in DECLARED if declared.get(field) != body.get(field)]
+    assert not changed, f"the linked account {name!r} reads back otherwise than declared: " + "; ".join(changed)
+    return body
 
 
 @when(parsers.re(rf'the {ROLE} links the account with IBAN "(?P<iban>[^"]+)" {HOLDER}{AS}$'))
@@ -131,11 +151,11 @@ def linked_account_action(ctx, role, action, name):
 def linked_account_is(ctx, name, state):
     """Then the linked account "bank" is ACTIVE
 
-    Reads the linked account as its owner and checks its state.
+    Reads the linked account as its owner and checks its state, and that what its declaration fixed (holder,
+    type, country, currency, account reference, profile, owner, creation time) reads back as declared.
     """
-    account = ctx.resource(name, "linked_accounts")
-    response = flows.expect(flows.read_resource(ctx, account), 200, f"reading the linked account {name!r}")
-    assert response.body["state"] == state, f"the linked account {name!r} is {response.body['state']}, not {state}"
+    body = read_linked_account(ctx, name)
+    assert body["state"] == state, f"the linked account {name!r} is {body['state']}, not {state}"
 
 
 @then(parsers.re(rf"the (?P<which>latest|first) verification of the linked account {NAME} is "
@@ -144,15 +164,29 @@ def verification_is(ctx, which, name, state, step, status):
     """Then the latest verification of the linked account "bank" is PENDING with INTERNAL_CHECKS COMPLETED
 
     Reads the account's verification runs (oldest first) as its owner: the run's state and, when named, one
-    step's status.
+    step's status; a decided run and a COMPLETED step say when they completed, not before the account was
+    declared. The list is unpaged, so its count and responseCount both count the runs it holds.
     """
     account = ctx.resource(name, "linked_accounts")
-    response = flows.expect(ctx.call("GET", f"{account.path}/verifications", as_actor=ctx.actor(account.owner)),
-                            200, f"reading the verifications of {name!r}")
-    runs = response.body.get("verificationRuns") or []
+    body = flows.expect(ctx.call("GET", f"{account.path}/verifications", as_actor=ctx.actor(account.owner)),
+                        200, f"reading the verifications of {name!r}").body
+    runs = body.get("verificationRuns") or []
     assert runs, f"the linked account {name!r} has no verification run"
+    counts = (body.get("count"), body.get("responseCount"))
+    assert counts == (len(runs), len(runs)), (
+        f"the verifications of {name!r} hold {len(runs)} runs, counted as (count, responseCount) {counts}")
     run = runs[-1] if which == "latest" else runs[0]
     assert run["state"] == state, f"the {which} verification of {name!r} is {run['state']}, not {state}: {run}"
+    declared = ctx.values.get(AS_DECLARED, {}).get(name, {}).get("creationTimestamp", 0)
+    if state != "PENDING":
+        completed = run.get("completedTimestamp")
+        assert completed is not None and completed >= declared, (
+            f"the {which} verification of {name!r} completed at {completed!r}, the account was declared at "
+            f"{declared}: {run}")
     if step:
-        statuses = {s.get("step"): s.get("status") for s in run.get("verificationSteps", [])}
-        assert statuses.get(step) == status, f"step {step} is {statuses.get(step)}, not {status}: {run}"
+        found = {s.get("step"): s for s in run.get("verificationSteps", [])}.get(step, {})
+        assert found.get("status") == status, f"step {step} is {found.get('status')}, not {status}: {run}"
+        if status == "COMPLETED":
+            completed = found.get("completedTimestamp")
+            assert completed is not None and completed >= declared, (
+                f"step {step} completed at {completed!r}, the account was declared at {declared}: {run}")

@@ -13,6 +13,8 @@ from . import flows, send_flows
 ROLE = r"(?P<role>[\w ]+?)"
 BATCH_STATES = "INITIALISED|FAILED|PENDING_CHALLENGE|CHALLENGE_FAILED|CHALLENGE_COMPLETED|COMPLETED"
 PAYEE_STATES = "INITIALISED|INVALID|PENDING_CHALLENGE|CHALLENGE_FAILED|ACTIVE|REMOVED"
+# What a payee keeps from the batch that added it to its removal.
+FIXED = ("trustLevel", "beneficiaryInformation", "beneficiaryDetails")
 
 
 @given(parsers.re(rf'the {ROLE} trusts (?:the [\w ]+?\'s (?:account|card) )?"(?P<target>[\w -]+)" as the payee '
@@ -87,10 +89,12 @@ def batch_is(ctx, name, state):
 def payee_is(ctx, target, batch, state, failure, name):
     """Then the payee for "wallet" in the batch "b1" is INVALID with "BENEFICIARY_BELONGS_TO_SAME_IDENTITY"
 
-    Finds the batch's payee for the named instrument: its state, its validationFailure (absent unless named), and names it when `as "mia"` is given.
+    Finds the batch's payee for the named instrument: what was sent for it (trust level, payee information),
+    its state, its validationFailure (absent unless named), and names it when `as "mia"` is given.
     """
     batch_resource = ctx.resource(batch, "beneficiaries/batch")
     payee = send_flows.payee_for(ctx, batch_resource, ctx.resource(target))
+    flows.expect_echo(payee, send_flows.instrument_payee(ctx.resource(target)), f"the payee for {target!r}")
     assert payee["state"] == state, f"the payee for {target!r} is {payee['state']}, expected {state}: {payee}"
     assert payee.get("validationFailure") == failure, payee
     assert {"batchId": batch_resource.id, "operation": "CREATE"} in payee["relatedOperationBatches"], payee
@@ -115,9 +119,15 @@ def removes(ctx, role, names, name):
 def named_payee_is(ctx, name, state):
     """Then the payee "mia" is REMOVED
 
-    Reads the named payee back (`GET /beneficiaries/{id}`) and checks it is that payee, in that state.
+    Reads the named payee back (`GET /beneficiaries/{id}`) and checks it is that payee, in that state, with the
+    details and trust it was added with and every operation batch it was already part of.
     """
     payee = ctx.resource(name, "beneficiaries")
+    known = payee.body
     body = flows.expect(flows.read_resource(ctx, payee), 200, f"reading the payee {name!r}").body
     assert body["id"] == payee.id, f"reading the payee {name!r} ({payee.id}) answered the payee {body['id']}"
     assert body["state"] == state, f"the payee {name!r} is {body['state']}, expected {state}: {body}"
+    changed = [field for field in FIXED if known.get(field) != body.get(field)]
+    assert not changed, f"the payee {name!r} reads back with other {changed} than it was added with: {body}"
+    lost = [b for b in known.get("relatedOperationBatches", []) if b not in body.get("relatedOperationBatches", [])]
+    assert not lost, f"the payee {name!r} reads back without its operation batches {lost}: {body}"

@@ -44,11 +44,14 @@ Feature: Linked accounts: an identity's own accounts at other banks
     And the response field "accountReference" equals {"accountNumber": "31926819", "sortCode": "601613"}
     When GET "/linked_accounts" is called as the corporate
     Then the response field "count" equals 1
-    And the response field "linkedAccounts.0.accountReference" equals {"accountNumber": "31926819", "sortCode": "601613"}
+    And the response field "responseCount" equals 1
+    And the response field "linkedAccounts.0" equals what GET "/linked_accounts/${uk bank.id}" answers as the corporate
 
   @simulator @emulator_only
   Scenario: The verification completes only when every step has
-    # Each step's completedTimestamp is when Weavr completed it: no scenario can predict its value.
+    # Each step's and run's completedTimestamp is when Weavr completed it, and a run's id is Weavr's: no
+    # scenario can predict their values, only that a completed step or run has a time not before the account
+    # was declared.
     # The steps of a run are the emulator's choice (emulator/choices/linked_accounts.md).
     Given the corporate has a linked account "bank"
     When the Simulator completes the INTERNAL_CHECKS step of the linked account "bank"
@@ -147,11 +150,13 @@ Feature: Linked accounts: an identity's own accounts at other banks
     And GET "/linked_accounts?state=ACTIVE" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 1
+    And the response field "responseCount" equals 1
     And the response field "linkedAccounts.0.id" equals "${bank.id}"
     And the response field "linkedAccounts.0.accountReference" equals {"iban": "DE89370400440532013000"}
     And the response field "linkedAccounts.0" equals what GET "/linked_accounts/${bank.id}" answers as the corporate
     When GET "/linked_accounts?tag=home" is called as the corporate
     Then the response field "count" equals 1
+    And the response field "responseCount" equals 1
     And the response field "linkedAccounts.0.tag" equals "home"
     When GET "/linked_accounts?limit=1" is called as the corporate
     Then the response field "count" equals 2

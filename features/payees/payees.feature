@@ -30,8 +30,11 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     And the response field "trustLevel" equals "TRUSTED"
     And the response field "beneficiaryDetails" equals {"instrument": {"type": "managed_accounts", "id": "${wallet.id}"}}
     And the response field "beneficiaryInformation" equals {"fullName": "Suite Payee"}
+    And the response field "relatedOperationBatches" equals [{"batchId": "${b1.id}", "operation": "CREATE"}]
     When GET "/beneficiaries/batch?state=COMPLETED&operation=CREATE" is called as the corporate
     Then the response field "count" equals 1
+    And the response field "responseCount" equals 1
+    And the response field "batches.0.state" equals "COMPLETED"
     And the response field "batches.0.operationBatchId" equals {"batchId": "${b1.id}", "operation": "CREATE"}
     And the response field "batches.0.tag" equals "suppliers"
 
@@ -85,6 +88,8 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     And the response field "responseCount" equals 1
     And the response field "beneficiaries.0.state" equals "ACTIVE"
     And the response field "beneficiaries.0.beneficiaryInformation" equals {"fullName": "Suite Payee"}
+    And the response field "beneficiaries.0.trustLevel" equals "TRUSTED"
+    And the response field "beneficiaries.0.beneficiaryDetails" equals {"bankAccountDetails": {"iban": "DE89370400440532013000", "bankIdentifierCode": "DEUTDEFF"}}
     And I remember the response field "beneficiaries.0.id" as "bank payee"
     When POST "/sends" is called as the corporate with:
       """
