@@ -16,11 +16,12 @@ PREDEFINED_ROLES = ("CARD_ASSIGNEE", "CARDS_MANAGEMENT_ROLE", "FUNDS_MANAGEMENT_
 
 
 def authorised_user_body(**overrides) -> dict:
-    """A fresh authorised user: unique email and tag, a mobile to enrol, a date of birth."""
+    """A fresh authorised user: unique email and tag, a mobile to enrol, a date of birth, and the optional
+    country of residence and locale (sent so that every read-back checks them too)."""
     root = factories.root_user()
     body = {"name": root["name"], "surname": root["surname"], "email": factories.unique_email("user"),
             "mobile": factories.mobile(), "dateOfBirth": factories.date_of_birth(),
-            "tag": f"qa_{uuid.uuid4().hex[:8]}"}
+            "tag": f"qa_{uuid.uuid4().hex[:8]}", "countryOfResidence": "MT", "locale": "en-GB"}
     body.update(overrides)
     return body
 
@@ -34,6 +35,9 @@ def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **o
         read = flows.expect(ctx.call("GET", f"/users/{response.body['id']}", as_actor=owner), 200,
                             f"reading the {role} back")
         flows.expect_echo(read.body, body, f"reading the {role} back")
+        # The create answers the user as it now is: what it says beyond the echo (roles, active) reads back alike.
+        differences = list(flows.read_back_differences(response.body, read.body))
+        assert not differences, f"creating the {role} answered otherwise than it reads back: " + "; ".join(differences)
         assert read.body["identity"] == {"type": owner.identity_type, "id": owner.identity_id}, (
             f"reading the {role} back: identity {read.body['identity']}")
         ctx.actors[role] = Actor(role=role, identity_type=owner.identity_type, identity_id=owner.identity_id,

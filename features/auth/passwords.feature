@@ -73,6 +73,7 @@ Feature: Passwords
     Then the response status is 200
     And the response field "passwordInfo.identityId.id" equals "${corporate.id}"
     And the response field "token" exists
+    And the corporate can read their identity
     When the corporate logs in
     Then the response status is 200
     When POST "/login_with_password" is called with:

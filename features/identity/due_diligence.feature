@@ -59,6 +59,7 @@ Feature: Due diligence: a corporate's KYB and a consumer's KYC
     When GET "/consumers/kyc" is called as the consumer
     Then the response field "fullDueDiligence" equals "INITIATED"
     And the response field "kycLevel" equals "KYC_LEVEL_2"
+    And the response field "ongoingKycLevel" equals "KYC_LEVEL_2"
     When the simulator verifies the consumer
     Then the response status is 204
     When GET "/consumers/kyc" is called as the consumer
