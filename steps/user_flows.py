@@ -78,13 +78,18 @@ def verify_email(ctx, user: Actor) -> None:
 
 
 def user_ids(ctx, owner: Actor) -> list[str]:
-    """Ids of every user the owner's identity lists, page by page."""
+    """Ids of every user the owner's identity lists, page by page; each page's responseCount is the users it
+    holds, and the pages together hold count users."""
     ids, offset = [], 0
     while True:
         page = flows.expect(ctx.call("GET", "/users", as_actor=owner, params={"offset": offset, "limit": 100}),
                             200, f"listing the {owner.role}'s users").body
         users = page.get("users", [])
+        assert page.get("responseCount", len(users)) == len(users), (
+            f"listing the {owner.role}'s users: responseCount {page.get('responseCount')} for {len(users)} users")
         ids += [u["id"] for u in users]
         offset += len(users)
         if not users or offset >= page.get("count", 0):
+            assert len(ids) == page.get("count", 0), (
+                f"listing the {owner.role}'s users: count {page.get('count')}, yet the pages hold {len(ids)} users")
             return ids

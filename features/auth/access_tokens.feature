@@ -34,6 +34,7 @@ Feature: Access tokens and the identities a user can act for
       {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
       """
     Then the response status is 200
+    And the response field "identity.type" equals "CORPORATE"
     And the response field "identity.id" equals "${corporate.id}"
     And the response field "credentials.type" equals "ROOT"
     And the response field "credentials.id" equals "${corporate.user id}"
