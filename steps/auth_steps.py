@@ -83,6 +83,7 @@ def changes_password(ctx, role, name):
     """When the corporate changes their password, remembering the old one as "old password"
 
     Updates the actor's password to a fresh one; if the step names it, the old one is remembered (`${old password}`).
+    On a 200 the actor goes on with the token answered (the one to use from then on).
     """
     actor = ctx.actor(role)
     new = factories.password()
@@ -92,6 +93,7 @@ def changes_password(ctx, role, name):
         if name:
             ctx.remember(name, actor.password)
         actor.password = new
+        actor.token = response.body.get("token") or actor.token
 
 
 @when(parsers.re(r'the (?P<role>[\w ]+?) resets their lost password(?:, remembering the old one as "(?P<name>[\w .-]+)")?$'))

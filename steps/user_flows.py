@@ -16,11 +16,12 @@ PREDEFINED_ROLES = ("CARD_ASSIGNEE", "CARDS_MANAGEMENT_ROLE", "FUNDS_MANAGEMENT_
 
 
 def authorised_user_body(**overrides) -> dict:
-    """A fresh authorised user: unique email and tag, a mobile to enrol, a date of birth."""
+    """A fresh authorised user: unique email and tag, a mobile to enrol, a date of birth, and the optional
+    country of residence and locale (sent so that every read-back checks them too)."""
     root = factories.root_user()
     body = {"name": root["name"], "surname": root["surname"], "email": factories.unique_email("user"),
             "mobile": factories.mobile(), "dateOfBirth": factories.date_of_birth(),
-            "tag": f"qa_{uuid.uuid4().hex[:8]}"}
+            "tag": f"qa_{uuid.uuid4().hex[:8]}", "countryOfResidence": "MT", "locale": "en-GB"}
     body.update(overrides)
     return body
 
@@ -34,6 +35,9 @@ def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **o
         read = flows.expect(ctx.call("GET", f"/users/{response.body['id']}", as_actor=owner), 200,
                             f"reading the {role} back")
         flows.expect_echo(read.body, body, f"reading the {role} back")
+        # The create answers the user as it now is: what it says beyond the echo (roles, active) reads back alike.
+        differences = list(flows.read_back_differences(response.body, read.body))
+        assert not differences, f"creating the {role} answered otherwise than it reads back: " + "; ".join(differences)
         assert read.body["identity"] == {"type": owner.identity_type, "id": owner.identity_id}, (
             f"reading the {role} back: identity {read.body['identity']}")
         ctx.actors[role] = Actor(role=role, identity_type=owner.identity_type, identity_id=owner.identity_id,
@@ -74,13 +78,18 @@ def verify_email(ctx, user: Actor) -> None:
 
 
 def user_ids(ctx, owner: Actor) -> list[str]:
-    """Ids of every user the owner's identity lists, page by page."""
+    """Ids of every user the owner's identity lists, page by page; each page's responseCount is the users it
+    holds, and the pages together hold count users."""
     ids, offset = [], 0
     while True:
         page = flows.expect(ctx.call("GET", "/users", as_actor=owner, params={"offset": offset, "limit": 100}),
                             200, f"listing the {owner.role}'s users").body
         users = page.get("users", [])
+        assert page.get("responseCount", len(users)) == len(users), (
+            f"listing the {owner.role}'s users: responseCount {page.get('responseCount')} for {len(users)} users")
         ids += [u["id"] for u in users]
         offset += len(users)
         if not users or offset >= page.get("count", 0):
+            assert len(ids) == page.get("count", 0), (
+                f"listing the {owner.role}'s users: count {page.get('count')}, yet the pages hold {len(ids)} users")
             return ids

@@ -89,3 +89,20 @@ def users_include(ctx, owner, verb, role):
         assert user_id in ids, f"user {user_id} is not among the {owner}'s users {ids}"
     else:
         assert user_id not in ids, f"user {user_id} is among the {owner}'s users"
+
+
+@then(parsers.re(r'the (?P<role>[\w ]+?) finds the role "(?P<name>[A-Z_]+)" among the programme\'s roles$'))
+def role_offered(ctx, role, name):
+    """Then the corporate finds the role "ADMIN" among the programme's roles
+
+    Reads GET /roles as the actor: a role the API let the scenario assign (it answers ROLE_NOT_FOUND for a role
+    the programme does not offer) is listed under that name, with an id, and no two roles share an id or a
+    name. Names and descriptions are the programme's own, so this checks consistency rather than a fixed list.
+    """
+    response = flows.expect(ctx.call("GET", "/roles", as_actor=ctx.actor(role)), 200, "reading the roles")
+    for key in ("id", "name"):
+        values = [r.get(key) for r in response.body]
+        assert len(values) == len(set(values)), f"two of the programme's roles share one {key}: {response.body}"
+    listed = [r for r in response.body if r.get("name") == name]
+    assert len(listed) == 1 and listed[0].get("id"), (
+        f"the programme's roles list {name!r} {len(listed)} times: {response.body}")

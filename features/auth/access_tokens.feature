@@ -6,11 +6,14 @@ Feature: Access tokens and the identities a user can act for
 
   Scenario: The root user lists their corporate among their identities
     Given a corporate is onboarded and logged in
+    When GET "/corporates" is called as the corporate
+    Then I remember the response field "company.name" as "company name"
     When GET "/identities" is called as the corporate
     Then the response status is 200
     And the response field "identities" has 1 item
     And the response field "identities.0.id.type" equals "CORPORATE"
     And the response field "identities.0.id.id" equals "${corporate.id}"
+    And the response field "identities.0.name" equals "${company name}"
     And the response field "count" equals 1
     And the response field "responseCount" equals 1
 
@@ -31,6 +34,7 @@ Feature: Access tokens and the identities a user can act for
       {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
       """
     Then the response status is 200
+    And the response field "identity.type" equals "CORPORATE"
     And the response field "identity.id" equals "${corporate.id}"
     And the response field "credentials.type" equals "ROOT"
     And the response field "credentials.id" equals "${corporate.user id}"

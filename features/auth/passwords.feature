@@ -71,8 +71,10 @@ Feature: Passwords
     Given a corporate is onboarded and logged in
     When the corporate changes their password, remembering the old one as "old password"
     Then the response status is 200
+    And the response field "passwordInfo.identityId.type" equals "CORPORATE"
     And the response field "passwordInfo.identityId.id" equals "${corporate.id}"
     And the response field "token" exists
+    And the corporate can read their identity
     When the corporate logs in
     Then the response status is 200
     When POST "/login_with_password" is called with:

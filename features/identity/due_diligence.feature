@@ -59,11 +59,14 @@ Feature: Due diligence: a corporate's KYB and a consumer's KYC
     When GET "/consumers/kyc" is called as the consumer
     Then the response field "fullDueDiligence" equals "INITIATED"
     And the response field "kycLevel" equals "KYC_LEVEL_2"
+    And the response field "ongoingKycLevel" equals "KYC_LEVEL_2"
     When the simulator verifies the consumer
     Then the response status is 204
     When GET "/consumers/kyc" is called as the consumer
     Then the response status is 200
     And the response field "fullDueDiligence" equals "APPROVED"
+    # Just approved, so no re-verification is under way: the ongoing status is the approval itself.
+    And the response field "ongoingFullDueDiligence" equals "APPROVED"
     When PATCH "/consumers" is called as the consumer with:
       """
       {"name": "Changed"}

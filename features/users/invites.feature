@@ -171,6 +171,7 @@ Feature: Inviting an authorised user
       {"inviteCode": "${code}", "password": {"value": "Qa3f8e1c2b9!9"}}
       """
     Then the response status is 404
+    And the error code is "TOKEN_NOT_FOUND"
     When POST "/users/999000000000000001/invite/validate" is called with a wrong api-key
     Then the response status is 401
     When POST "/users/999000000000000001/invite/consume" is called with no api-key

@@ -27,15 +27,21 @@ Feature: Roles of authorised users
     Then the response status is 200
     And the response field "roles" equals ["ADMIN"]
     And I remember the response field "id" as "admin id"
+    And the corporate finds the role "ADMIN" among the programme's roles
     When GET "/users?roles=ADMIN" is called as the corporate
     Then the response field "users" has 1 item
     And the response field "users.0.id" equals "${admin id}"
+    And the response field "users.0.roles" equals ["ADMIN"]
+    And the response field "count" equals 1
     When PATCH "/users/${admin id}" is called as the corporate with:
       """
       {"roles": ["FUNDS_MANAGEMENT_ROLE"]}
       """
     Then the response status is 200
     And the response field "roles" equals ["FUNDS_MANAGEMENT_ROLE"]
+    And the corporate finds the role "FUNDS_MANAGEMENT_ROLE" among the programme's roles
+    When GET "/users/${admin id}" is called as the corporate
+    Then the response field "roles" equals ["FUNDS_MANAGEMENT_ROLE"]
     When GET "/users?roles=ADMIN" is called as the corporate
     Then the response field "users" has 0 items
     And the response field "count" equals 0
