@@ -100,14 +100,18 @@ class Faults:
         snapshot = _snapshot(world) if keep_state else None
         from .app import Answer  # the app imports this module
 
+        changed = False
         try:
             answer = handler()
         except ApiError as error:
             answer = Answer(error.status, error.body, error.headers)
         finally:
             if snapshot is not None:
+                changed = not _same_state(snapshot, _unshared(world))
                 vars(world).update(snapshot)
-        if 200 <= answer.status < 300:
+        # A handler that changed nothing (a validation) leaves nothing to undo: the fault did not
+        # take effect, so it is not counted, and the strength report says unreached, not survived.
+        if 200 <= answer.status < 300 and changed:
             for fault in keep_state:
                 fault.applied += 1
         contract = self.contracts[namespace]
@@ -287,10 +291,39 @@ def _snapshot(world) -> dict:
     world) pointing into the same copy; the lock, the programme and the webhook deliverer are
     shared, not state."""
     memo = {id(world): world, id(world.lock): world.lock, id(world.programme): world.programme}
-    # The webhook deliverer holds threads and sockets: it is machinery, not state, and stays as it is.
-    shared = {"lock", "programme", "webhooks"}
-    memo.update({id(vars(world)[name]): vars(world)[name] for name in shared if name in vars(world)})
-    return {name: copy.deepcopy(value, memo) for name, value in vars(world).items() if name not in shared}
+    memo.update({id(vars(world)[name]): vars(world)[name] for name in _SHARED if name in vars(world)})
+    return {name: copy.deepcopy(value, memo) for name, value in _unshared(world).items()}
+
+
+# The webhook deliverer holds threads and sockets: it is machinery, not state, and stays as it is.
+_SHARED = {"lock", "programme", "webhooks"}
+
+
+def _unshared(world) -> dict:
+    return {name: value for name, value in vars(world).items() if name not in _SHARED}
+
+
+def _same_state(before, after, seen=None) -> bool:
+    """Whether two states hold the same values, object by object: the snapshot is a deep copy, so
+    identity says nothing and most of the world's objects compare by identity."""
+    seen = set() if seen is None else seen
+    if before is after:
+        return True
+    if type(before) is not type(after):
+        return False
+    if isinstance(before, (str, bytes, int, float, bool, type(None), set, frozenset)):
+        return before == after
+    pair = (id(before), id(after))
+    if pair in seen:
+        return True
+    seen.add(pair)
+    if isinstance(before, dict):
+        return before.keys() == after.keys() and all(_same_state(before[k], after[k], seen) for k in before)
+    if isinstance(before, (list, tuple)):
+        return len(before) == len(after) and all(_same_state(a, b, seen) for a, b in zip(before, after))
+    if hasattr(before, "__dict__"):
+        return _same_state(vars(before), vars(after), seen)
+    return before == after or repr(before) == repr(after)
 
 
 def _parts(pointer: str) -> list[str]:

@@ -123,6 +123,16 @@ def test_a_state_fault_undoes_a_create_and_the_emulator_keeps_working(emu):
     assert emu.corporate()["token"]
 
 
+def test_a_state_fault_on_an_operation_that_changes_nothing_is_not_counted_as_applied(emu):
+    """A validation changes nothing, so leaving its state as it was is no fault at all: counting it would
+    report a survivor no scenario could ever kill."""
+    validate = plant(emu, operationId="passwordValidate", kind="state")
+    create = plant(emu, operationId="corporateCreate", kind="state")
+    assert emu.call("POST", "/passwords/validate", {"password": {"value": "Passw0rd!"}}).status == 204
+    assert emu.call("POST", "/corporates", emu.corporate_body()).status == 200
+    assert (applied(emu, validate), applied(emu, create)) == (0, 1)
+
+
 def test_latency_delays_the_answer(emu):
     plant(emu, operationId="corporateCreate", kind="latency", delayMs=200)
     started = time.monotonic()
