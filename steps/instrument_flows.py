@@ -50,10 +50,38 @@ def fund(ctx, account: Resource, amount: int, currency: str) -> None:
 
 
 def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
-    """Charge a custom fee to the actor's identity, deducted from the instrument; the answer is kept."""
+    """Charge a custom fee to the actor's identity, deducted from the instrument; the answer is kept.
+
+    A charge answered 200 holds what was sent and is in the identity's fee list as answered (`fee_listed`)."""
     area = flows.identity_area(actor)
-    return ctx.call("POST", f"/{area}/fees/charge", as_actor=actor,
-                    json={"feeType": fee_type, "source": {"type": source.kind, "id": source.id}})
+    sent = {"feeType": fee_type, "source": {"type": source.kind, "id": source.id}}
+    response = ctx.call("POST", f"/{area}/fees/charge", as_actor=actor, json=sent)
+    if response.status == 200:
+        flows.expect_echo(response.body, sent, f"charging the {actor.role} the {fee_type!r} fee")
+        fee_listed(ctx, actor, response.body)
+        ctx.last = response
+    return response
+
+
+def fee_listed(ctx, actor: Actor, charge: dict) -> None:
+    """The fee list holds a charge once, under its transaction id, as a custom fee on the instrument it
+    was taken from: the amount the balance lost, created when the charge says. Checked on every charge,
+    since the scenarios a fault on the charge or the list re-runs seldom read the list item by item."""
+    fees = flows.expect(ctx.call("GET", "/fees?limit=100", as_actor=actor), 200, "reading the fee list").body
+    found = [f for f in fees["fees"] if f["id"] == charge["transactionId"]["id"]]
+    assert len(found) == 1, f"the fee list holds the charge {charge['transactionId']} {len(found)} times: {fees}"
+    adjustment = charge["availableBalanceAdjustment"]
+    expected = {"feeType": "custom_fees", "instrument": charge["source"],
+                "amount": {"currency": adjustment["currency"], "amount": -adjustment["amount"]},
+                "creationTimestamp": charge["creationTimestamp"]}
+    if charge["state"] == "COMPLETED":
+        expected["status"] = "COMPLETED"
+    listed = {key: found[0].get(key) for key in expected}
+    assert listed == expected, f"the fee list shows the charge as {found[0]}, expected {expected}"
+    assert found[0].get("lastUpdatedTimestamp", listed["creationTimestamp"]) >= listed["creationTimestamp"], found[0]
+    assert fees["responseCount"] == len(fees["fees"]), f"the fee list's responseCount is not what it holds: {fees}"
+    # One page of 100 holds them all until there are more than 100: then count is the whole list's.
+    assert fees["count"] == len(fees["fees"]) or len(fees["fees"]) == 100, f"the fee list's count is not what it holds: {fees}"
 
 
 def read_all(ctx, resource: Resource, view: str, items_key: str, page_size: int, query: str = "") -> list:

@@ -152,7 +152,8 @@ def activity_shows(ctx, role, transfer, status, source, destination):
     """Then the corporate's transaction activity shows the transfer "rent" as COMPLETED from "savings" to "spending"
 
     GET /transactions holds the transfer twice, a DEBIT on the source and a CREDIT on the destination, both in that
-    status; where an item carries the whole transfer (`transaction`), it is the transfer as it reads alone.
+    status; a completed item reads as the instrument's own transactions show it (times included), and where an
+    item carries the whole transfer (`transaction`), it is the transfer as it reads alone.
     """
     moved = ctx.resource(transfer, "transfers")
     body = flows.expect(ctx.call("GET", "/transactions?type=transfers&limit=100", as_actor=ctx.actor(role)), 200,
@@ -161,6 +162,8 @@ def activity_shows(ctx, role, transfer, status, source, destination):
                    if t["id"] == moved.id)
     expected = sorted([("DEBIT", ctx.resource(source).id, status), ("CREDIT", ctx.resource(destination).id, status)])
     assert found == expected, f"the activity shows {transfer!r} as {found}, expected {expected}"
+    for item in (t for t in body["transactions"] if t["id"] == moved.id and t["status"] == "COMPLETED"):
+        transfer_flows.activity_item_as_on_instrument(ctx, ctx.actor(role), item, f"the transfer {transfer!r}")
     shown = [t["transaction"] for t in body["transactions"] if t["id"] == moved.id and "transaction" in t]
     if shown:
         read = flows.expect(flows.read_resource(ctx, moved), 200, f"reading the transfer {transfer!r}").body

@@ -24,7 +24,8 @@ Feature: Events of money movements: deposits, accounts, transfers and fees reach
     Given the corporate has a managed account "savings" with 500 EUR
     And the corporate has a managed account "spending" with 0 EUR
     When the corporate transfers 200 EUR from "savings" to "spending" as "rent"
-    Then a "transfers" event arrives for "rent" with state COMPLETED
+    Then the response field "state" equals "COMPLETED"
+    And a "transfers" event arrives for "rent" with state COMPLETED
     And the events for "rent" arrive in this order: transfers COMPLETED
     And the last "transfers" event for "rent" has:
       | field                   | value                                  |
@@ -39,7 +40,9 @@ Feature: Events of money movements: deposits, accounts, transfers and fees reach
     And the corporate has a managed account "spending" with 0 EUR
     When the corporate schedules a transfer of 200 EUR from "savings" to "spending" 2 minutes from now as "later"
     And the corporate cancels the transfer "later"
-    Then the events for "later" arrive in this order: transfers SCHEDULED, transfers CANCELLED
+    Then the cancellation of "later" is SUCCESS
+    And the transfer "later" is CANCELLED
+    And the events for "later" arrive in this order: transfers SCHEDULED, transfers CANCELLED
     And no "managed_accounts_deposits" event arrives for "spending"
 
   @simulator @transfers @negative
@@ -48,10 +51,13 @@ Feature: Events of money movements: deposits, accounts, transfers and fees reach
     And the corporate has a managed account "spending" with 0 EUR
     When the corporate transfers 900 EUR from "savings" to "spending"
     Then the response status is 409
+    And the error code is "FUNDS_INSUFFICIENT"
     And no "transfers" event arrives for "savings"
 
   @simulator @fees
   Scenario: A fee charged to an account is a fee event
     Given the corporate has a managed account "spending" with 1000 EUR
     When the corporate is charged the "SETUP_FEE" fee from the managed account "spending"
-    Then a "fees" event arrives for "spending"
+    Then the response status is 200
+    And the response field "state" equals "COMPLETED"
+    And a "fees" event arrives for "spending"

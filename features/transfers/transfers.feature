@@ -136,6 +136,8 @@ Feature: Transfers: money between two instruments of one identity
     And the managed account "savings" holds 300 EUR
     When GET "/transfers" is called as the corporate
     Then the response field "count" equals 1
+    And the response field "transfer" has 1 items
+    And the response field "transfer.0" equals what GET "/transfers/${rent.id}" answers as the corporate
 
   @simulator
   Scenario: A scheduled transfer waits, moving nothing, and is cancelled before it runs
@@ -200,6 +202,7 @@ Feature: Transfers: money between two instruments of one identity
     And GET "/transfers" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 2
+    And the response field "responseCount" equals 2
     And the response field "transfer.0.id" equals "${later.id}"
     And the response field "transfer.1.id" equals "${rent.id}"
     And the response field "transfer.1" equals what GET "/transfers/${rent.id}" answers as the corporate
@@ -210,6 +213,8 @@ Feature: Transfers: money between two instruments of one identity
     When GET "/transfers?tag=rent" is called as the corporate
     Then the response field "count" equals 1
     And the response field "transfer.0.id" equals "${rent.id}"
+    And the response field "transfer.0.description" equals "rent"
+    And the response field "transfer.0" equals what GET "/transfers/${rent.id}" answers as the corporate
     When GET "/transfers?offset=1&limit=1" is called as the corporate
     Then the response field "count" equals 2
     And the response field "responseCount" equals 1
