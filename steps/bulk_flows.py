@@ -84,6 +84,8 @@ def operations(ctx, bulk: Resource, status: str | None = None) -> list[dict]:
         found += page.get("operations", [])
         offset += MAX_PAGE
         if offset >= page["count"]:
+            # count is every operation matching, over all pages: it must equal what the pages returned.
+            assert len(found) == page["count"], f"{bulk.name!r} counts {page['count']} operations, lists {len(found)}"
             return sorted(found, key=lambda o: o["sequence"])
 
 
