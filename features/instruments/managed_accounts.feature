@@ -23,7 +23,7 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     Then the response status is 200
     And the response field "id" equals "${savings.id}"
     And the response field "tag" equals "suite"
-    And the response field "balances.availableBalance" equals 0
+    And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
 
     Examples:
       | identity  | currency |
