@@ -130,6 +130,8 @@ def deprecated_statement_matches(ctx, resource: Resource) -> None:
     for new, entry in zip(entries, listed):
         what = f"the deprecated statement of {resource.name!r}, entry of {entry.get('transactionId')}"
         assert entry["transactionId"]["id"] == new["transaction"]["id"], f"{what}: the statement has {new}"
+        # The statement lists only movements that completed, so each of its entries is COMPLETED in the older shape.
+        assert entry["entryState"] == "COMPLETED", f"{what}: {entry['entryState']}"
         assert entry["processedTimestamp"] == new["timestamp"], f"{what}: processed at {entry['processedTimestamp']}, the statement says {new['timestamp']}"
         assert (entry["actualBalanceAdjustment"], entry["actualBalanceAfter"], entry["balanceAfter"]) == (
             new["balanceAdjustment"], new["balanceAfter"], new["balanceAfter"]), f"{what}: {entry}, the statement has {new}"
