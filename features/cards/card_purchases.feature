@@ -42,6 +42,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 1000 EUR
     When POST "/managed_cards/${travel.id}/block" is called as the corporate
     Then the response status is 204
+    And the card "travel" is BLOCKED with reason USER
     When the simulator buys 100 EUR with the card "travel"
     Then the purchase is declined with DENIED_CARD_INACTIVE
     And the card "travel" has 1000 EUR available and 1000 EUR actual
