@@ -31,11 +31,20 @@ def card_payments_of(ctx, card: Resource) -> list[dict]:
     response = flows.expect(ctx.call("GET", "/card_payments", as_actor=ctx.actor(card.owner),
                                      params={"cardId": card.id, "sortOrder": "ASC"}), 200,
                             f"listing the card payments of {card.name!r}")
-    return response.body.get("cardPayments", [])
+    return counted(response.body, "cardPayments", f"the card payments of {card.name!r}")
 
 
 def events_of(ctx, card: Resource) -> list[dict]:
     response = flows.expect(ctx.call("GET", "/card_payment_events", as_actor=ctx.actor(card.owner),
                                      params={"cardId": card.id, "sortOrder": "ASC"}), 200,
                             f"listing the card payment events of {card.name!r}")
-    return response.body.get("events", [])
+    return counted(response.body, "events", f"the card payment events of {card.name!r}")
+
+
+def counted(body: dict, items_key: str, what: str) -> list[dict]:
+    """A list page's items, once its responseCount is the number of items it holds and its count (all there
+    are) is no fewer."""
+    items = body.get(items_key, [])
+    assert body.get("responseCount") == len(items) and body.get("count", -1) >= len(items), (
+        f"{what}: count {body.get('count')}, responseCount {body.get('responseCount')}, {len(items)} listed")
+    return items

@@ -245,14 +245,21 @@ def card_payment_declined_for(ctx, index, card, reason, rule):
 def card_payment_events_are(ctx, card, expected):
     """Then the card payment events of the card "travel" are AUTHORISATION, SETTLEMENT
 
-    Lists the card's payment events oldest first: their types in order, each naming the card and its payment.
+    Lists the card's payment events oldest first: their types in order, each naming the card and its payment, and
+    each the same event as its card payment holds (every field of it), with the payment's card and merchant.
     """
     found = ctx.resource(card, "managed_cards")
     events = cards.events_of(ctx, found)
     assert [e["type"] for e in events] == [t.strip() for t in expected.split(",")], f"the events are {events}"
-    payment_ids = {p["id"] for p in cards.card_payments_of(ctx, found)}
+    payments = {p["id"]: p for p in cards.card_payments_of(ctx, found)}
     for event in events:
-        assert event["card"]["id"] == found.id and event["cardPaymentId"] in payment_ids, f"stray event {event}"
+        assert event["card"]["id"] == found.id and event["cardPaymentId"] in payments, f"stray event {event}"
+        payment = payments[event["cardPaymentId"]]
+        held = [e for e in payment["events"] if e["id"] == event["id"]]
+        assert len(held) == 1, f"the event {event} is not one of its card payment's events {payment['events']}"
+        wrong = [key for key in held[0] if event.get(key) != held[0][key]]
+        wrong += [key for key in ("card", "merchant") if event.get(key) != payment[key]]
+        assert not wrong, f"the event {event} differs in {wrong} from its card payment {payment}"
 
 
 # -- authorisation forwarding and the receiver ---------------------------------------------------------------

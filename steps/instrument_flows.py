@@ -30,11 +30,24 @@ def create_account(ctx, actor: Actor, name: str, currency: str = "EUR") -> Resou
     sent = account_body(ctx, currency, friendlyName=name)
     flows.expect_echo(response.body, sent, f"creating the {actor.role}'s managed account {name!r}")
     account = ctx.remember_resource(name, "managed_accounts", actor, response.body)
-    read = flows.expect(flows.read_resource(ctx, account), 200, f"reading the managed account {name!r} back")
-    flows.expect_echo(read.body, sent, f"reading the managed account {name!r} back")
-    assert read.body["id"] == account.id and read.body["state"]["state"] == "ACTIVE", (
-        f"reading the managed account {name!r} back: {read.body}")
+    read = expect_reads_back(ctx, account, response)
+    flows.expect_echo(read, sent, f"reading the managed account {name!r} back")
+    assert read["id"] == account.id and read["state"]["state"] == "ACTIVE", (
+        f"reading the managed account {name!r} back: {read}")
+    # A new account holds nothing until money reaches it: both balances, read back whole.
+    assert read["balances"] == {"availableBalance": 0, "actualBalance": 0}, (
+        f"the new managed account {name!r} has balances {read['balances']}")
     return account
+
+
+def expect_reads_back(ctx, account: Resource, response, part: dict | None = None) -> dict:
+    """The answer (or `part` of it, a list's item) is the account as its owner reads it now, field for field:
+    a create or update that answers one thing and keeps another fails here. Returns the body read."""
+    read = flows.expect(flows.read_resource(ctx, account), 200, f"reading the managed account {account.name!r} back")
+    wrong = list(flows.read_back_differences(response.body if part is None else part, read.body))
+    assert not wrong, (f"{response.operation_id} answered otherwise than the managed account {account.name!r} "
+                       "reads back: " + "; ".join(wrong))
+    return read.body
 
 
 def deposit(ctx, account: Resource, amount: int, currency: str):
@@ -121,3 +134,41 @@ def statement_replays(ctx, resource: Resource) -> list:
     assert running == actual, (
         f"the statement of {resource.name!r} adds up to {running}, but its actual balance is {actual}")
     return entries
+
+
+MONEY_FIELDS = ("transactionAmount", "actualBalanceAdjustment", "actualBalanceAfter", "availableBalanceAdjustment",
+                "availableBalanceAfter", "balanceAfter")
+
+
+def deprecated_statement_matches(ctx, resource: Resource) -> None:
+    """The deprecated statement of an instrument is its statement in the older shape: the same entries, oldest
+    first, each for the same transaction at the same time, with the same actual adjustment and balance after, every
+    amount in the instrument's currency; its available balance replays from 0 as the actual one does; it counts
+    what it returns, and starts and ends where the statement opens and closes."""
+    entries = statement_replays(ctx, resource)
+    currency = resource.body["currency"]
+    old = flows.expect(ctx.call("GET", f"/deprecated{resource.path}/statement?orderByTimestamp=ASC",
+                                as_actor=ctx.actor(resource.owner)), 200,
+                       f"reading the deprecated statement of {resource.name!r}").body
+    listed = old.get("entry") or []
+    assert old.get("count") == old.get("responseCount") == len(listed) == len(entries), (
+        f"the deprecated statement of {resource.name!r} counts {old.get('count')}, answers "
+        f"{old.get('responseCount')} and lists {len(listed)}; the statement has {len(entries)}")
+    running = 0
+    for new, entry in zip(entries, listed):
+        what = f"the deprecated statement of {resource.name!r}, entry of {entry.get('transactionId')}"
+        assert entry["transactionId"]["id"] == new["transaction"]["id"], f"{what}: the statement has {new}"
+        # The statement lists only movements that completed, so each of its entries is COMPLETED in the older shape.
+        assert entry["entryState"] == "COMPLETED", f"{what}: {entry['entryState']}"
+        assert entry["processedTimestamp"] == new["timestamp"], f"{what}: processed at {entry['processedTimestamp']}, the statement says {new['timestamp']}"
+        assert (entry["actualBalanceAdjustment"], entry["actualBalanceAfter"], entry["balanceAfter"]) == (
+            new["balanceAdjustment"], new["balanceAfter"], new["balanceAfter"]), f"{what}: {entry}, the statement has {new}"
+        assert {entry[key]["currency"] for key in MONEY_FIELDS} == {currency}, f"{what}: not all in {currency}: {entry}"
+        running += entry["availableBalanceAdjustment"]["amount"]
+        assert entry["availableBalanceAfter"]["amount"] == running, (
+            f"{what}: available after {entry['availableBalanceAfter']}, the adjustments so far add up to {running}")
+    empty = {"currency": currency, "amount": 0}
+    closing = entries[-1]["balanceAfter"] if entries else empty
+    assert (old["startBalance"], old["endBalance"]) == (empty, closing), (
+        f"the deprecated statement of {resource.name!r} goes from {old['startBalance']} to {old['endBalance']}, "
+        f"the statement from {empty} to {closing}")

@@ -60,3 +60,12 @@ def account_holds(ctx, name, amount, currency):
     assert body["currency"] == currency, f"the account {name!r} is in {body['currency']}, expected {currency}"
     assert (balances.get("availableBalance"), balances.get("actualBalance")) == (int(amount), int(amount)), (
         f"the account {name!r} has balances {balances}, expected {amount} available and actual")
+
+
+@then(parsers.re(r'the deprecated statement of "(?P<name>[\w -]+)" shows the entries of its statement$'))
+def deprecated_statement_matches(ctx, name):
+    """Then the deprecated statement of "savings" shows the entries of its statement
+
+    Reads both statements of any named instrument whole, oldest first: the statement replays to its balance, and the deprecated one lists the same entries (transaction, COMPLETED, time, actual adjustment and balance after, all in the instrument's currency), its available balance replays from 0, it counts what it lists, and it starts at 0 and ends at the statement's closing balance.
+    """
+    instrument_flows.deprecated_statement_matches(ctx, ctx.resource(name))

@@ -82,6 +82,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "entry.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "entry.0.actualBalanceAfter" equals {"currency": "EUR", "amount": 1000}
     And the response field "endBalance" equals {"currency": "EUR", "amount": 1000}
+    And the deprecated statement of "travel" shows the entries of its statement
     # An entry's entryId is the target's own number: nothing the suite sent or read elsewhere predicts it.
     When GET "/managed_cards/${travel.id}/statement" is called as the corporate
     Then the response status is 200

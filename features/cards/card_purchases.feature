@@ -10,7 +10,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" at merchant category 5411 with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 750 EUR available
+    And the card "travel" has 750 EUR available and 2000 EUR actual
     And the card "travel" has 1 card payment
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" with category 5411 in status SETTLEMENT_IN_PROGRESS
 
@@ -42,6 +42,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 1000 EUR
     When POST "/managed_cards/${travel.id}/block" is called as the corporate
     Then the response status is 204
+    And the card "travel" is BLOCKED with reason USER
     When the simulator buys 100 EUR with the card "travel"
     Then the purchase is declined with DENIED_CARD_INACTIVE
     And the card "travel" has 1000 EUR available and 1000 EUR actual
@@ -49,7 +50,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     Then the response status is 204
     When the simulator buys 100 EUR with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 900 EUR available
+    And the card "travel" has 900 EUR available and 1000 EUR actual
 
   @negative
   Scenario: A destroyed card's purchase is declined
@@ -113,7 +114,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     Then the purchase is approved
     When the simulator refunds 100 EUR with the details of the card "travel"
     Then the refund is approved
-    And the card "travel" has 800 EUR available
+    And the card "travel" has 800 EUR available and 1100 EUR actual
     And the card "travel" has 2 card payments
 
   @emulator_only @negative

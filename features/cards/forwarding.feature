@@ -14,7 +14,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
     Then the purchase is approved
     And the receiver got 1 authorisation request for the card "travel" of 1250 EUR
-    And the card "travel" has 750 EUR available
+    And the card "travel" has 750 EUR available and 2000 EUR actual
 
   @negative
   Scenario: The programme denies a forwarded purchase, which moves nothing
@@ -39,7 +39,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
     When the simulator buys 500 EUR at "Corner Shop" with the card "travel"
     Then the purchase <outcome>
     And the receiver got 1 authorisation request for the card "travel" of 500 EUR
-    And the card "travel" has <available> EUR available
+    And the card "travel" has <available> EUR available and 2000 EUR actual
 
     Examples:
       | default | how                  | outcome                               | available |

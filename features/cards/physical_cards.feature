@@ -152,6 +152,8 @@ Feature: Physical cards: upgrade, activation, PIN, loss, theft and replacement
     And the error code is "INSTRUMENT_ALREADY_REPLACED"
     When the corporate activates the card "travel 2"
     Then the response status is 200
+    And the response field "replacement" equals {"id": "${travel.id}", "reason": "LOST_STOLEN"}
+    And the card "travel 2" reads back as the response
     And the card "travel 2" is ACTIVE
     And the card "travel 2" shows its card number and CVV as tokens
 

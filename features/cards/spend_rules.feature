@@ -70,7 +70,7 @@ Feature: Spend rules decide a card's purchases
       """
     When the simulator buys 500 EUR at merchant category 5411 from merchant id "M-2" in MLT with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 1500 EUR available
+    And the card "travel" has 1500 EUR available and 2000 EUR actual
 
   @emulator_only @expiry @journey
   Scenario: A daily spend limit declines the purchase that would pass it, and allows it again the next day

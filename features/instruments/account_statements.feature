@@ -45,6 +45,8 @@ Feature: A managed account's statement and transactions
     When GET "/deprecated/managed_accounts/${savings.id}/statement?orderByTimestamp=DESC&statementLimit=1" is called as the corporate
     Then the response field "responseCount" equals 1
     And the response field "entry.0.transactionId.id" equals "${rent.id}"
+    And the deprecated statement of "savings" shows the entries of its statement
+    And the deprecated statement of "spending" shows the entries of its statement
 
   @simulator
   Scenario: The transactions list shows each movement with its direction, and one reads by its id

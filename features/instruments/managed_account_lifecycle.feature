@@ -21,6 +21,7 @@ Feature: A managed account's life: update, block and unblock, IBAN, remove
     And the response field "lowBalanceThreshold" equals 2500
     And the response field "balances.availableBalance" equals 0
     And the response field "balances.actualBalance" equals 0
+    And the managed account "savings" reads back as the response
     When the corporate reads the managed account "savings"
     Then the response field "friendlyName" equals "Rainy day"
     And the response field "tag" equals "reserve"
@@ -33,6 +34,7 @@ Feature: A managed account's life: update, block and unblock, IBAN, remove
     Then the response status is 200
     And the response field "lowBalanceThreshold" is absent
     And the response field "friendlyName" equals "Rainy day"
+    And the managed account "savings" reads back as the response
 
   @simulator @negative
   Scenario: An update with an empty name is rejected and changes nothing

@@ -18,12 +18,14 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     And the response field "friendlyName" equals "Savings"
     And the response field "profileId" equals "${profile.managedAccounts}"
     And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
+    And the response field "tag" equals "suite"
     And I remember the response as the <identity>'s managed account "savings"
+    And the managed account "savings" reads back as the response
     When the <identity> reads the managed account "savings"
     Then the response status is 200
     And the response field "id" equals "${savings.id}"
     And the response field "tag" equals "suite"
-    And the response field "balances.availableBalance" equals 0
+    And the response field "balances" equals {"availableBalance": 0, "actualBalance": 0}
 
     Examples:
       | identity  | currency |
