@@ -23,7 +23,8 @@ def answer(call, instrument: tuple, currency: str) -> dict:
     wanted = query.get("transactionType")
     if wanted:
         entries = [e for e in entries if e["transactionId"]["type"] in wanted]
-    if query.get("orderByTimestamp") == "DESC":
+    # The description: "If not specified, the transactions will be returned in descending order."
+    if query.get("orderByTimestamp") != "ASC":
         entries.reverse()
     offset = query.get("offset") or 0
     limit = query.get("statementLimit")

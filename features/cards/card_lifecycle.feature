@@ -75,7 +75,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the response field "type" equals "transfers"
     And the response field "direction" equals "CREDIT"
     And the response field "amount" equals {"currency": "EUR", "amount": 1000}
-    When GET "/deprecated/managed_cards/${travel.id}/statement" is called as the corporate
+    When GET "/deprecated/managed_cards/${travel.id}/statement?orderByTimestamp=ASC" is called as the corporate
     Then the response status is 200
     And the response field "entry.0.transactionId.type" equals "TRANSFER"
     And the response field "entry.0.transactionAmount" equals {"currency": "EUR", "amount": 1000}

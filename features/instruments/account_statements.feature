@@ -31,7 +31,7 @@ Feature: A managed account's statement and transactions
 
   @simulator
   Scenario: The deprecated statement shows the same entries in the older shape
-    When GET "/deprecated/managed_accounts/${savings.id}/statement" is called as the corporate
+    When GET "/deprecated/managed_accounts/${savings.id}/statement?orderByTimestamp=ASC" is called as the corporate
     Then the response status is 200
     And the response field "count" equals 2
     And the response field "entry.0.transactionId.type" equals "DEPOSIT"
@@ -42,7 +42,8 @@ Feature: A managed account's statement and transactions
     And the response field "entry.1.entryState" equals "COMPLETED"
     And the response field "startBalance" equals {"currency": "EUR", "amount": 0}
     And the response field "endBalance" equals {"currency": "EUR", "amount": 300}
-    When GET "/deprecated/managed_accounts/${savings.id}/statement?orderByTimestamp=DESC&statementLimit=1" is called as the corporate
+    # Unordered, the description says most recent first.
+    When GET "/deprecated/managed_accounts/${savings.id}/statement?statementLimit=1" is called as the corporate
     Then the response field "responseCount" equals 1
     And the response field "entry.0.transactionId.id" equals "${rent.id}"
     And the deprecated statement of "savings" shows the entries of its statement

@@ -157,8 +157,11 @@ def test_the_deprecated_statement_holds_the_same_entries_in_the_older_shape(emu,
     other = create_account(emu, owner)["id"]
     deposit(emu, account, 500)
     moved = transfer(emu, owner, account, other, 200).body["id"]
-    old = emu.call("GET", f"/deprecated/managed_accounts/{account}/statement", token=owner["token"])
+    old = emu.call("GET", f"/deprecated/managed_accounts/{account}/statement", token=owner["token"],
+                   query="orderByTimestamp=ASC")
     assert old.status == 200, old.body
+    newest_first = emu.call("GET", f"/deprecated/managed_accounts/{account}/statement", token=owner["token"]).body
+    assert newest_first["entry"] == old.body["entry"][::-1], "unordered, the description says descending"
     new = emu.call("GET", f"/managed_accounts/{account}/statement", token=owner["token"]).body
     assert old.body["count"] == new["count"] == 2
     assert [e["transactionId"]["type"] for e in old.body["entry"]] == ["DEPOSIT", "TRANSFER"]
