@@ -47,14 +47,17 @@ def remember_made(ctx, name: str, kind: str, actor: Actor, response) -> None:
         ctx.remember_resource(name, kind, actor, response.body)
 
 
-def read_back_differences(answered, read, pointer=""):
-    """Where an answer differs from the resource as read back, as JSON pointers."""
+def read_back_differences(answered, read, pointer="", changed_since=()):
+    """Where an answer differs from the resource as read back, as JSON pointers; `changed_since` names the
+    pointers a step between the two rightly changed."""
     if isinstance(answered, dict) and isinstance(read, dict):
         for key in sorted(set(answered) | set(read)):
+            if f"{pointer}/{key}" in changed_since:
+                continue
             if key not in answered or key not in read:
                 yield f"{pointer}/{key} only in {'the read-back' if key in read else 'the answer'}"
             else:
-                yield from read_back_differences(answered[key], read[key], f"{pointer}/{key}")
+                yield from read_back_differences(answered[key], read[key], f"{pointer}/{key}", changed_since)
     elif answered != read:
         yield f"{pointer or '/'}: answered {answered!r}, read back {read!r}"
 
