@@ -54,8 +54,10 @@ def refused_with(ctx, status):
 def no_bulks(ctx):
     """Then the bulks read are none
 
-    The last GET /bulks answer lists no bulk at all: a refused submission left nothing behind.
+    The last GET /bulks answer lists no bulk at all, and counts none: a refused submission left nothing behind.
     """
     body = flows.expect(ctx.response(), 200, "reading the bulks").body
     listed = [b.get("bulkId") for b in body.get("bulkProcesses", [])]
     assert not listed, f"bulks read: {listed}"
+    assert body.get("count") == 0 and body.get("responseCount") == 0, (
+        f"no bulk listed, yet count {body.get('count')} and responseCount {body.get('responseCount')}")

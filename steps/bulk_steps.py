@@ -248,16 +248,25 @@ def operations_with_status(ctx, name, status, positions):
 def bulks_include(ctx, negated, name):
     """Then the bulks read do not include "payroll"
 
-    The last GET /bulks answer lists the named bulk (or, with `do not`, does not). A bulk listed in a final
-    state is the same bulk as read on its own (GET /bulks/{id}): its operation, counts and execution times.
+    The last GET /bulks answer lists the named bulk (or, with `do not`, does not), its responseCount being the
+    bulks it lists. A bulk listed is the same bulk as read on its own right after (GET /bulks/{id}): its status
+    (only a RUNNING bulk may have ended in between) and, once final, its operation, counts and execution times.
     """
     body = flows.expect(ctx.response(), 200, "reading the bulks").body
     bulk = _bulk(ctx, name)
-    listed = {b["bulkId"]: b for b in body.get("bulkProcesses", [])}
+    processes = body.get("bulkProcesses", [])
+    assert body.get("responseCount") == len(processes), f"responseCount {body.get('responseCount')}, lists {len(processes)}"
+    listed = {b["bulkId"]: b for b in processes}
     assert (bulk.id in listed) != bool(negated), f"bulks read: {list(listed)}"
-    if not negated and listed[bulk.id]["status"] in FINAL_STATES:
-        kept, single = ctx.last, bulk_flows.read(ctx, bulk)
-        ctx.last = kept  # later steps still read the list's answer
+    if negated:
+        return
+    kept, single = ctx.last, bulk_flows.read(ctx, bulk)
+    ctx.last = kept  # later steps still read the list's answer
+    status = listed[bulk.id]["status"]
+    # A bulk changes state on its own only from RUNNING to a final state; any other change needs a call.
+    assert status == single["status"] or (status == "RUNNING" and single["status"] in FINAL_STATES), (
+        f"the bulk {name!r} is listed {status}, read on its own {single['status']}")
+    if status in FINAL_STATES:
         # the list's items carry no operationStatusCounts: every other field of the bulk is compared
         differ = {k: (listed[bulk.id].get(k), v) for k, v in single.items()
                   if k != "operationStatusCounts" and listed[bulk.id].get(k) != v}
