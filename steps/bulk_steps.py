@@ -256,8 +256,8 @@ def bulks_include(ctx, negated, name):
     listed = {b["bulkId"]: b for b in body.get("bulkProcesses", [])}
     assert (bulk.id in listed) != bool(negated), f"bulks read: {list(listed)}"
     if not negated and listed[bulk.id]["status"] in FINAL_STATES:
-        kept, single = ctx.last, bulk_flows.read(ctx, bulk)
-        ctx.last = kept  # later steps still read the list's answer
+        with ctx.aside():  # later steps still read the list's answer
+            single = bulk_flows.read(ctx, bulk)
         # the list's items carry no operationStatusCounts: every other field of the bulk is compared
         differ = {k: (listed[bulk.id].get(k), v) for k, v in single.items()
                   if k != "operationStatusCounts" and listed[bulk.id].get(k) != v}
