@@ -260,8 +260,8 @@ def bulks_include(ctx, negated, name):
     assert (bulk.id in listed) != bool(negated), f"bulks read: {list(listed)}"
     if negated:
         return
-    kept, single = ctx.last, bulk_flows.read(ctx, bulk)
-    ctx.last = kept  # later steps still read the list's answer
+    with ctx.aside():  # later steps still read the list's answer
+        single = bulk_flows.read(ctx, bulk)
     status = listed[bulk.id]["status"]
     # A bulk changes state on its own only from RUNNING to a final state; any other change needs a call.
     assert status == single["status"] or (status == "RUNNING" and single["status"] in FINAL_STATES), (

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -83,6 +84,15 @@ class ScenarioContext:
         self.values: dict = {}
         self.actors: dict[str, Actor] = {}
         self.resources: dict[str, Resource] = {}
+
+    @contextmanager
+    def aside(self):
+        """Calls made inside are checks on the side: the answer later steps read stays the one before."""
+        kept = self.last
+        try:
+            yield
+        finally:
+            self.last = kept
 
     def remember(self, name: str, value) -> None:
         """A value named by a step (`I remember ... as "name"`), later `${name}`."""

@@ -71,8 +71,8 @@ def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
     response = ctx.call("POST", f"/{area}/fees/charge", as_actor=actor, json=sent)
     if response.status == 200:
         flows.expect_echo(response.body, sent, f"charging the {actor.role} the {fee_type!r} fee")
-        fee_listed(ctx, actor, response.body)
-        ctx.last = response
+        with ctx.aside():
+            fee_listed(ctx, actor, response.body)
     return response
 
 

@@ -69,9 +69,9 @@ def read_back_made(ctx, actor: Actor, response) -> None:
     the scenarios a fault on the create re-runs are seldom the few that read the transfer back by name.
     The create's answer stays the one later steps read."""
     made = response.body
-    read = flows.expect(ctx.call("GET", f"/transfers/{made['id']}", as_actor=actor), 200,
-                        f"reading the transfer {made['id']} just made").body
-    ctx.last = response
+    with ctx.aside():
+        read = flows.expect(ctx.call("GET", f"/transfers/{made['id']}", as_actor=actor), 200,
+                            f"reading the transfer {made['id']} just made").body
     read_back_as_made(made, read, f"the transfer {made['id']}")
     assert made["state"] == read["state"] or made["state"] not in FINAL_STATES, (
         f"the transfer {made['id']} was answered {made['state']} and reads {read['state']}: {read}")
@@ -83,9 +83,8 @@ def activity_item_as_on_instrument(ctx, actor: Actor, item: dict, what: str) -> 
     instrument the identity's view names and the whole transaction either view may nest."""
     instrument = item["instrument"]
     path = f"/{instrument['type']}/{instrument['id']}/transactions/{item['id']}"
-    kept = ctx.last
-    alone = flows.expect(ctx.call("GET", path, as_actor=actor), 200, f"reading {what} on {instrument}").body
-    ctx.last = kept
+    with ctx.aside():
+        alone = flows.expect(ctx.call("GET", path, as_actor=actor), 200, f"reading {what} on {instrument}").body
     nested = ("instrument", "transaction")
     differences = list(flows.read_back_differences({k: v for k, v in item.items() if k not in nested},
                                                    {k: v for k, v in alone.items() if k not in nested}))

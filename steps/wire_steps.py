@@ -44,14 +44,16 @@ def sends_to_uk_account(ctx, role, name, amount, currency, source, sort_code, ac
                      "accountNumber": account}, name)
 
 
-@when(parsers.re(rf"the {ROLE} (?P<action>confirms|cancels) {WIRE}$"))
-def confirms_or_cancels(ctx, role, action, name):
-    """When the corporate confirms the wire transfer "rent"
+@when(parsers.re(rf'the {ROLE} (?P<action>confirms|cancels) {WIRE}(?: because "(?P<reason>[^"]+)")?$'))
+def confirms_or_cancels(ctx, role, action, name, reason=None):
+    """When the corporate cancels the wire transfer "rent" because "paid twice"
 
-    POSTs `/confirm` (or `/cancel`) on the named wire transfer as the role; the answer is kept.
+    POSTs `/confirm` (or `/cancel`, with the `cancellationReason` when one is given) on the named wire
+    transfer as the role; the answer is kept.
     """
     resource = ctx.resource(name, wire_flows.KIND)
-    ctx.call("POST", f"{resource.path}/{action[:-1]}", as_actor=ctx.actor(role))
+    body = {"cancellationReason": reason} if reason else None
+    ctx.call("POST", f"{resource.path}/{action[:-1]}", as_actor=ctx.actor(role), json=body)
 
 
 @when(parsers.re(rf"the {ROLE} verifies {WIRE} with an OTP$"))

@@ -48,7 +48,9 @@ Feature: The deprecated bulk operations of sends and wire transfers, documented 
     And the deprecated cancellation of "legacy 1" is SUCCESS
     And the deprecated cancellation of "legacy 2" is SUCCESS
     And the wire transfer "legacy 1" is CANCELLED
+    And the response field "cancellationReason" equals "changed plans"
     And the wire transfer "legacy 2" is CANCELLED
+    And the response field "cancellationReason" equals "changed plans"
     And the managed account "savings" holds 10000 EUR
 
   @wires @negative

@@ -88,6 +88,8 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     Then the response status is 200
     And the response field "openingBalance" equals {"currency": "EUR", "amount": 0}
     And the response field "responseCount" equals 1
+    And the response field "count" equals 1
+    And the response field "entries.0.transaction" equals {"type": "transfers", "id": "${funding}"}
     And the response field "closingBalance" equals {"currency": "EUR", "amount": 1000}
     And the response field "entries.0.balanceAfter" equals {"currency": "EUR", "amount": 1000}
     # The identity's whole activity holds the funding transfer twice: the account's DEBIT and the card's CREDIT.

@@ -84,10 +84,12 @@ Feature: Outgoing wire transfers: money from a managed account to a bank account
   @simulator
   Scenario: A wire transfer waiting for confirmation can be cancelled, and nothing moved
     When the corporate sends a wire transfer "rent" of 5000 EUR from "savings" to IBAN "DE89370400440532013000"
-    And the corporate cancels the wire transfer "rent"
+    And the corporate cancels the wire transfer "rent" because "paid twice"
     Then the response status is 200
+    And the response field "cancellationReason" equals "paid twice"
     And the response equals what GET "/outgoing_wire_transfers/${rent.id}" answers as the corporate
     And the wire transfer "rent" is CANCELLED
+    And the response field "cancellationReason" equals "paid twice"
     And the managed account "savings" holds 10000 EUR
     When GET "/outgoing_wire_transfers" is called as the corporate
     Then the response field "count" equals 1
