@@ -29,7 +29,8 @@ def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, cu
          name: str | None = None, idempotency_ref: str | None = None, **extra):
     """POST /sends as the actor; `destination` is an instrument or `{"beneficiaryId": id}`. Kept, and named on a 200.
 
-    A 200 must answer the send as sent (`transfer_flows.answered_as_sent`)."""
+    A 200 must answer the send as sent (`transfer_flows.answered_as_sent`) and read back as answered
+    (`transfer_flows.read_back_made`)."""
     body = {"profileId": ctx.target.settings.profile("sends"), "source": {"type": source.kind, "id": source.id},
             "destination": destination, "destinationAmount": {"currency": currency, "amount": amount}, **extra}
     response = ctx.call("POST", "/sends", as_actor=actor, idempotency_ref=idempotency_ref, json=body)
@@ -37,6 +38,7 @@ def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, cu
         # A payee named by id may come back as the payee's instrument: the description allows both.
         echoed = {k: v for k, v in body.items() if not (k == "destination" and "beneficiaryId" in v)}
         transfer_flows.answered_as_sent(echoed, response.body, "the send")
+        transfer_flows.read_back_made(ctx, actor, response, "sends")
     if name and response.status == 200:
         flows.remember_made(ctx, name, "sends", actor, response)
     return response

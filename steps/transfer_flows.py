@@ -31,9 +31,7 @@ def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount:
     response = ctx.call("POST", "/transfers", as_actor=actor, idempotency_ref=idempotency_ref, json=sent)
     if response.status == 200:
         answered_as_sent(sent, response.body, "the transfer")
-        if response.body["state"] == "COMPLETED":
-            assert "executionTimestamp" in response.body, f"a completed transfer says not when it ran: {response.body}"
-        read_back_made(ctx, actor, response)
+        read_back_made(ctx, actor, response, "transfers")
     if name and response.status == 200:
         flows.remember_made(ctx, name, "transfers", actor, response)
     return response
@@ -59,22 +57,26 @@ def read_back_as_made(before: dict, after: dict, what: str) -> None:
     assert not differences, f"{what} reads back otherwise than made (before, now): {differences}; {after}"
 
 
-# A transfer answered in one of these has settled: reading it again finds it so.
+# A transfer or send answered in one of these has settled: reading it again finds it so.
 FINAL_STATES = ("COMPLETED", "REJECTED", "FAILED", "CANCELLED")
 
 
-def read_back_made(ctx, actor: Actor, response) -> None:
-    """A transfer answered as made exists as answered: read at once, it keeps what the create answered and
-    is in that state unless it had still to settle (a scheduled or pending one may have moved on). Checked on every create, since
-    the scenarios a fault on the create re-runs are seldom the few that read the transfer back by name.
-    The create's answer stays the one later steps read."""
+def read_back_made(ctx, actor: Actor, response, kind: str) -> None:
+    """A transfer or send (`kind`: its path segment) answered as made exists as answered: read at once, it
+    keeps what the create answered and is in that state unless it had still to settle (a scheduled, pending
+    or challenged one may have moved on); a completed one says when it ran. Checked on every create, since
+    the scenarios a fault on the create re-runs are seldom the few that read it back by name. The create's
+    answer stays the one later steps read."""
     made = response.body
+    what = f"the {kind[:-1]} {made['id']}"
+    if made["state"] == "COMPLETED":
+        assert "executionTimestamp" in made, f"{what} is answered completed but says not when it ran: {made}"
     with ctx.aside():
-        read = flows.expect(ctx.call("GET", f"/transfers/{made['id']}", as_actor=actor), 200,
-                            f"reading the transfer {made['id']} just made").body
-    read_back_as_made(made, read, f"the transfer {made['id']}")
+        read = flows.expect(ctx.call("GET", f"/{kind}/{made['id']}", as_actor=actor), 200,
+                            f"reading {what} just made").body
+    read_back_as_made(made, read, what)
     assert made["state"] == read["state"] or made["state"] not in FINAL_STATES, (
-        f"the transfer {made['id']} was answered {made['state']} and reads {read['state']}: {read}")
+        f"{what} was answered {made['state']} and reads {read['state']}: {read}")
 
 
 def activity_item_as_on_instrument(ctx, actor: Actor, item: dict, what: str) -> None:
