@@ -367,4 +367,7 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     When the corporate reads the managed card "travel"
     Then the response field "renewalType" equals "RENEW"
     And the response field "renewalTimestamp" exists
+    # The renewal time is the target's own: the card as listed must say the same.
+    When GET "/managed_cards" is called as the corporate
+    Then the response field "cards.0" equals what GET "/managed_cards/${travel.id}" answers as the corporate
     And the card "travel" is ACTIVE
