@@ -95,6 +95,15 @@ def fee_listed(ctx, actor: Actor, charge: dict) -> None:
     assert fees["responseCount"] == len(fees["fees"]), f"the fee list's responseCount is not what it holds: {fees}"
     # One page of 100 holds them all until there are more than 100: then count is the whole list's.
     assert fees["count"] == len(fees["fees"]) or len(fees["fees"]) == 100, f"the fee list's count is not what it holds: {fees}"
+    # The identity's activity shows the same fee; when it nests the whole fee transaction (the description
+    # makes `transaction` optional), that is the fee list's item, description and times included.
+    activity = flows.expect(ctx.call("GET", "/transactions?type=fees&limit=100", as_actor=actor), 200,
+                            "reading the identity's fee activity").body
+    items = [t for t in activity["transactions"] if t["id"] == found[0]["id"]]
+    assert len(items) == 1, f"the activity shows the fee {found[0]['id']} {len(items)} times: {activity}"
+    nested = items[0].get("transaction")
+    assert nested is None or nested == found[0], (
+        f"the activity nests the fee {found[0]['id']} as {nested}, the fee list shows {found[0]}")
 
 
 def read_all(ctx, resource: Resource, view: str, items_key: str, page_size: int, query: str = "") -> list:

@@ -74,6 +74,12 @@ class FeesBackend:
                 "availableBalanceAdjustment": {"currency": currency, "amount": -amount},
                 "state": "COMPLETED", "creationTimestamp": now}
 
+    def transaction_answer(self, transaction_id: str) -> dict | None:
+        """The fee as the activity view nests it, as the identity's fee list shows it (the caller's
+        ownership was checked on its item)."""
+        return next((dict(fee) for fees in self.by_identity.values() for fee in fees
+                     if fee["id"] == str(transaction_id)), None)
+
     def of_identity(self, identity_id: str) -> list[dict]:
         """The identity's fee transactions, oldest first."""
         return self.by_identity.get(identity_id, [])

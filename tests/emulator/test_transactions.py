@@ -33,7 +33,10 @@ def test_filters_by_type_direction_and_status(emu):
     deposit(emu, savings, 500)
     transfer(emu, owner, savings, spending, 200)
     assert charge(emu, owner, savings).status == 200
-    assert activity(emu, owner, "type=fees")["count"] == 1
+    fees = activity(emu, owner, "type=fees")
+    assert fees["count"] == 1
+    listed = emu.call("GET", "/fees", token=owner["token"]).body["fees"]
+    assert [fees["transactions"][0]["transaction"]] == listed, "a fee nests the fee transaction the fee list shows"
     assert activity(emu, owner, "direction=CREDIT")["count"] == 2
     assert activity(emu, owner, "type=transfers&direction=DEBIT")["transactions"][0]["instrument"]["id"] == savings
     assert activity(emu, owner, "status=PROCESSING")["count"] == 0
