@@ -62,6 +62,13 @@ def read_back_differences(answered, read, pointer="", changed_since=()):
         yield f"{pointer or '/'}: answered {answered!r}, read back {read!r}"
 
 
+def expect_read_back(answered, read, what: str, changed_since=()) -> None:
+    """The answer (or a part of it, a list's item) is the resource as read back, field for field, apart from
+    the pointers a step in between rightly changed."""
+    wrong = list(read_back_differences(answered, read, changed_since=changed_since))
+    assert not wrong, f"{what} answered otherwise than it reads back: " + "; ".join(wrong)
+
+
 def _leaves(value, prefix=""):
     if isinstance(value, dict):
         for key, child in value.items():

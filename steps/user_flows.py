@@ -36,8 +36,7 @@ def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **o
                             f"reading the {role} back")
         flows.expect_echo(read.body, body, f"reading the {role} back")
         # The create answers the user as it now is: what it says beyond the echo (roles, active) reads back alike.
-        differences = list(flows.read_back_differences(response.body, read.body))
-        assert not differences, f"creating the {role} answered otherwise than it reads back: " + "; ".join(differences)
+        flows.expect_read_back(response.body, read.body, f"creating the {role}")
         assert read.body["identity"] == {"type": owner.identity_type, "id": owner.identity_id}, (
             f"reading the {role} back: identity {read.body['identity']}")
         ctx.actors[role] = Actor(role=role, identity_type=owner.identity_type, identity_id=owner.identity_id,
