@@ -33,6 +33,11 @@ def diff(old: Side, new: Side) -> list[Finding]:
     return sort_findings(findings)
 
 
+def compare_operations(old: Side, new: Side, before: dict, after: dict) -> list[Finding]:
+    """Findings between two operations, wherever each lives (an old contract and its moved copy)."""
+    return _OperationDiff(old, new, before, after, _security_schemes(old, new, [])).run()
+
+
 def sort_findings(findings):
     return sorted(findings, key=lambda f: (RANK[f.level], f.path, f.method, f.rule, f.pointer, f.message))
 
