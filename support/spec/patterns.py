@@ -14,6 +14,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_CODE_POINT = 0x10FFFF
 MAX_STATES = 20_000  # an automaton bigger than this is not compared (the verdict is "unknown")
@@ -437,6 +438,7 @@ class Judgement:
         return f" ({', '.join(found)}{note})" if found else ""
 
 
+@lru_cache(maxsize=4096)  # one component pattern is reached by many operations
 def judge_pattern(old: str, new: str) -> Judgement | None:
     """Compare two patterns; None when that cannot be decided.
 
