@@ -15,6 +15,7 @@ MARKDOWN_OPEN_LIMIT = 15  # longer lists start collapsed so the comment stays re
 OPERATIONS_SHOWN = 6  # per change in the text rollup; the JSON lists them all
 # INFO changes are summed by rule in the text and Markdown rollups (they break nothing); JSON lists each.
 LISTED_LEVELS = ("ERR", "WARN")
+COMMENT_LIMIT = 65_536  # GitHub refuses a longer comment body
 
 
 def render(report: Report, fmt: str) -> str:
@@ -145,6 +146,16 @@ def _details(summary: str, body: list[str], count: int) -> list[str]:
 
 
 def markdown(report: Report) -> str:
+    """The whole report, or, when that is too long for a pull-request comment, the rollup with as much of the
+    detail as fits (INFO dropped first) and a line saying where the rest is."""
+    for shown in (LEVELS, LEVELS[:2], LEVELS[:1], ()):
+        rendered = _markdown(report, shown)
+        if len(rendered) <= COMMENT_LIMIT:
+            return rendered
+    return rendered
+
+
+def _markdown(report: Report, detail_levels: tuple) -> str:
     counts = report.counts()
     ops = report.operation_counts()
     title = "Spec check" if report.gated else "Spec diff"
@@ -161,7 +172,12 @@ def markdown(report: Report) -> str:
     for note in report.notes:
         out += [f"> {note}", ""]
     out += _markdown_rollup(report)
-    for level in LEVELS:
+    left_out = [level for level in LEVELS if level not in detail_levels and counts[level]]
+    if left_out:
+        out += [f"> The detail of {' and '.join(left_out)} does not fit in a comment ({COMMENT_LIMIT:,} characters); "
+                f"the rollup above counts it, and `python -m support.spec diff OLD NEW --format text` (or `json`) "
+                f"lists every finding.", ""]
+    for level in detail_levels:
         found = [f for f in report.findings if f.level == level]
         if not found:
             continue

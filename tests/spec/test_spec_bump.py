@@ -139,3 +139,15 @@ def test_the_json_and_markdown_reports_carry_the_rollup(capsys):
     markdown = _report(capsys, "markdown")
     assert markdown.index("#### Rollup") < markdown.index("<summary><b>ERR</b>")
     assert "| ERR | `POST /cards/assign` | POST /cards/assign was removed |" in markdown
+
+
+def test_a_markdown_report_too_long_for_a_comment_keeps_the_rollup_and_drops_detail_from_info_up(capsys, monkeypatch):
+    import support.spec.render as render_module
+
+    full = _report(capsys, "markdown")
+    assert "does not fit in a comment" not in full and "<summary><b>INFO</b>" in full
+    monkeypatch.setattr(render_module, "COMMENT_LIMIT", full.index("<details") + 2000)  # room for ERR's detail only
+    cut = _report(capsys, "markdown")
+    assert len(cut) <= render_module.COMMENT_LIMIT
+    assert "#### Rollup" in cut and "<summary><b>ERR</b>" in cut and "<summary><b>INFO</b>" not in cut
+    assert "> The detail of INFO does not fit in a comment" in cut

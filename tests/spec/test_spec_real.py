@@ -185,3 +185,9 @@ def test_v3_matches_the_committed_contract(real, capsys):
     out = capsys.readouterr().out
     assert code == 0, out
     assert "ERR 0, WARN 0, INFO 0" in out
+
+
+def test_the_markdown_report_of_a_big_bump_fits_in_a_pull_request_comment(real):
+    comment = render(real["report"], "markdown")
+    assert len(comment) <= 65_536 and "#### Rollup" in comment
+    assert "<summary><b>ERR</b>: 87 findings</summary>" in comment and "does not fit in a comment" in comment
