@@ -11,6 +11,7 @@ import json
 import re
 
 from .normalise import Side, ref_name
+from .patterns import judge_pattern
 from .rules import RANK, Finding
 
 UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties")
@@ -30,6 +31,11 @@ def diff(old: Side, new: Side) -> list[Finding]:
         else:
             findings.extend(_OperationDiff(old, new, before, after, renames).run())
     return sort_findings(findings)
+
+
+def compare_operations(old: Side, new: Side, before: dict, after: dict) -> list[Finding]:
+    """Findings between two operations, wherever each lives (an old contract and its moved copy)."""
+    return _OperationDiff(old, new, before, after, _security_schemes(old, new, [])).run()
 
 
 def sort_findings(findings):
@@ -107,11 +113,30 @@ def _key(value) -> str:
     return json.dumps(value, sort_keys=True)
 
 
-def _types(kw: dict):
-    kind = kw.get("type")
-    if kind is None:
-        return None
-    return {kind} if isinstance(kind, str) else set(kind)
+OBJECT_KEYWORDS = ("additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties")
+ARRAY_KEYWORDS = ("items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains")
+
+
+def _types(view: "_View"):
+    """The value types a schema allows, and the keyword that implies them when `type` is left out.
+
+    Descriptions generated without `type` (3.32.1 throughout) still say what a value is by the
+    keywords they use: `items` only means something for an array, `properties` for an object.
+    """
+    kind = view.kw.get("type")
+    if kind is not None:
+        return ({kind} if isinstance(kind, str) else set(kind)), None
+    if _union(view.kw) is not None:
+        return None, None  # each branch says for itself
+    if view.props or view.required:
+        return {"object"}, "properties"
+    for keyword in OBJECT_KEYWORDS:
+        if keyword in view.kw:
+            return {"object"}, keyword
+    for keyword in ARRAY_KEYWORDS:
+        if keyword in view.kw:
+            return {"array"}, keyword
+    return None, None
 
 
 def _covers(wide: set, narrow: set) -> bool:
@@ -188,25 +213,63 @@ def _branch_name(branch, index: int) -> str:
     return name or f"#{index}"
 
 
-def _pair_branches(old_list: list, new_list: list):
-    """Match oneOf/anyOf branches by the component they name, inline ones by order."""
+def _branch_ref(branch):
+    return ref_name(branch.get("$ref", "")) if isinstance(branch, dict) else None
+
+
+def _shape(branch, defs: dict) -> tuple:
+    """What a branch is, for pairing: its value types, property names and required names."""
+    view, _ = _view(branch, defs, (None, ""))
+    types, _ = _types(view)
+    return frozenset(types or ()), frozenset(view.props), frozenset(view.required)
+
+
+def _likeness(old_shape: tuple, new_shape: tuple) -> float:
+    """0..1: how much two branches look like the same shape; property names count most."""
+    (old_t, old_p, old_r), (new_t, new_p, new_r) = old_shape, new_shape
+    if old_t and new_t and not (old_t & new_t):
+        return 0.0
+    if not old_p and not new_p:
+        return 0.0  # nothing to go on: scalars with different names are different shapes
+    shared = len(old_p & new_p) / len(old_p | new_p)
+    required = len(old_r & new_r) / len(old_r | new_r) if old_r | new_r else 1.0
+    return 0.8 * shared + 0.2 * required
+
+
+PAIRING_THRESHOLD = 0.5  # at least half the property names shared (or nearly, with the same required ones)
+
+
+def _pair_branches(old_list: list, new_list: list, old_defs: dict, new_defs: dict):
+    """Match oneOf/anyOf branches: by the component they name, then by shape, then inline ones by order.
+
+    Returns (pairs, renamed): renamed holds the pairs matched by shape whose names differ, so a
+    renamed component (SepaBankDetails -> IBANDetails) is compared field by field, not reported as
+    one shape gone and another added.
+    """
     named_new = {}
-    inline_new = []
     for j, branch in enumerate(new_list):
-        name = ref_name(branch.get("$ref", "")) if isinstance(branch, dict) else None
-        if name:
-            named_new.setdefault(name, j)
-        else:
-            inline_new.append(j)
-    pairs = []
-    for i, branch in enumerate(old_list):
-        name = ref_name(branch.get("$ref", "")) if isinstance(branch, dict) else None
-        if name:
-            if name in named_new:
-                pairs.append((i, named_new[name]))
-        elif inline_new:
+        if _branch_ref(branch):
+            named_new.setdefault(_branch_ref(branch), j)
+    pairs = [(i, named_new[_branch_ref(b)]) for i, b in enumerate(old_list) if _branch_ref(b) in named_new]
+    free_old = [i for i in range(len(old_list)) if i not in {p[0] for p in pairs}]
+    free_new = [j for j in range(len(new_list)) if j not in {p[1] for p in pairs}]
+    old_shapes = {i: _shape(old_list[i], old_defs) for i in free_old}
+    new_shapes = {j: _shape(new_list[j], new_defs) for j in free_new}
+    scored = sorted(((_likeness(old_shapes[i], new_shapes[j]), i, j) for i in free_old for j in free_new),
+                    key=lambda s: (-s[0], s[1], s[2]))
+    renamed = []
+    for score, i, j in scored:
+        if score < PAIRING_THRESHOLD or i not in free_old or j not in free_new:
+            continue
+        pairs.append((i, j))
+        renamed.append((i, j))
+        free_old.remove(i)
+        free_new.remove(j)
+    inline_new = [j for j in free_new if not _branch_ref(new_list[j])]
+    for i in free_old:
+        if not _branch_ref(old_list[i]) and inline_new:
             pairs.append((i, inline_new.pop(0)))
-    return pairs
+    return sorted(pairs), renamed
 
 
 class _OperationDiff:
@@ -374,7 +437,7 @@ class _OperationDiff:
             self.branches(old_union[1] if old_union else [old], new_union[1] if new_union else [new],
                           pointer, (new_union or old_union)[0], side, subject, origin, label, where)
             return
-        self.types(old_view.kw, new_view.kw, pointer, side, subject, origin, where)
+        self.types(old_view, new_view, pointer, side, subject, origin, where)
         self.enums(old_view.kw, new_view.kw, pointer, side, subject, origin, where)
         if side == "request":
             self.constraints(old_view.kw, new_view.kw, pointer, subject, origin, where)
@@ -387,7 +450,12 @@ class _OperationDiff:
             self.branches(old_union[1], new_union[1], pointer, new_union[0], side, subject, origin, label, where)
 
     def branches(self, old_list, new_list, pointer, keyword, side, subject, origin, label, where):
-        pairs = _pair_branches(old_list, new_list)
+        pairs, renamed = _pair_branches(old_list, new_list, self.old.defs, self.new.defs)
+        for i, j in renamed:
+            old_name, new_name = _branch_name(old_list[i], i), _branch_name(new_list[j], j)
+            if old_name != new_name:
+                self.emit(f"{side}-property-one-of-renamed", f"{pointer}/{keyword}/{j}",
+                          f"{where}: shape {old_name} is now {new_name} (paired by its fields)", origin)
         for i, j in pairs:
             self.schema(old_list[i], new_list[j], f"{pointer}/{keyword}/{j}", side, subject,
                         _deeper(origin, f"{keyword}/{j}"), label)
@@ -400,11 +468,15 @@ class _OperationDiff:
             self.emit(f"{side}-property-one-of-added", pointer,
                       f"{where} may now take the shape{'s' if len(added) > 1 else ''} {', '.join(added)}", origin)
 
-    def types(self, old_kw, new_kw, pointer, side, subject, origin, where):
-        old_t, new_t = _types(old_kw), _types(new_kw)
+    def types(self, old_view, new_view, pointer, side, subject, origin, where):
+        (old_t, old_by), (new_t, new_by) = _types(old_view), _types(new_view)
         if old_t is None or new_t is None or old_t == new_t:
             return
-        change = f"type of {where} changed from {'/'.join(sorted(old_t))} to {'/'.join(sorted(new_t))}"
+
+        def shown(types, implied_by):
+            return "/".join(sorted(types)) + (f" (implied by {implied_by})" if implied_by else "")
+
+        change = f"type of {where} changed from {shown(old_t, old_by)} to {shown(new_t, new_by)}"
         if side == "request":
             rule = f"request-{subject}-type-widened" if _covers(new_t, old_t) else f"request-{subject}-type-changed"
         else:
@@ -453,7 +525,7 @@ class _OperationDiff:
             if a is None or b is None:
                 report(b is not None, "pattern", a, b)
             else:
-                self.emit(f"{prefix}-pattern-changed", pointer, f"pattern of {where}: {_show(a)} -> {_show(b)}", origin)
+                self.pattern(a, b, pointer, prefix, origin, where)
         a, b = old_kw.get("multipleOf"), new_kw.get("multipleOf")
         if a != b and (_number(a) or _number(b)):
             # Multiples of b are all multiples of a only when a divides b.
@@ -464,6 +536,20 @@ class _OperationDiff:
         a, b = old_kw.get("additionalProperties", True), new_kw.get("additionalProperties", True)
         if (a is False) != (b is False):
             report(b is False, "additionalProperties", a, b)
+
+    def pattern(self, old: str, new: str, pointer, prefix, origin, where):
+        """A request pattern is graded by the strings it accepts: refusing any string it accepted breaks."""
+        change = f"pattern of {where}: {_show(old)} -> {_show(new)}"
+        judged = judge_pattern(old, new)
+        if judged is None:
+            self.emit(f"{prefix}-pattern-changed", pointer, change, origin)
+        elif judged.undoubled_side and judged.comparison.verdict == "equal":
+            self.emit(f"{prefix}-pattern-reescaped", pointer,
+                      f"{change}: the same pattern once the {judged.undoubled_side} description's doubled "
+                      f"backslashes are read as one", origin)
+        elif judged.comparison.verdict != "equal":
+            self.emit(f"{prefix}-constraint-{'loosened' if judged.comparison.refused is None else 'tightened'}",
+                      pointer, change + judged.explain(), origin)
 
     def properties(self, old_view: _View, new_view: _View, pointer, side, subject, label):
         for prop in sorted(old_view.props.keys() | new_view.props.keys()):

@@ -7,7 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .diff import compare_operations
 from .normalise import Side, op_key
+from .rollup import Change, OperationMove, distinct_changes, operation_moves, rollup_changes
 from .rules import LEVELS, Finding, at_or_above
 from .source import SpecSourceError
 
@@ -24,10 +26,23 @@ class Report:
     allow_uncovered: bool = False
     notes: list[str] = field(default_factory=list)
     documented_only: list[dict] = field(default_factory=list)
+    _rollup: tuple | None = field(default=None, repr=False)
 
     def counts(self) -> dict:
         found = Counter(f.level for f in self.findings)
         return {level: found.get(level, 0) for level in LEVELS}
+
+    def distinct_counts(self) -> dict:
+        found = Counter(change.level for change in distinct_changes(self.findings))
+        return {level: found.get(level, 0) for level in LEVELS}
+
+    def rollup(self) -> tuple[list[OperationMove], list[Change]]:
+        """Removed and moved operations, then every other distinct change (see rollup.py)."""
+        if self._rollup is None:
+            moves = operation_moves(self.old, self.new, self.findings,
+                                    lambda before, after: compare_operations(self.old, self.new, before, after))
+            self._rollup = (moves, rollup_changes(self.findings, moves))
+        return self._rollup
 
     def operation_counts(self) -> dict:
         rules = Counter(f.rule for f in self.findings)

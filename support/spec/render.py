@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import asdict
 from itertools import groupby
 
 from ..contract_check import DOCUMENTED_ONLY
@@ -10,6 +12,10 @@ from .rules import LEVELS
 
 GLOBAL = "(whole contract)"
 MARKDOWN_OPEN_LIMIT = 15  # longer lists start collapsed so the comment stays readable
+OPERATIONS_SHOWN = 6  # per change in the text rollup; the JSON lists them all
+# INFO changes are summed by rule in the text and Markdown rollups (they break nothing); JSON lists each.
+LISTED_LEVELS = ("ERR", "WARN")
+COMMENT_LIMIT = 65_536  # GitHub refuses a longer comment body
 
 
 def render(report: Report, fmt: str) -> str:
@@ -60,6 +66,9 @@ def text(report: Report) -> str:
     lines.extend(report.notes)
     if report.gated:
         lines.append(f"gate (--fail-on {report.fail_on}): {_verdict(report)}")
+    lines += _text_rollup(report)
+    if report.findings:
+        lines += ["", "DETAIL: every finding, by level and operation"]
     for level in LEVELS:
         found = [f for f in report.findings if f.level == level]
         if not found:
@@ -76,6 +85,44 @@ def text(report: Report) -> str:
         lines += ["", f"{DOCUMENTED_ONLY.upper()} ({len(report.documented_only)})"]
         lines += [f"  {op['method']} {op['path']}" + _traits(op) for op in report.documented_only]
     return "\n".join(lines) + "\n"
+
+
+def _distinct_line(report: Report) -> str:
+    distinct = report.distinct_counts()
+    return (f"distinct changes: ERR {distinct['ERR']}, WARN {distinct['WARN']}, INFO {distinct['INFO']} "
+            f"(a change reported under several operations counts once)")
+
+
+def _operations(change) -> str:
+    shown = ", ".join(change.operations[:OPERATIONS_SHOWN])
+    more = len(change.operations) - OPERATIONS_SHOWN
+    count = f"{len(change.operations)} operation{'s' if len(change.operations) != 1 else ''}"
+    return f"{count}: {shown}" + (f" (+{more} more)" if more > 0 else "")
+
+
+def _info_by_rule(changes) -> str:
+    rules = Counter(c.rule for c in changes if c.level == "INFO")
+    return ", ".join(f"{rule} {count}" for rule, count in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _text_rollup(report: Report) -> list[str]:
+    if not report.findings:
+        return []
+    moves, changes = report.rollup()
+    lines = ["", "ROLLUP", _distinct_line(report)]
+    if moves:
+        lines += ["", f"Removed or moved operations ({len(moves)})"]
+        lines += [f"  {m.level:<4} {m.message}" for m in moves]
+    for level in LISTED_LEVELS:
+        found = [c for c in changes if c.level == level]
+        if found:
+            lines += ["", f"{level} changes ({len(found)} distinct)"]
+            for change in found:
+                lines += [f"  {level:<4} {change.message}  ({change.rule})", f"       {_operations(change)}"]
+    info = [c for c in changes if c.level == "INFO"]
+    if info:
+        lines += ["", f"INFO changes ({len(info)} distinct, listed in the detail), by rule: {_info_by_rule(info)}"]
+    return lines
 
 
 def _traits(op: dict) -> str:
@@ -99,6 +146,16 @@ def _details(summary: str, body: list[str], count: int) -> list[str]:
 
 
 def markdown(report: Report) -> str:
+    """The whole report, or, when that is too long for a pull-request comment, the rollup with as much of the
+    detail as fits (INFO dropped first) and a line saying where the rest is."""
+    for shown in (LEVELS, LEVELS[:2], LEVELS[:1], ()):
+        rendered = _markdown(report, shown)
+        if len(rendered) <= COMMENT_LIMIT:
+            return rendered
+    return rendered
+
+
+def _markdown(report: Report, detail_levels: tuple) -> str:
     counts = report.counts()
     ops = report.operation_counts()
     title = "Spec check" if report.gated else "Spec diff"
@@ -114,7 +171,13 @@ def markdown(report: Report) -> str:
     out += ["", f"<sub>{_cell(report.old.label)} → {_cell(report.new.label)}</sub>", ""]
     for note in report.notes:
         out += [f"> {note}", ""]
-    for level in LEVELS:
+    out += _markdown_rollup(report)
+    left_out = [level for level in LEVELS if level not in detail_levels and counts[level]]
+    if left_out:
+        out += [f"> The detail of {' and '.join(left_out)} does not fit in a comment ({COMMENT_LIMIT:,} characters); "
+                f"the rollup above counts it, and `python -m support.spec diff OLD NEW --format text` (or `json`) "
+                f"lists every finding.", ""]
+    for level in detail_levels:
         found = [f for f in report.findings if f.level == level]
         if not found:
             continue
@@ -140,11 +203,37 @@ def markdown(report: Report) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _markdown_rollup(report: Report) -> list[str]:
+    if not report.findings:
+        return []
+    moves, changes = report.rollup()
+    out = ["#### Rollup", "", _distinct_line(report), ""]
+    if moves:
+        out += [f"**Removed or moved operations ({len(moves)})**", "", "| level | operation | what happened |",
+                "|---|---|---|"]
+        out += [f"| {m.level} | `{_cell(m.operation)}` | {_cell(m.message)} |" for m in moves]
+        out.append("")
+    listed = [c for c in changes if c.level in LISTED_LEVELS]
+    if listed:
+        out += [f"**Breaking and risky changes ({len(listed)} distinct)**", "",
+                "| level | change | rule | operations |", "|---|---|---|---|"]
+        out += [f"| {c.level} | {_cell(c.message)} | `{c.rule}` | {len(c.operations)}: "
+                f"{_cell(', '.join(c.operations))} |" for c in listed]
+        out.append("")
+    info = [c for c in changes if c.level == "INFO"]
+    if info:
+        out += [f"INFO: {len(info)} distinct changes, by rule: {_info_by_rule(info)}", ""]
+    return out
+
+
 def as_json(report: Report) -> str:
     data = {
         "old": {"label": report.old.label, "version": report.old.version},
         "new": {"label": report.new.label, "version": report.new.version},
-        "summary": {**report.counts(), "operations": report.operation_counts()},
+        "summary": {**report.counts(), "operations": report.operation_counts(),
+                    "distinct": report.distinct_counts()},
+        "rollup": {"operations": [asdict(m) for m in report.rollup()[0]],
+                   "changes": [asdict(c) for c in report.rollup()[1]]},
         "findings": [f.as_dict() for f in report.findings],
     }
     if report.uncovered is not None:

@@ -35,9 +35,10 @@ RULES: dict[str, tuple[str, str]] = {
     "request-parameter-type-widened": ("INFO", "a parameter accepts more value types"),
     "request-parameter-enum-value-removed": ("ERR", "a parameter no longer accepts an enum value"),
     "request-parameter-enum-value-added": ("INFO", "a parameter accepts a new enum value"),
-    "request-parameter-constraint-tightened": ("ERR", "a parameter bound (maxLength, minimum, pattern, enum...) is new or narrower"),
+    "request-parameter-constraint-tightened": ("ERR", "a parameter bound (maxLength, minimum, enum...) is new or narrower, or its pattern refuses a string it accepted"),
     "request-parameter-constraint-loosened": ("INFO", "a parameter bound is wider or gone"),
-    "request-parameter-pattern-changed": ("WARN", "a parameter pattern changed; whether it is narrower cannot be decided"),
+    "request-parameter-pattern-changed": ("WARN", "a parameter pattern changed in a way the gate cannot compare (lookaround, backreference)"),
+    "request-parameter-pattern-reescaped": ("INFO", "a parameter pattern is the same once one side's doubled backslashes are read as one"),
     # request bodies
     "request-body-became-required": ("ERR", "the request body is now required"),
     "request-body-became-optional": ("INFO", "the request body is now optional"),
@@ -55,11 +56,13 @@ RULES: dict[str, tuple[str, str]] = {
     "request-property-type-widened": ("INFO", "a request field accepts more value types"),
     "request-property-enum-value-removed": ("ERR", "a request field no longer accepts an enum value"),
     "request-property-enum-value-added": ("INFO", "a request field accepts a new enum value"),
-    "request-property-constraint-tightened": ("ERR", "a request field bound (maxLength, minimum, maxItems, pattern, enum...) is new or narrower"),
+    "request-property-constraint-tightened": ("ERR", "a request field bound (maxLength, minimum, maxItems, enum...) is new or narrower, or its pattern refuses a string it accepted"),
     "request-property-constraint-loosened": ("INFO", "a request field bound is wider or gone"),
-    "request-property-pattern-changed": ("WARN", "a request field pattern changed; whether it is narrower cannot be decided"),
+    "request-property-pattern-changed": ("WARN", "a request field pattern changed in a way the gate cannot compare (lookaround, backreference)"),
+    "request-property-pattern-reescaped": ("INFO", "a request field pattern is the same once one side's doubled backslashes are read as one"),
     "request-property-one-of-removed": ("ERR", "a request value no longer accepts one of the shapes (oneOf/anyOf branches) it did"),
     "request-property-one-of-added": ("INFO", "a request value accepts a new shape"),
+    "request-property-one-of-renamed": ("INFO", "a request shape (oneOf/anyOf branch) has a new name; its fields are compared under it"),
     # responses
     "response-success-status-removed": ("ERR", "a success status code is no longer returned"),
     "response-non-success-status-removed": ("INFO", "an error status code is no longer declared"),
@@ -78,6 +81,7 @@ RULES: dict[str, tuple[str, str]] = {
     "response-property-enum-value-removed": ("INFO", "a response field no longer carries an enum value"),
     "response-property-one-of-added": ("WARN", "a response value may take a shape (oneOf/anyOf branch) clients do not handle"),
     "response-property-one-of-removed": ("INFO", "a response value no longer takes one of its shapes"),
+    "response-property-one-of-renamed": ("INFO", "a response shape (oneOf/anyOf branch) has a new name; its fields are compared under it"),
     "response-required-header-removed": ("ERR", "a response header that was always sent is gone"),
 }
 

@@ -39,6 +39,14 @@ def _set(target, key, value):
     target[key] = value
 
 
+def _rename_component(doc, old_name, new_name):
+    """The same schema under another name, and every $ref to it moved."""
+    schemas(doc)[new_name] = schemas(doc).pop(old_name)
+    for branch in op(doc, "/shapes", "post")["requestBody"]["content"]["application/json"]["schema"]["oneOf"]:
+        if branch["$ref"].endswith("/" + old_name):
+            branch["$ref"] = "#/components/schemas/" + new_name
+
+
 def _deprecate_block(doc):
     doc["paths"]["/cards/{id}/block"]["post"]["deprecated"] = True
 
@@ -90,8 +98,13 @@ CASES = [
      [("cardsGet", "/parameters/query/limit/schema")], None),
     ("request-parameter-constraint-loosened", "INFO", lambda d: _set(param(d, "limit")["schema"], "maximum", 500),
      [("cardsGet", "/parameters/query/limit/schema")], None),
-    ("request-parameter-pattern-changed", "WARN", lambda d: _set(param(d, "tag")["schema"], "pattern", "^[a-z0-9]+$"),
+    # a lookahead is outside what the pattern comparison decides
+    ("request-parameter-pattern-changed", "WARN", lambda d: _set(param(d, "tag")["schema"], "pattern",
+                                                                 "^(?=[a-z])[a-z0-9]+$"),
      [("cardsGet", "/parameters/query/tag/schema")], None),
+    ("request-parameter-pattern-reescaped", "INFO", lambda d: _set(param(d, "tag")["schema"], "pattern", r"^\+[a-z]+$"),
+     [("cardsGet", "/parameters/query/tag/schema")],
+     lambda d: _set(param(d, "tag")["schema"], "pattern", r"^\\+[a-z]+$")),
     # request bodies
     ("request-body-became-required", "ERR", lambda d: _set(op(d, "/login", "post")["requestBody"], "required", True),
      [("login", "/requestBody")], None),
@@ -139,13 +152,19 @@ CASES = [
                                                                     ["friendlyName"], "maxLength", 100),
      [("cardCreate", RB + "/properties/friendlyName")], None),
     ("request-property-pattern-changed", "WARN", lambda d: _set(schemas(d)["CardCreate"]["properties"]["profileId"],
-                                                                "pattern", "^[0-9]{1,20}$"),
+                                                                "pattern", "^(?!0)[0-9]+$"),
      [("cardCreate", RB + "/properties/profileId")], None),
+    ("request-property-pattern-reescaped", "INFO", lambda d: _set(schemas(d)["CardCreate"]["properties"]["profileId"],
+                                                                  "pattern", r"^[0-9\/]+$"),
+     [("cardCreate", RB + "/properties/profileId")],
+     lambda d: _set(schemas(d)["CardCreate"]["properties"]["profileId"], "pattern", r"^[0-9\\/]+$")),
     ("request-property-one-of-removed", "ERR", lambda d: op(d, "/shapes", "post")["requestBody"]["content"]
      ["application/json"]["schema"]["oneOf"].pop(), [("shapeCreate", RB)], None),
     ("request-property-one-of-added", "INFO", lambda d: op(d, "/shapes", "post")["requestBody"]["content"]
      ["application/json"]["schema"]["oneOf"].append({"type": "object", "properties": {"points": {"type": "integer"}}}),
      [("shapeCreate", RB)], None),
+    ("request-property-one-of-renamed", "INFO", lambda d: _rename_component(d, "Square", "Quadrilateral"),
+     [("shapeCreate", RB + "/oneOf/1")], None),
     # responses
     ("response-success-status-removed", "ERR", lambda d: op(d, "/cards", "post")["responses"].pop("200"),
      [("cardCreate", "/responses/200")], None),
@@ -188,6 +207,12 @@ CASES = [
         {"$ref": "#/components/schemas/Money"}, {"type": "object", "properties": {"points": {"type": "integer"}}}]}),
      on_card("balance"), None),
     ("response-property-one-of-removed", "INFO", lambda d: None, on_card("balance"),
+     lambda d: _set(schemas(d)["Card"]["properties"], "balance", {"oneOf": [
+         {"$ref": "#/components/schemas/Money"}, {"type": "object", "properties": {"points": {"type": "integer"}}}]})),
+    ("response-property-one-of-renamed", "INFO", lambda d: _set(schemas(d)["Card"]["properties"], "balance", {"oneOf": [
+        {"$ref": "#/components/schemas/Cash"}, {"type": "object", "properties": {"points": {"type": "integer"}}}]})
+     or _set(schemas(d), "Cash", schemas(d)["Money"]),
+     [(operation, f"{pointer}/oneOf/0") for operation, pointer in on_card("balance")],
      lambda d: _set(schemas(d)["Card"]["properties"], "balance", {"oneOf": [
          {"$ref": "#/components/schemas/Money"}, {"type": "object", "properties": {"points": {"type": "integer"}}}]})),
     ("response-required-header-removed", "ERR", lambda d: op(d, "/cards", "get")["responses"]["200"].pop("headers"),
