@@ -74,3 +74,18 @@ def render_undeclared(found: dict[str, list[str]]) -> str:
              "|---|---|---|"]
     lines += [f"| {key} | {len(pointers)} | {', '.join(pointers)} |" for key, pointers in found.items()]
     return "\n".join(lines) + "\n"
+
+
+def check_run_traffic(contracts: dict, traffic: Path, out: Path, *, fail: bool) -> tuple[list[str], bool]:
+    """The session-end check of a run's traffic: writes `out`/undeclared.md and says (lines for the terminal,
+    whether the run fails). `fail` is True against the emulator, which must answer only declared names; against
+    the sandbox an undeclared name is a finding to read (Weavr may answer a field its description lacks yet)."""
+    found = undeclared_in_traffic(contracts, traffic)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "undeclared.md").write_text(render_undeclared(found), encoding="utf-8")
+    if not found:
+        return [], False
+    total = sum(map(len, found.values()))
+    head = (f"{'ERROR' if fail else 'WARNING'}: the target answered {total} properties the description does not "
+            f"declare ({out / 'undeclared.md'}):")
+    return [head, *(f"  {key}: {', '.join(pointers)}" for key, pointers in found.items())], fail

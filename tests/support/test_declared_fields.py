@@ -11,8 +11,8 @@ from schemas import load_contract
 from schemas.contract import Contract
 from schemas.declared import declarations
 from support.client import ApiResponse
-from support.declared_fields import (UndeclaredField, check_field_read, render_undeclared, undeclared_in_traffic,
-                                     undeclared_in_usage)
+from support.declared_fields import (UndeclaredField, check_field_read, check_run_traffic, render_undeclared,
+                                     undeclared_in_traffic, undeclared_in_usage)
 from support.traffic import TrafficRecorder
 
 from .fakes import response
@@ -126,3 +126,25 @@ def test_a_clean_run_reports_zero():
     usage = {"operations": {"multi:linkedAccountsGet": {"shapes": ["200 /accounts", "200 /accounts/0/id"]}}}
     assert undeclared_in_usage({"multi": MULTI}, usage) == {}
     assert render_undeclared({}) == "Undeclared properties in the run's answers: 0\n"
+
+
+def test_the_session_end_check_fails_a_run_against_the_emulator_and_warns_against_the_sandbox(tmp_path):
+    traffic = tmp_path / "traffic"
+    recorder = TrafficRecorder()
+    recorder.record("multi", "linkedAccountsGet", 200, body={"linkedAccounts": [], "count": 0})
+    recorder.save(traffic)
+    contracts = {"multi": MULTI}
+    lines, failed = check_run_traffic(contracts, traffic, tmp_path / "contract", fail=True)
+    assert failed and lines[0].startswith("ERROR: the target answered 1 properties the description does not declare")
+    assert lines[1:] == ["  multi:linkedAccountsGet: 200 /linkedAccounts"]
+    assert "| multi:linkedAccountsGet | 1 | 200 /linkedAccounts |" in (tmp_path / "contract/undeclared.md").read_text()
+    lines, failed = check_run_traffic(contracts, traffic, tmp_path / "contract", fail=False)
+    assert not failed and lines[0].startswith("WARNING:")
+
+
+def test_the_session_end_check_passes_a_clean_run(tmp_path):
+    recorder = TrafficRecorder()
+    recorder.record("multi", "linkedAccountsGet", 200, body={"accounts": [], "count": 0, "responseCount": 0})
+    recorder.save(tmp_path / "traffic")
+    assert check_run_traffic({"multi": MULTI}, tmp_path / "traffic", tmp_path / "contract", fail=True) == ([], False)
+    assert (tmp_path / "contract/undeclared.md").read_text() == "Undeclared properties in the run's answers: 0\n"
