@@ -115,6 +115,7 @@ def pytest_sessionfinish(session, exitstatus):
     write_coverage(report, REPORTS / "coverage")
     # The events the receiver took (status 204) or refused, out of the webhooks description's 32.
     write_coverage(build_coverage(load_contract("webhooks"), traffic), REPORTS / "coverage", "events")
+    _check_declared_names(session, contract)
     results = session.config.getoption("allure_report_dir", None)
     if results:
         try:
@@ -128,3 +129,28 @@ def pytest_sessionfinish(session, exitstatus):
             "operations.called": f"{report['summary']['called']}/{report['summary']['operations']}",
         })
         write_coverage_result(Path(results), report, render_table(report))
+
+
+_undeclared_lines: list[str] = []
+
+
+def _check_declared_names(session, contract) -> None:
+    """Every answer of the run holds only names the description declares; against the emulator a run whose
+    traffic holds one fails (support/declared_fields.py)."""
+    from schemas import load_contract
+    from support.declared_fields import check_run_traffic
+
+    try:
+        fail = _load_settings().is_emulator
+    except ConfigError:
+        fail = True
+    lines, failed = check_run_traffic({"multi": contract, "simulator": load_contract("simulator")}, TRAFFIC,
+                                      REPORTS / "contract", fail=fail)
+    _undeclared_lines[:] = lines
+    if failed and session.exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in _undeclared_lines:
+        terminalreporter.write_line(line, red=True)

@@ -11,7 +11,6 @@ import time
 from pytest_bdd import parsers, then, when
 
 from . import flows, instrument_flows
-from support.client import dig
 
 ROLE = r"(?P<role>[\w ]+?)"
 NAME = r'"(?P<name>[\w -]+)"'
@@ -64,7 +63,7 @@ def account_reads_back_as_answer(ctx, name, field):
     """
     answer = flows.expect(ctx.response(), 200, f"the answer about the managed account {name!r}")
     instrument_flows.expect_reads_back(ctx, ctx.resource(name, "managed_accounts"), answer,
-                                       dig(answer.body, field) if field else None)
+                                       answer.field(field) if field else None)
 
 
 @then(parsers.re(rf"the managed account {NAME} has no IBAN$"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from support.client import dig
 
 from . import card_flows, flows
 
@@ -166,7 +165,7 @@ def card_reads_back_as_answer(ctx, name, field):
     owner reads it now, field for field; the card number and CVV need only be tokens in both.
     """
     answer = flows.expect(ctx.response(), 200, f"the answer about the card {name!r}")
-    card_flows.expect_reads_back(ctx, _card(ctx, name), answer, dig(answer.body, field) if field else None)
+    card_flows.expect_reads_back(ctx, _card(ctx, name), answer, answer.field(field) if field else None)
 
 
 @then(parsers.re(rf"the card {NAME} holds {MONEY}(?: of which (?P<available>\d+) available)?$"))

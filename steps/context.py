@@ -84,6 +84,9 @@ class ScenarioContext:
         self.values: dict = {}
         self.actors: dict[str, Actor] = {}
         self.resources: dict[str, Resource] = {}
+        # Every answer of the scenario by its body's identity: a named resource's body is one of them, and
+        # `${savings.balances...}` is read only where that answer's operation declares it.
+        self._answers: dict[int, object] = {}
 
     @contextmanager
     def aside(self):
@@ -137,7 +140,7 @@ class ScenarioContext:
         if "." in name:
             head, rest = name.split(".", 1)
             if head in self.resources:
-                return self.resources[head].value(rest)
+                return self._resource_value(self.resources[head], rest)
             if head in self.actors:
                 return self.actors[head].value(rest)
             if head == "profile":
@@ -146,6 +149,17 @@ class ScenarioContext:
             return self.target.settings.verification_code
         raise AssertionError(f"nothing remembered as ${{{name}}}; values {sorted(self.values)}, "
                              f"resources {sorted(self.resources)}, actors {sorted(self.actors)}")
+
+    def _resource_value(self, resource: Resource, dotted: str):
+        answer = self._answers.get(id(resource.body))
+        if dotted != "id" and answer is not None and answer.body is resource.body:
+            answer.check_read(dotted)
+        return resource.value(dotted)
+
+    def _answered(self, answer):
+        if isinstance(answer.body, (dict, list)):
+            self._answers[id(answer.body)] = answer
+        return answer
 
     def _profile(self, key: str) -> str:
         if key not in PROFILE_VARIABLES:
@@ -171,11 +185,11 @@ class ScenarioContext:
         client = self.target.multi
         if token is None and as_actor is not None:
             token = as_actor.token
-        self.last = client.request(method, self.fill(path), token=token, **kwargs)
+        self.last = self._answered(client.request(method, self.fill(path), token=token, **kwargs))
         return self.last
 
     def simulate(self, method: str, path: str, **kwargs):
-        self.last = self.target.simulator.request(method, self.fill(path), **kwargs)
+        self.last = self._answered(self.target.simulator.request(method, self.fill(path), **kwargs))
         return self.last
 
     def response(self):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import requests
 
 from .contract_check import NOT_JSON, ContractViolation, check_answer, parse_body
+from .declared_fields import check_field_read
 from .reporting import report_call
 
 RETRY_STATUSES = (429, 503)
@@ -29,9 +30,16 @@ class ApiResponse:
     headers: dict
     operation_id: str | None
     raw: requests.Response
+    contract: object = None  # the contract the answer was checked against; its fields are read through it
 
     def field(self, dotted: str):
+        """A field of the answer by dotted path, read only if the operation declares it at this status."""
+        self.check_read(dotted)
         return dig(self.body, dotted)
+
+    def check_read(self, dotted: str) -> None:
+        if self.contract is not None:
+            check_field_read(self.contract, self.operation_id, self.status, dotted)
 
 
 def dig(value, dotted: str):
@@ -89,7 +97,7 @@ class WeavrClient:
         report_call(self.masker, method, url, sent, json, params, response, readable, name, elapsed_ms, violations)
         if violations:
             raise ContractViolation(violations)
-        return ApiResponse(response.status_code, readable, dict(response.headers), name, response)
+        return ApiResponse(response.status_code, readable, dict(response.headers), name, response, self.contract)
 
     def _send(self, method, url, headers, json, params) -> requests.Response:
         for attempt in range(self.max_retries + 1):

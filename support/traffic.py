@@ -31,7 +31,8 @@ class TrafficRecorder:
     def record(self, namespace: str, operation_id: str, status: int, sent=None, body=None) -> None:
         self.counts[(namespace, operation_id, int(status))] += 1
         entry = self.usage.setdefault(f"{namespace}:{operation_id}", {
-            "scenarios": set(), "statuses": set(), "errorCodes": set(), "answered": set(), "echoed": set()})
+            "scenarios": set(), "statuses": set(), "errorCodes": set(), "answered": set(), "echoed": set(),
+            "shapes": set()})
         if self.scenario:
             entry["scenarios"].add(self.scenario)
         if self._sent_by != self.scenario:
@@ -42,6 +43,8 @@ class TrafficRecorder:
         entry["statuses"].add(int(status))
         if isinstance(body, dict) and isinstance(body.get("errorCode"), str):
             entry["errorCodes"].add(f"{int(status)}:{body['errorCode']}")
+        if body is not None:
+            entry["shapes"].update(f"{int(status)} {pointer}" for pointer in shapes(body))
         if 200 <= status < 300 and body is not None:
             entry["answered"].update(pointers(body))
             entry["echoed"].update(pointer for pointer, value in leaves(body)
@@ -65,6 +68,19 @@ class TrafficRecorder:
         (folder / f"usage-{worker}-{os.getpid()}.json").write_text(json.dumps(usage, indent=1) + "\n",
                                                                    encoding="utf-8")
         return path
+
+
+def shapes(value, prefix: str = ""):
+    """JSON pointers of every property of a body, every list item walked and written as item 0: each name
+    the answer used, at each place, once (the undeclared-properties check reads them)."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            here = f"{prefix}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            yield here
+            yield from shapes(child, here)
+    elif isinstance(value, list):
+        for child in value:
+            yield from shapes(child, f"{prefix}/0")
 
 
 def pointers(value, prefix: str = ""):

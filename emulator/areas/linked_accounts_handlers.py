@@ -24,7 +24,7 @@ def linked_account_create(call):
 @handles("linkedAccountsGet")
 def linked_accounts_get(call):
     accounts = [a.answer() for a in call.world.area("linked_accounts").of_owner(_owner(call))]
-    return listed(call.operation, call.query, accounts).answer("linkedAccounts")
+    return listed(call.operation, call.query, accounts).answer("accounts")
 
 
 @handles("linkedAccountGet")

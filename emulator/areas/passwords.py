@@ -2,7 +2,7 @@
 reset; the complexity rules every password must meet; no reuse of recent passwords."""
 from __future__ import annotations
 
-from ..errors import conflict, not_found
+from ..errors import ApiError, conflict
 from ..registry import backend, handles
 from .users import hash_password
 
@@ -60,7 +60,8 @@ def password_create(call):
     world = call.world
     user = world.area("users").get(str(call.path_params["user_id"]))
     if user is None:
-        raise not_found("User not found")
+        # The description's 404 here is NotFoundToken ({errorCode}), not the {code, message} of other 404s.
+        raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
     if user["passwordHash"] is not None:
         raise conflict("PASSWORD_ALREADY_CREATED")
     password = call.body["password"]["value"]

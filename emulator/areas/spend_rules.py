@@ -13,6 +13,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
+
+from schemas import load_contract
 
 from ..errors import conflict, not_found
 from ..registry import backend, handles
@@ -136,12 +139,24 @@ class SpendRulesBackend:
         return answer
 
     def answer(self, card_id: str) -> dict:
+        """The card's rules under `cardLevelSpendRules`, and again in the deprecated top-level fields the
+        description says `cardLevelSpendRules` replaces (choices/cards.md)."""
         rules = self.by_card.get(str(card_id))
-        answer = {"cardLevelSpendRules": copy.deepcopy(rules) if rules is not None else {}}
+        card_level = copy.deepcopy(rules) if rules is not None else {}
+        answer = {name: copy.deepcopy(card_level[name]) for name in deprecated_top_level() if name in card_level}
+        answer["cardLevelSpendRules"] = card_level
         return answer
 
     def dump(self) -> dict:
         return {"spendRules": self.by_card, "spent": self.spent}
+
+
+@lru_cache(maxsize=1)
+def deprecated_top_level() -> tuple[str, ...]:
+    """AllLevelSpendRules' deprecated top-level fields, each "deprecated - use cardLevelSpendRules.<same name>"
+    in the description: read from the contract, so a field Weavr adds or retires there follows."""
+    schema = load_contract("multi").resolve({"$ref": "urn:weavr-suite:multi:components#/$defs/AllLevelSpendRules"})
+    return tuple(name for name, field in schema["properties"].items() if field.get("deprecated"))
 
 
 def _merged_limits(current: list, sent: list, method: str) -> list:

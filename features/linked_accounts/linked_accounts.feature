@@ -45,7 +45,7 @@ Feature: Linked accounts: an identity's own accounts at other banks
     When GET "/linked_accounts" is called as the corporate
     Then the response field "count" equals 1
     And the response field "responseCount" equals 1
-    And the response field "linkedAccounts.0" equals what GET "/linked_accounts/${uk bank.id}" answers as the corporate
+    And the response field "accounts.0" equals what GET "/linked_accounts/${uk bank.id}" answers as the corporate
 
   @simulator @emulator_only
   Scenario: The verification completes only when every step has
@@ -151,13 +151,13 @@ Feature: Linked accounts: an identity's own accounts at other banks
     Then the response status is 200
     And the response field "count" equals 1
     And the response field "responseCount" equals 1
-    And the response field "linkedAccounts.0.id" equals "${bank.id}"
-    And the response field "linkedAccounts.0.accountReference" equals {"iban": "DE89370400440532013000"}
-    And the response field "linkedAccounts.0" equals what GET "/linked_accounts/${bank.id}" answers as the corporate
+    And the response field "accounts.0.id" equals "${bank.id}"
+    And the response field "accounts.0.accountReference" equals {"iban": "DE89370400440532013000"}
+    And the response field "accounts.0" equals what GET "/linked_accounts/${bank.id}" answers as the corporate
     When GET "/linked_accounts?tag=home" is called as the corporate
     Then the response field "count" equals 1
     And the response field "responseCount" equals 1
-    And the response field "linkedAccounts.0.tag" equals "home"
+    And the response field "accounts.0.tag" equals "home"
     When GET "/linked_accounts?limit=1" is called as the corporate
     Then the response field "count" equals 2
     And the response field "responseCount" equals 1

@@ -18,7 +18,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 PROSE_KEYWORDS = {"description", "summary", "example", "examples", "title", "externalDocs",
-                  "$comment", "xml", "discriminator"}
+                  "$comment", "xml"}
 SCHEMA_MAP_KEYWORDS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
 SCHEMA_LIST_KEYWORDS = {"allOf", "anyOf", "oneOf", "prefixItems"}
 SCHEMA_ONE_KEYWORDS = {"items", "additionalProperties", "not", "if", "then", "else", "contains",
@@ -69,6 +69,10 @@ class Extraction:
                 continue
             if key == "$ref":
                 out[key] = self._schema_ref(value)
+            elif key == "discriminator":
+                # Kept: its mapping names the shapes an answer may take beyond the base schema (a prepaid card's
+                # `balances`), which is where the description declares their properties.
+                out[key] = self._discriminator(value)
             elif key in SCHEMA_MAP_KEYWORDS:
                 out[key] = {name: self.schema(sub) for name, sub in value.items()}
             elif key in SCHEMA_LIST_KEYWORDS:
@@ -80,6 +84,13 @@ class Extraction:
         if self.is_openapi_30:
             out = _openapi30_to_2020(out)
         return out
+
+    def _discriminator(self, value: dict) -> dict:
+        kept = {"propertyName": value["propertyName"]}
+        if value.get("mapping"):
+            kept["mapping"] = {name: self._schema_ref(ref if ref.startswith("#") else f"#/components/schemas/{ref}")
+                               for name, ref in value["mapping"].items()}
+        return kept
 
     def _schema_ref(self, ref: str) -> str:
         prefix = "#/components/schemas/"

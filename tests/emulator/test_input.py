@@ -23,7 +23,11 @@ def contract_violations(namespace: str, method: str, path: str, answer) -> list:
 
 
 def invalid(answer) -> dict:
+    """The fields a 400 names: Multi's `syntaxErrors`, or the Simulator's own `validation` read the same way."""
     assert answer.status == 400, (answer.status, answer.body)
+    if "validation" in answer.body:
+        return {f["name"]: {"fieldName": f["name"], "error": f["errors"][0].get("type"),
+                            "params": f["errors"][0]["params"]} for f in answer.body["validation"]["fields"]}
     return {f["fieldName"]: f for f in answer.body["syntaxErrors"]["invalidFields"]}
 
 

@@ -275,7 +275,7 @@ def test_a_deposit_beyond_int64_is_an_invalid_request_and_moves_nothing(emu, amo
     answer = emu.simulate("POST", f"/accounts/{account['id']}/deposit",
                           {"depositAmount": {"currency": "EUR", "amount": amount}})
     assert answer.status == 400
-    assert answer.body["syntaxErrors"]["invalidFields"][0]["fieldName"] == "depositAmount.amount"
+    assert answer.body["validation"]["fields"][0]["name"] == "depositAmount.amount"  # the Simulator's 400 shape
     assert balances(emu, corporate, account["id"]) == {"availableBalance": 0, "actualBalance": 0}
 
 

@@ -234,3 +234,18 @@ def test_statements_and_transactions_are_read_from_the_ledger(emu):
     assert one.status == 200 and one.body == item
     missing = emu.call("GET", f"/managed_cards/{card['id']}/transactions/1", token=corporate["token"])
     assert missing.status == 404
+
+
+def test_spend_rules_answer_in_the_card_level_and_the_deprecated_top_level_fields(emu):
+    """AllLevelSpendRules lists each card rule twice: deprecated at the top ("use cardLevelSpendRules.<name>
+    instead") and under cardLevelSpendRules. Both hold the card's rules; rolloverPolicy is only card-level."""
+    corporate = verified_corporate(emu)
+    card = create_card(emu, corporate)
+    path = f"/managed_cards/{card['id']}/spend_rules"
+    assert emu.call("GET", path, token=corporate["token"]).body == {"cardLevelSpendRules": {}}
+    rules = {"blockedMerchantCategories": ["5411"], "allowAtm": False, "minTransactionAmount": 10,
+             "rolloverPolicy": {"rolloverNegative": False}}
+    assert emu.call("POST", path, rules, token=corporate["token"]).status == 204
+    answer = emu.call("GET", path, token=corporate["token"]).body
+    assert answer == {"blockedMerchantCategories": ["5411"], "allowAtm": False, "minTransactionAmount": 10,
+                      "cardLevelSpendRules": rules}

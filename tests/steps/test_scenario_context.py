@@ -68,3 +68,22 @@ def test_an_actor_attribute_that_does_not_exist_lists_those_that_do():
     assert ctx.lookup("corporate.email") == "c@example.com"
     with pytest.raises(AssertionError, match="the corporate has no 'account'; it has id, identity id"):
         ctx.lookup("corporate.account")
+
+
+def test_a_named_resource_is_read_only_where_its_answer_declares():
+    from schemas import load_contract
+    from support.client import ApiResponse
+    from support.declared_fields import UndeclaredField
+
+    ctx = context()
+    body = {"id": "7", "profileId": "1", "name": "n", "country": "DE", "state": {"state": "ACTIVE"}}
+    ctx.last = ctx._answered(ApiResponse(200, body, {}, "linkedAccountGet", None, load_contract("multi")))
+    ctx.remember_resource("bank", "linked_accounts", ctx.actor("corporate"), body)
+    assert ctx.fill("${bank.id} ${bank.state.state}") == "7 ACTIVE"
+    with pytest.raises(UndeclaredField, match=r"^linkedAccountGet 200 does not declare the field 'nam' .*"
+                                              r"nearest declared: name,"):
+        ctx.lookup("bank.nam")
+    # A body the scenario built itself, not an answer, has no operation to check against.
+    ctx.remember_resource("own", "linked_accounts", ctx.actor("corporate"), {"id": "8"})
+    with pytest.raises(AssertionError, match="has no 'nam'"):
+        ctx.lookup("own.nam")
