@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import conflict, not_found
 from ..ledger import UnknownInstrument
+from ..listing import History, Index
 from ..registry import backend
 from . import movement
 from ..services import NotOwner, Owner
@@ -28,7 +29,8 @@ ACTIVITY_STATUS = {SCHEDULED: "SUBMITTED", CANCELLED: "CANCELLED"}
 MAX_TIMESTAMP_DIGITS = 19
 
 
-@dataclass
+# Slots: a long-lived emulator keeps every transfer (see README, bytes per transfer).
+@dataclass(slots=True)
 class Transfer:
     id: str
     owner: Owner
@@ -69,6 +71,11 @@ class TransfersBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, Transfer] = {}
+        # Kept as transfers are made, so a list reads only its own: by owner, by (owner, instrument) on
+        # either side, and the owner's transfers made scheduled (the only ones the activity adds).
+        self.by_owner = Index("creationTimestamp", _created)
+        self.by_instrument = Index("creationTimestamp", _created)
+        self.scheduled_by_owner: dict[Owner, list[Transfer]] = {}
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> Transfer:
@@ -103,6 +110,11 @@ class TransfersBackend:
                                               name=f"transfer {transfer.id}")
             self._changed(transfer)
         self.by_id[transfer.id] = transfer
+        self.by_owner.add(owner, transfer)
+        for side in (source, destination):
+            self.by_instrument.add((owner, side["type"], side["id"]), transfer)
+        if transfer.scheduled_timestamp is not None:
+            self.scheduled_by_owner.setdefault(owner, []).append(transfer)
         return transfer
 
     def _usable(self, owner: Owner, instrument: dict, side: str) -> tuple:
@@ -156,13 +168,19 @@ class TransfersBackend:
         return transfer.answer() if transfer else None
 
     def of_owner(self, owner: Owner) -> list[Transfer]:
-        return [t for t in self.by_id.values() if t.owner == owner]
+        return list(self.by_owner.of(owner))
+
+    def listing(self, owner: Owner, instrument: dict | None = None) -> History:
+        """The owner's transfers (those on `instrument`, either side, when given) as answers, oldest first."""
+        if instrument is None:
+            return self.by_owner.history(owner, Transfer.answer)
+        return self.by_instrument.history((owner, instrument["type"], instrument["id"]), Transfer.answer)
 
     def activity_of(self, owner: Owner) -> list[dict]:
         """What the ledger does not show of the owner's transfers, for `GET /transactions`: a scheduled
         transfer is SUBMITTED and a cancelled one CANCELLED, on each side (nothing moved on either)."""
         items = []
-        for transfer in self.of_owner(owner):
+        for transfer in self.scheduled_by_owner.get(owner, ()):
             status = ACTIVITY_STATUS.get(transfer.state)
             if status is None:
                 continue
@@ -188,6 +206,10 @@ class TransfersBackend:
 
     def dump(self) -> dict:
         return {"transfers": [t.answer() | {"owner": t.owner.answer()} for t in self.by_id.values()]}
+
+
+def _created(transfer: Transfer) -> int:
+    return transfer.creation_timestamp
 
 
 def _instrument(value: dict) -> dict:
