@@ -9,6 +9,7 @@ The handlers are in transfers_handlers.py.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from ..errors import conflict, not_found
@@ -76,6 +77,9 @@ class TransfersBackend:
         self.by_owner = Index("creationTimestamp", _created)
         self.by_instrument = Index("creationTimestamp", _created)
         self.scheduled_by_owner: dict[Owner, list[Transfer]] = {}
+        # One read-only {type, id} per instrument, shared by its transfers (answers copy it): memory per
+        # transfer stays small (README, bytes per transfer).
+        self._sides: dict[tuple, dict] = {}
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> Transfer:
@@ -87,6 +91,7 @@ class TransfersBackend:
             raise conflict("SOURCE_AND_DESTINATION_MUST_BE_DIFFERENT")
         source_key = self._usable(owner, source, "SOURCE")
         destination_key = self._usable(owner, destination, "DESTINATION")
+        source, destination = self._side(source), self._side(destination)  # known instruments only
         money = request["destinationAmount"]
         currency, amount = money["currency"], money["amount"]
         if amount <= 0:
@@ -98,8 +103,9 @@ class TransfersBackend:
         scheduled = request.get("scheduledTimestamp")
         if scheduled is not None and (len(scheduled) > MAX_TIMESTAMP_DIGITS or int(scheduled) <= now):
             raise conflict("SCHEDULED_TIMESTAMP_INVALID")
-        transfer = Transfer(id=world.ids.next(), owner=owner, profile_id=request["profileId"], source=source,
-                            destination=destination, amount=amount, currency=currency, creation_timestamp=now,
+        transfer = Transfer(id=world.ids.next(), owner=owner, profile_id=sys.intern(request["profileId"]),
+                            source=source, destination=destination, amount=amount, currency=sys.intern(currency),
+                            creation_timestamp=now,
                             state=SCHEDULED if scheduled is not None else "INITIALISED", tag=request.get("tag"),
                             description=request.get("description"),
                             scheduled_timestamp=int(scheduled) if scheduled is not None else None)
@@ -116,6 +122,13 @@ class TransfersBackend:
         if transfer.scheduled_timestamp is not None:
             self.scheduled_by_owner.setdefault(owner, []).append(transfer)
         return transfer
+
+    def _side(self, value: dict) -> dict:
+        key = (value["type"], value["id"])
+        side = self._sides.get(key)
+        if side is None:
+            side = self._sides[key] = {"type": sys.intern(key[0]), "id": sys.intern(key[1])}
+        return side
 
     def _usable(self, owner: Owner, instrument: dict, side: str) -> tuple:
         """The instrument as a ledger key, when the owner may move money from or to it."""
