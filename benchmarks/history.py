@@ -39,8 +39,12 @@ class Bench:
 
         self.app = EmulatorApp(load_programme())
         self.programme = self.app.world.programme
-        self.base = _serve(self.app)
+        self.server, self.base = _serve(self.app)
         self.http = requests.Session()
+
+    def close(self) -> None:
+        self.http.close()
+        self.server.should_exit = True
 
     def call(self, method: str, path: str, body=None, token: str | None = None, simulate: bool = False):
         headers = {"content-type": "application/json"}
@@ -65,7 +69,7 @@ class Bench:
         return answer.json()
 
 
-def _serve(app) -> str:
+def _serve(app):
     import uvicorn
 
     sock = socket.socket()
@@ -79,7 +83,7 @@ def _serve(app) -> str:
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     for _ in range(200):
         if server.started:
-            return base
+            return server, base
         time.sleep(0.05)
     raise SystemExit("bench: the emulator did not start serving within 10 s")
 
@@ -147,6 +151,13 @@ def rss_bytes() -> int:
 def run(transfers: int, times: int) -> dict:
     checkpoints = [c for c in CHECKPOINTS if c < transfers] + [transfers]
     bench = Bench()
+    try:
+        return _run(bench, checkpoints, times)
+    finally:
+        bench.close()
+
+
+def _run(bench: Bench, checkpoints: list, times: int) -> dict:
     who = setup(bench)
     written, figures = 0, {"checkpoints": checkpoints, "reads": {}, "rssBytes": [], "writeSeconds": []}
     for checkpoint in checkpoints:
