@@ -6,6 +6,8 @@
    (stateless: it only shapes answers; started with npx, which installs it if needed).
 3. The suite's overhead per call: the one client (contract check, masking, traffic,
    report) against a raw `requests` call to the same emulator.
+4. History (benchmarks/history.py): whether lists, statements and reads cost their page or the
+   account's history, at 1,000, 10,000 and 100,000 transfers, and RSS per 10,000 transfers.
 """
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ from support.contract_check import check_response
 from support.emulator_process import EmulatorProcess, fetch_programme
 from support.masking import Masker
 from support.traffic import TrafficRecorder
+
+from . import history
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,6 +177,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=500, help="calls for the overhead measurement")
     parser.add_argument("--prism", metavar="SPEC", help="also measure a Prism mock of this description")
     parser.add_argument("--json", metavar="FILE", help="write the figures to this file")
+    parser.add_argument("--history-transfers", type=int, default=history.CHECKPOINTS[-1],
+                        help="transfers the history benchmark writes (0 skips it)")
+    parser.add_argument("--history-reads", type=int, default=50, help="timed calls of each read per checkpoint")
     args = parser.parse_args(argv)
 
     process = EmulatorProcess(ROOT / "reports" / "logs")
@@ -197,6 +204,11 @@ def main(argv=None) -> int:
     print(f"suite overhead per call: {figures['overheadMs']:.2f} ms (raw {figures['rawCallMs']:.2f} ms, "
           f"client {figures['clientCallMs']:.2f} ms; contract check {figures['contractCheckMs']:.2f} ms, "
           f"masking and serialising {figures['maskAndSerialiseMs']:.2f} ms)")
+    if args.history_transfers > 0:
+        print(f"history: {args.history_transfers:,} transfers on one account, "
+              f"{args.history_reads} timed calls per read", flush=True)
+        figures["history"] = history.run(args.history_transfers, args.history_reads)
+        history.report(figures["history"])
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return 0

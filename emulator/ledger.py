@@ -13,7 +13,8 @@ currency, the actual balances of all instruments add up to money in minus money 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import asdict, dataclass, field
 
 INT64_MAX = 2**63 - 1
 
@@ -63,7 +64,8 @@ class UnknownHold(LedgerRefusal):
     code = "HOLD_NOT_FOUND"
 
 
-@dataclass
+# Slots: a transfer writes two entries, and a long-lived emulator keeps every one (see README, bytes per transfer).
+@dataclass(slots=True)
 class Entry:
     id: str
     instrument: Instrument
@@ -86,11 +88,15 @@ class Balance:
 
 @dataclass
 class Account:
+    """One instrument's entries, oldest first, and the views a read needs kept as entries are written, so
+    a balance, a statement page or an activity page never walks the instrument's history."""
     currency: str
     entries: list = field(default_factory=list)
-    # Running balance: (entries summed, the ledger's state changes then, available, actual). Entries are
-    # only appended, so a balance sums the new ones; a hold settled or released sums them all again.
-    totals: tuple = (0, -1, 0, 0)
+    completed: list = field(default_factory=list)  # the statement: COMPLETED entries (they never change state)
+    counted: list = field(default_factory=list)  # the activity: PENDING and COMPLETED, by entry id
+    # The running balance of the counted entries: available counts both states, actual the COMPLETED ones.
+    available: int = 0
+    actual: int = 0
 
 
 def _summed(entries) -> Balance:
@@ -115,9 +121,11 @@ class Ledger:
         self.holds: dict[str, Entry] = {}
         self.money_in: dict[str, int] = {}
         self.money_out: dict[str, int] = {}
+        # Every entry by its transaction's id (whatever its type), for reading one transaction alone.
+        self.by_transaction_id: dict[str, list[Entry]] = {}
         self._hold_ids = 0
         self._entry_ids = 0
-        self._state_changes = 0  # entries whose state changed (holds): running balances start over
+        self._last_timestamp = 0
 
     # -- instruments ---------------------------------------------------------------------------
     def open(self, instrument: Instrument, currency: str) -> None:
@@ -127,23 +135,23 @@ class Ledger:
         return self._account(instrument).currency
 
     def balance(self, instrument: Instrument) -> Balance:
-        # Kept running, so 10,000 postings on one account (a bulk) cost linear time, not quadratic.
+        # Kept running as entries are written and holds change, so a balance costs the same at any history.
         account = self._account(instrument)
-        summed, changes, available, actual = account.totals
-        if changes != self._state_changes:
-            summed, available, actual = 0, 0, 0
-        added = _summed(account.entries[summed:])
-        account.totals = (len(account.entries), self._state_changes, available + added.available,
-                          actual + added.actual)
-        return Balance(available=account.totals[2], actual=account.totals[3])
+        return Balance(available=account.available, actual=account.actual)
 
     def statement(self, instrument: Instrument) -> list[Entry]:
-        """Completed entries, oldest first, each with the balances after it."""
-        return [e for e in self._account(instrument).entries if e.state == COMPLETED]
+        """Completed entries, oldest first (and in time order), each with the balances after it. The
+        ledger's own list: read it, never change it."""
+        return self._account(instrument).completed
 
     def transactions(self, instrument: Instrument) -> list[Entry]:
-        """Completed and pending entries, oldest first."""
-        return [e for e in self._account(instrument).entries if e.state in COUNTED]
+        """Completed and pending entries, oldest first (and in time order). The ledger's own list: read
+        it, never change it."""
+        return self._account(instrument).counted
+
+    def of_transaction(self, transaction_id: str) -> list[Entry]:
+        """Every entry of the transactions with this id, oldest first, in any state."""
+        return self.by_transaction_id.get(str(transaction_id), [])
 
     # -- postings ------------------------------------------------------------------------------
     def deposit(self, instrument: Instrument, amount: int, transaction: Transaction) -> Entry:
@@ -190,21 +198,18 @@ class Ledger:
         if destination is not None:
             legs.append((destination, amount, amount, COMPLETED, None))
         # The hold stops counting in the same step its completed entry starts to.
-        held.state = SETTLED
-        self._state_changes += 1
+        self._uncount(held, SETTLED)
         try:
             entries = self._post(held.transaction, legs, amount)
         except LedgerRefusal:
-            held.state = PENDING
-            self._state_changes += 1
+            self._recount(held)
             raise
         if destination is None:
             self.money_out[held.currency] = self.money_out.get(held.currency, 0) + amount
         return entries[0]
 
     def release(self, hold_id: str) -> None:
-        self._open_hold(hold_id).state = RELEASED
-        self._state_changes += 1
+        self._uncount(self._open_hold(hold_id), RELEASED)
 
     # -- the invariant -------------------------------------------------------------------------
     def check(self) -> None:
@@ -213,6 +218,9 @@ class Ledger:
         for instrument, account in self.accounts.items():
             balance = self.balance(instrument)
             assert balance == _summed(account.entries), (instrument, "running balance drifted", balance)
+            # The views kept as entries were written are what a walk of the entries finds.
+            assert account.completed == [e for e in account.entries if e.state == COMPLETED], (instrument, "statement")
+            assert account.counted == [e for e in account.entries if e.state in COUNTED], (instrument, "activity")
             assert 0 <= balance.available <= balance.actual <= INT64_MAX, (instrument, balance)
             totals[account.currency] = totals.get(account.currency, 0) + balance.actual
         for currency in set(totals) | set(self.money_in) | set(self.money_out):
@@ -225,6 +233,22 @@ class Ledger:
         if account is None:
             raise UnknownInstrument(f"no instrument {instrument}")
         return account
+
+    def _uncount(self, held: Entry, state: str) -> None:
+        """A PENDING hold leaves the available balance and the activity."""
+        account = self._account(held.instrument)
+        held.state = state
+        account.available -= held.available
+        at = bisect_left(account.counted, int(held.id), key=_entry_number)
+        assert account.counted[at] is held, ("hold missing from the activity", held.id)
+        del account.counted[at]
+
+    def _recount(self, held: Entry) -> None:
+        """The hold counts again, in its place by entry id."""
+        account = self._account(held.instrument)
+        held.state = PENDING
+        account.available += held.available
+        account.counted.insert(bisect_left(account.counted, int(held.id), key=_entry_number), held)
 
     def _open_hold(self, hold_id: str) -> Entry:
         held = self.holds.get(str(hold_id))
@@ -245,7 +269,9 @@ class Ledger:
                 raise FundsInsufficient()
             if balance.actual > INT64_MAX:
                 raise BalanceLimitExceeded("the balance would exceed int64")
-        now = self._now_ms()
+        # The ledger's time never goes back (were the wall clock stepped back, an entry takes its
+        # predecessor's time): every instrument's entries stay in time order, so a period is found by bisection.
+        now = self._last_timestamp = max(self._now_ms(), self._last_timestamp)
         written = []
         for instrument, available, actual, state, hold_id in legs:
             account = self._account(instrument)
@@ -253,12 +279,20 @@ class Ledger:
             entry = Entry(str(self._entry_ids), tuple(instrument), tuple(transaction), account.currency, available,
                           actual, now, state, hold_id=hold_id)
             account.entries.append(entry)
+            account.counted.append(entry)
+            account.available += available
             if state == COMPLETED:
-                after = self.balance(instrument)
-                entry.available_after, entry.actual_after = after.available, after.actual
+                account.actual += actual
+                account.completed.append(entry)
+                entry.available_after, entry.actual_after = account.available, account.actual
+            self.by_transaction_id.setdefault(entry.transaction[1], []).append(entry)
             written.append(entry)
         return written
 
     def dump(self) -> dict:
-        return {f"{t}:{i}": {"currency": a.currency, "entries": [vars(e) for e in a.entries]}
+        return {f"{t}:{i}": {"currency": a.currency, "entries": [asdict(e) for e in a.entries]}
                 for (t, i), a in self.accounts.items()}
+
+
+def _entry_number(entry: Entry) -> int:
+    return int(entry.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import conflict
 from ..ledger import FundsInsufficient, NotAnAmount, UnknownInstrument
-from ..listing import listed
+from ..listing import Index, listed
 from ..registry import backend, handles
 from ..services import NotOwner, Owner
 REVENUE_ACCOUNT = {"type": "revenue_account", "id": "0"}
@@ -19,8 +19,9 @@ REVENUE_ACCOUNT = {"type": "revenue_account", "id": "0"}
 class FeesBackend:
     def __init__(self, world):
         self.world = world
-        # identity id -> FeeTransaction records, oldest first
-        self.by_identity: dict[str, list[dict]] = {}
+        # identity id -> FeeTransaction records, oldest first (a list bisects its creation time)
+        self.by_identity = Index("creationTimestamp", _created)
+        self.by_id: dict[str, dict] = {}
 
     def amounts(self, fee_type: str) -> dict:
         fees = self.world.programme.get("customFees") or {}
@@ -60,10 +61,11 @@ class FeesBackend:
         profile_id = world.identities.profile_id(owner)
         now = world.now_ms()
         source = {"type": instrument["type"], "id": instrument["id"]}
-        self.by_identity.setdefault(identity["id"], []).append({
-            "id": transaction_id, "feeType": "custom_fees", "amount": {"currency": currency, "amount": amount},
-            "instrument": source, "status": "COMPLETED", "description": fee_type[:255],
-            "creationTimestamp": now, "lastUpdatedTimestamp": now})
+        fee = {"id": transaction_id, "feeType": "custom_fees", "amount": {"currency": currency, "amount": amount},
+               "instrument": source, "status": "COMPLETED", "description": fee_type[:255],
+               "creationTimestamp": now, "lastUpdatedTimestamp": now}
+        self.by_identity.add(identity["id"], fee)
+        self.by_id[transaction_id] = fee
         world.outbox.emit("fees_watch", {
             "chargeFee": {"id": transaction_id, "feeType": "CUSTOM", "feeSubType": fee_type[:50], "source": source,
                           "profileId": profile_id,
@@ -77,15 +79,19 @@ class FeesBackend:
     def transaction_answer(self, transaction_id: str) -> dict | None:
         """The fee as the activity view nests it, as the identity's fee list shows it (the caller's
         ownership was checked on its item)."""
-        return next((dict(fee) for fees in self.by_identity.values() for fee in fees
-                     if fee["id"] == str(transaction_id)), None)
+        fee = self.by_id.get(str(transaction_id))
+        return dict(fee) if fee is not None else None
 
     def of_identity(self, identity_id: str) -> list[dict]:
         """The identity's fee transactions, oldest first."""
-        return self.by_identity.get(identity_id, [])
+        return self.by_identity.of(identity_id)
 
     def dump(self) -> dict:
-        return {"fees": self.by_identity}
+        return {"fees": self.by_identity.lists}
+
+
+def _created(fee: dict) -> int:
+    return fee["creationTimestamp"]
 
 
 def _charge(call, identity_type: str):
@@ -106,6 +112,10 @@ def consumer_charge_fee(call):
 @handles("feesGet")
 def fees_get(call):
     session = call.require_session()
-    fees = call.world.area("fees").of_identity(session.identity_id)
+    fees = call.world.area("fees").by_identity.history(session.identity_id, _same)
     # Most recent first unless sortOrder=ASC.
     return listed(call.operation, call.query, fees).answer("fees")
+
+
+def _same(fee: dict) -> dict:
+    return fee

@@ -6,22 +6,36 @@ checked that the caller owns the instrument.
 """
 from __future__ import annotations
 
-from ..listing import listed
+from bisect import bisect_left, bisect_right
+
+from ..ledger import COUNTED
+from ..listing import History, listed
 
 
 def statement_answer(call, instrument: tuple, currency: str) -> dict:
     """Oldest first unless sortOrder=DESC; the opening and closing balances bound the period asked for."""
     completed = call.world.ledger.statement(instrument)
-    start, end = call.query.get("startPeriod"), call.query.get("endPeriod")
-    before = [e for e in completed if start is not None and e.timestamp < start]
-    within = [e for e in completed if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end)]
-    opening = before[-1].actual_after if before else 0
-    closing = within[-1].actual_after if within else opening
-    entries = [_statement_entry(e) for e in completed]
+    opening, closing = period_balances(completed, call.query.get("startPeriod"), call.query.get("endPeriod"))
+    entries = History(completed, _statement_entry, {"timestamp": _time})
     page = listed(call.operation, call.query, entries, newest_first=False)
     return {"openingBalance": {"currency": currency, "amount": opening},
             "closingBalance": {"currency": currency, "amount": closing},
             **page.answer("entries")}
+
+
+def period_balances(completed: list, start: int | None, end: int | None) -> tuple[int, int]:
+    """The actual balance before the period's first entry and after its last (the ledger keeps entries in
+    time order, so both are found by bisection): the opening, and the closing (the opening when the
+    period holds no entry)."""
+    first = 0 if start is None else bisect_left(completed, start, key=_time)
+    last = len(completed) if end is None else bisect_right(completed, end, key=_time)
+    opening = completed[first - 1].actual_after if first else 0
+    closing = completed[last - 1].actual_after if last > first else opening
+    return opening, closing
+
+
+def _time(entry) -> int:
+    return entry.timestamp
 
 
 def _statement_entry(entry) -> dict:
@@ -34,7 +48,8 @@ def _statement_entry(entry) -> dict:
 def transactions_answer(call, instrument: tuple) -> dict:
     """Pending (PROCESSING) and completed, most recent first unless sortOrder=ASC; filtered by type,
     status, direction and creation or update time."""
-    items = [_activity_item(e) for e in call.world.ledger.transactions(instrument)]
+    items = History(call.world.ledger.transactions(instrument), _activity_item,
+                    {"creationTimestamp": _time, "lastUpdatedTimestamp": _time})
     return listed(call.operation, call.query, items, skip=("sortBy",)).answer("transactions")
 
 
@@ -53,5 +68,6 @@ def activity_item(entry) -> dict:
 
 def transaction_item(call, instrument: tuple, transaction_id: str) -> dict | None:
     """One transaction as the instrument's activity shows it (its latest entry there), or None."""
-    found = [e for e in call.world.ledger.transactions(instrument) if e.transaction[1] == str(transaction_id)]
+    found = [e for e in call.world.ledger.of_transaction(transaction_id)
+             if e.instrument == tuple(instrument) and e.state in COUNTED]
     return _activity_item(found[-1]) if found else None

@@ -4,6 +4,9 @@ its own parameter names (`fromTimestamp`, `toTimestamp`, `orderByTimestamp`, `st
 `transactionType` in the older TransactionId words)."""
 from __future__ import annotations
 
+from ..listing import History, windowed
+from .instrument_activity import period_balances
+
 # The ledger's transaction types (the statements' words) -> the older TransactionId.type.
 LEGACY_TYPES = {"transfers": "TRANSFER", "sends": "SEND", "incoming_wire_transfers": "DEPOSIT",
                 "fees": "CHARGE_FEE", "card_payments": "SETTLEMENT", "outgoing_wire_transfers": "OUTGOING_WIRE_TRANSFER",
@@ -15,23 +18,31 @@ def answer(call, instrument: tuple, currency: str) -> dict:
     query = call.query
     start, end = query.get("fromTimestamp"), query.get("toTimestamp")
     completed = call.world.ledger.statement(instrument)
-    before = [e for e in completed if start is not None and e.timestamp < start]
-    within = [e for e in completed if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end)]
-    opening = before[-1].actual_after if before else 0
-    closing = within[-1].actual_after if within else opening
-    entries = [_entry(e) for e in within]
+    opening, closing = period_balances(completed, start, end)
+    # The period by bisection (the ledger keeps entries in time order); only the page is made answers.
+    entries = History(completed, _entry, {"processedTimestamp": _time})
+    for bound, side in ((start, "From"), (end, "To")):
+        if bound is not None:
+            entries = entries.narrowed("processedTimestamp", side, bound)
     wanted = query.get("transactionType")
     if wanted:
-        entries = [e for e in entries if e["transactionId"]["type"] in wanted]
-    # The description: "If not specified, the transactions will be returned in descending order."
-    if query.get("orderByTimestamp") != "ASC":
-        entries.reverse()
+        entries = History([e for e in entries.answers() if e["transactionId"]["type"] in wanted], _same)
     offset = query.get("offset") or 0
     limit = query.get("statementLimit")
-    page = entries[offset:None if limit is None else offset + limit]
+    # The description: "If not specified, the transactions will be returned in descending order."
+    page = windowed(entries, offset, None if limit is None else offset + limit,
+                    descending=query.get("orderByTimestamp") != "ASC")
     return {"startBalance": {"currency": currency, "amount": opening},
             "endBalance": {"currency": currency, "amount": closing},
-            "entry": page, "count": len(entries), "responseCount": len(page)}
+            "entry": page.items, "count": page.count, "responseCount": len(page.items)}
+
+
+def _time(entry) -> int:
+    return entry.timestamp
+
+
+def _same(item):
+    return item
 
 
 def _entry(entry) -> dict:

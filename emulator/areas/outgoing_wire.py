@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import conflict, not_found
 from ..ledger import LedgerRefusal, UnknownInstrument
+from ..listing import Index
 from ..registry import backend
 from ..services import NotOwner, Owner
 from .managed_account_iban import is_valid_iban
@@ -92,6 +93,8 @@ class OutgoingWireBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, WireTransfer] = {}
+        # By (owner, kind), oldest first, kept as transfers are made: a list reads only its own.
+        self.by_owner = Index("creationTimestamp", _created)
         for kind in (RESOURCE_TYPE, CORRESPONDENT):
             world.area("confirmations").register(kind, _OfKind(self, kind))
 
@@ -129,6 +132,7 @@ class OutgoingWireBackend:
                            creation_timestamp=now, tag=request.get("tag"), purpose=request.get("purpose"),
                            description=description, scheduled_timestamp=scheduled, kind=kind, render=render)
         self.by_id[owt.id] = owt
+        self.by_owner.add((owner, kind), owt)
         owt.exemption, owt.payee = exemption, payee
         owt.outcomes = verify_payee(rail, payee)
         if _waits_for_confirmation(owt):
@@ -290,7 +294,7 @@ class OutgoingWireBackend:
         return owt
 
     def of_owner(self, owner: Owner, kind: str = RESOURCE_TYPE) -> list[WireTransfer]:
-        return [o for o in self.by_id.values() if o.owner == owner and o.kind == kind]
+        return list(self.by_owner.of((owner, kind)))
 
     def _move(self, owt: WireTransfer, state: str) -> None:
         """Every change of state is announced as the webhooks' OutgoingWireTransferEvent."""
@@ -371,3 +375,7 @@ def _rail(destination: dict, currency: str) -> str:
     if currency == "SEK":
         return "RIX"
     return "SWIFT"
+
+
+def _created(owt: WireTransfer) -> int:
+    return owt.creation_timestamp

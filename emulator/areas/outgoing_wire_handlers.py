@@ -6,6 +6,7 @@ from ..errors import ApiError, conflict
 from ..listing import listed
 from ..registry import handles
 from .movement_calls import caller, executed_within
+from .outgoing_wire import RESOURCE_TYPE
 from .outgoing_wire_receipt import receipt
 
 PDF_HEADERS = {"content-type": "application/pdf"}
@@ -27,8 +28,12 @@ def owt_get(call):
 
 @handles("outgoingWireTransfersGet")
 def owts_get(call):
-    transfers = call.world.area("outgoing_wire_transfers").of_owner(caller(call))
-    items = executed_within(call, [o.answer() for o in transfers])
+    area = call.world.area("outgoing_wire_transfers")
+    if call.query.get("executedFrom") is None and call.query.get("executedTo") is None:
+        # Answers made for the page only (listing.py).
+        items = area.by_owner.history((caller(call), RESOURCE_TYPE), _answer)
+    else:
+        items = executed_within(call, [o.answer() for o in area.of_owner(caller(call))])
     page = listed(call.operation, call.query, items, skip=("instrument", "executedFrom", "executedTo"),
                   paths={"sourceInstrument.id": "sourceInstrument.id",
                          "sourceInstrument.type": "sourceInstrument.type"})
@@ -59,3 +64,7 @@ def owt_cancel(call):
 @handles("outgoingWireTransferPaymentConfirmation")
 def owt_payment_confirmation(call):
     return 200, receipt(call.world.area("outgoing_wire_transfers").completed(_owned(call))), dict(PDF_HEADERS)
+
+
+def _answer(owt) -> dict:
+    return owt.answer()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import conflict, not_found
 from ..ledger import UnknownInstrument
+from ..listing import Index
 from ..registry import backend
 from . import movement
 from ..services import Owner
@@ -67,6 +68,8 @@ class SendsBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, Send] = {}
+        # The owner's sends, oldest first, kept as they are made: a list reads only its own.
+        self.by_owner = Index("creationTimestamp", _created)
         world.area("confirmations").register("sends", self)
 
     # -- rules -------------------------------------------------------------------------------
@@ -104,6 +107,7 @@ class SendsBackend:
         else:
             self._proceed(send, refuse=True)
         self.by_id[send.id] = send
+        self.by_owner.add(owner, send)
         return send
 
     def _destination(self, owner: Owner, named: dict) -> tuple[dict, str | None]:
@@ -191,7 +195,7 @@ class SendsBackend:
         return send
 
     def of_owner(self, owner: Owner) -> list[Send]:
-        return [s for s in self.by_id.values() if s.owner == owner]
+        return list(self.by_owner.of(owner))
 
     def _changed(self, send: Send) -> None:
         if send.state not in EVENT_TYPES:
@@ -209,6 +213,10 @@ class SendsBackend:
 
     def dump(self) -> dict:
         return {"sends": [s.answer() | {"owner": s.owner.answer()} for s in self.by_id.values()]}
+
+
+def _created(send: Send) -> int:
+    return send.creation_timestamp
 
 
 def _instrument(value: dict) -> dict:

@@ -9,36 +9,59 @@ named as an item's type (`transfers`) may give the full transaction under `trans
 """
 from __future__ import annotations
 
-from ..listing import listed
+from ..listing import History, Merged, listed
 from ..registry import handles
 from ..services import Owner
 from .instrument_activity import activity_item
 
+SORT_FIELDS = ("creationTimestamp", "lastUpdatedTimestamp")
 
-def activity(world, owner: Owner) -> list[dict]:
-    """The owner's items, oldest first by creation."""
-    items = []
+
+def activity(world, owner: Owner, field: str = "creationTimestamp") -> Merged:
+    """The owner's items, oldest first by `field` (a stable sort: among equals, instrument by instrument in
+    the ledger's order, then what the areas add). Each instrument's ledger entries are already in time
+    order (both fields are the entry's time), so a page merges them and makes only its own items."""
+    parts = []
     for key in world.ledger.accounts:
         if world.instruments.owner_of(key) == owner:
             instrument = {"type": key[0], "id": key[1]}
-            items += [activity_item(e) | {"instrument": instrument} for e in world.ledger.transactions(key)]
+            parts.append(History(world.ledger.transactions(key), _ledger_item(world, instrument),
+                                 {name: _entry_time for name in SORT_FIELDS}))
+    added = []
     for area in world.backends.values():
         contribute = getattr(area, "activity_of", None)
         if contribute is not None:
-            items += contribute(owner)
-    for item in items:
-        detail = getattr(world.backends.get(item["type"]), "transaction_answer", None)
-        full = detail(item["id"]) if detail is not None else None
-        if full is not None:
-            item["transaction"] = full
-    return items
+            added += [_detailed(world, item) for item in contribute(owner)]
+    added.sort(key=lambda item: item[field])
+    parts.append(History(added, _same, {field: lambda item: item[field]}))
+    return Merged(parts, field)
+
+
+def _ledger_item(world, instrument: dict):
+    return lambda entry: _detailed(world, activity_item(entry) | {"instrument": instrument})
+
+
+def _detailed(world, item: dict) -> dict:
+    """The item, with the full transaction nested where its area gives it."""
+    detail = getattr(world.backends.get(item["type"]), "transaction_answer", None)
+    full = detail(item["id"]) if detail is not None else None
+    if full is not None:
+        item["transaction"] = full
+    return item
+
+
+def _entry_time(entry) -> int:
+    return entry.timestamp
+
+
+def _same(item):
+    return item
 
 
 @handles("transactionsGet")
 def transactions_get(call):
     session = call.require_session()
-    items = activity(call.world, Owner(session.identity_type, session.identity_id))
-    # Oldest first by the field asked for (a stable sort keeps the ledger's order among equals); the
-    # list helper then applies sortOrder, most recent first by default.
-    items.sort(key=lambda item: item[call.query.get("sortBy") or "creationTimestamp"])
+    # Oldest first by the field asked for; the list helper then applies sortOrder, most recent first by default.
+    items = activity(call.world, Owner(session.identity_type, session.identity_id),
+                     call.query.get("sortBy") or "creationTimestamp")
     return listed(call.operation, call.query, items, skip=("sortBy",)).answer("transactions")

@@ -9,10 +9,12 @@ The handlers are in transfers_handlers.py.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from ..errors import conflict, not_found
 from ..ledger import UnknownInstrument
+from ..listing import History, Index
 from ..registry import backend
 from . import movement
 from ..services import NotOwner, Owner
@@ -28,7 +30,8 @@ ACTIVITY_STATUS = {SCHEDULED: "SUBMITTED", CANCELLED: "CANCELLED"}
 MAX_TIMESTAMP_DIGITS = 19
 
 
-@dataclass
+# Slots: a long-lived emulator keeps every transfer (see README, bytes per transfer).
+@dataclass(slots=True)
 class Transfer:
     id: str
     owner: Owner
@@ -69,6 +72,14 @@ class TransfersBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, Transfer] = {}
+        # Kept as transfers are made, so a list reads only its own: by owner, by (owner, instrument) on
+        # either side, and the owner's transfers made scheduled (the only ones the activity adds).
+        self.by_owner = Index("creationTimestamp", _created)
+        self.by_instrument = Index("creationTimestamp", _created)
+        self.scheduled_by_owner: dict[Owner, list[Transfer]] = {}
+        # One read-only {type, id} per instrument, shared by its transfers (answers copy it): memory per
+        # transfer stays small (README, bytes per transfer).
+        self._sides: dict[tuple, dict] = {}
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> Transfer:
@@ -80,6 +91,7 @@ class TransfersBackend:
             raise conflict("SOURCE_AND_DESTINATION_MUST_BE_DIFFERENT")
         source_key = self._usable(owner, source, "SOURCE")
         destination_key = self._usable(owner, destination, "DESTINATION")
+        source, destination = self._side(source), self._side(destination)  # known instruments only
         money = request["destinationAmount"]
         currency, amount = money["currency"], money["amount"]
         if amount <= 0:
@@ -91,8 +103,9 @@ class TransfersBackend:
         scheduled = request.get("scheduledTimestamp")
         if scheduled is not None and (len(scheduled) > MAX_TIMESTAMP_DIGITS or int(scheduled) <= now):
             raise conflict("SCHEDULED_TIMESTAMP_INVALID")
-        transfer = Transfer(id=world.ids.next(), owner=owner, profile_id=request["profileId"], source=source,
-                            destination=destination, amount=amount, currency=currency, creation_timestamp=now,
+        transfer = Transfer(id=world.ids.next(), owner=owner, profile_id=sys.intern(request["profileId"]),
+                            source=source, destination=destination, amount=amount, currency=sys.intern(currency),
+                            creation_timestamp=now,
                             state=SCHEDULED if scheduled is not None else "INITIALISED", tag=request.get("tag"),
                             description=request.get("description"),
                             scheduled_timestamp=int(scheduled) if scheduled is not None else None)
@@ -103,7 +116,19 @@ class TransfersBackend:
                                               name=f"transfer {transfer.id}")
             self._changed(transfer)
         self.by_id[transfer.id] = transfer
+        self.by_owner.add(owner, transfer)
+        for side in (source, destination):
+            self.by_instrument.add((owner, side["type"], side["id"]), transfer)
+        if transfer.scheduled_timestamp is not None:
+            self.scheduled_by_owner.setdefault(owner, []).append(transfer)
         return transfer
+
+    def _side(self, value: dict) -> dict:
+        key = (value["type"], value["id"])
+        side = self._sides.get(key)
+        if side is None:
+            side = self._sides[key] = {"type": sys.intern(key[0]), "id": sys.intern(key[1])}
+        return side
 
     def _usable(self, owner: Owner, instrument: dict, side: str) -> tuple:
         """The instrument as a ledger key, when the owner may move money from or to it."""
@@ -156,13 +181,19 @@ class TransfersBackend:
         return transfer.answer() if transfer else None
 
     def of_owner(self, owner: Owner) -> list[Transfer]:
-        return [t for t in self.by_id.values() if t.owner == owner]
+        return list(self.by_owner.of(owner))
+
+    def listing(self, owner: Owner, instrument: dict | None = None) -> History:
+        """The owner's transfers (those on `instrument`, either side, when given) as answers, oldest first."""
+        if instrument is None:
+            return self.by_owner.history(owner, Transfer.answer)
+        return self.by_instrument.history((owner, instrument["type"], instrument["id"]), Transfer.answer)
 
     def activity_of(self, owner: Owner) -> list[dict]:
         """What the ledger does not show of the owner's transfers, for `GET /transactions`: a scheduled
         transfer is SUBMITTED and a cancelled one CANCELLED, on each side (nothing moved on either)."""
         items = []
-        for transfer in self.of_owner(owner):
+        for transfer in self.scheduled_by_owner.get(owner, ()):
             status = ACTIVITY_STATUS.get(transfer.state)
             if status is None:
                 continue
@@ -188,6 +219,10 @@ class TransfersBackend:
 
     def dump(self) -> dict:
         return {"transfers": [t.answer() | {"owner": t.owner.answer()} for t in self.by_id.values()]}
+
+
+def _created(transfer: Transfer) -> int:
+    return transfer.creation_timestamp
 
 
 def _instrument(value: dict) -> dict:

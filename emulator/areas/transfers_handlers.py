@@ -19,11 +19,15 @@ def transfer_get(call):
 
 @handles("transfersGet")
 def transfers_get(call):
-    transfers = call.world.area("transfers").of_owner(caller(call))
-    items = executed_within(call, [t.answer() for t in transfers])
+    area = call.world.area("transfers")
     instrument = call.query.get("instrumentId")
-    if instrument:
-        # The instrument on either side of the transfer.
+    if not instrument or set(instrument) == {"type", "id"}:
+        # The instrument on either side of the transfer, from the index kept as transfers are made.
+        items = area.listing(caller(call), instrument or None)
+        if call.query.get("executedFrom") is not None or call.query.get("executedTo") is not None:
+            items = executed_within(call, list(items.answers()))
+    else:
+        items = executed_within(call, [t.answer() for t in area.of_owner(caller(call))])
         items = [i for i in items if instrument in ({k: i["source"].get(k) for k in instrument},
                                                     {k: i["destination"].get(k) for k in instrument})]
     page = listed(call.operation, call.query, items, skip=("instrumentId", "executedFrom", "executedTo"))

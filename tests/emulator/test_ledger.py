@@ -145,3 +145,32 @@ def test_a_settlement_may_differ_from_its_hold(ledger):
         ledger.settle(hold, amount=371)
     assert balances(ledger, A) == (170, 270), "a refused settlement keeps its hold"
     ledger.check()
+
+
+def test_the_kept_views_follow_holds_settled_released_and_refused(ledger):
+    """The statement and activity views are kept as entries are written and holds change, never walked:
+    a refused settlement puts its hold back in its place, and the views stay what a walk finds."""
+    ledger.deposit(A, 100, ("incoming_wire_transfers", "t1"))
+    first = ledger.hold(A, 30, ("card_payments", "t2"))
+    second = ledger.hold(A, 20, ("card_payments", "t3"))
+    ledger.deposit(A, 5, ("incoming_wire_transfers", "t4"))
+    with pytest.raises(FundsInsufficient):
+        ledger.settle(first, amount=200)
+    assert [e.transaction[1] for e in ledger.transactions(A)] == ["t1", "t2", "t3", "t4"]
+    ledger.release(second)
+    ledger.settle(first)
+    assert [(e.transaction[1], e.state) for e in ledger.transactions(A)] == [
+        ("t1", "COMPLETED"), ("t4", "COMPLETED"), ("t2", "COMPLETED")]
+    assert [e.transaction[1] for e in ledger.statement(A)] == ["t1", "t4", "t2"]
+    assert [e.transaction[1] for e in ledger.of_transaction("t2")] == ["t2", "t2"]
+    assert balances(ledger, A) == (75, 75)
+    ledger.check()
+
+
+def test_the_ledgers_time_never_goes_back(ledger):
+    """A wall clock stepped back: the entry takes its predecessor's time, so statements stay in time order."""
+    times = iter([5000, 4000])
+    ledger._now_ms = lambda: next(times)
+    ledger.deposit(A, 10, ("incoming_wire_transfers", "t1"))
+    ledger.deposit(A, 10, ("incoming_wire_transfers", "t2"))
+    assert [e.timestamp for e in ledger.statement(A)] == [5000, 5000]
