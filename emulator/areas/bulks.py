@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from schemas import load_contract
+from schemas.contract import Operation
 
 from ..call import Call
 from ..errors import ApiError, conflict, invalid_field, not_found
@@ -75,7 +76,7 @@ class BulkOperation:
 class Bulk:
     id: str
     owner: Owner
-    single: object  # the single counterpart's contract Operation
+    single: Operation  # the single counterpart's contract Operation
     operations: list
     creation_timestamp: int
     status: str = SUBMITTED
