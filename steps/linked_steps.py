@@ -10,9 +10,8 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from . import flows
+from .grammar import NAME, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
 HOLDER = r'held by "(?P<holder>[^"]+)"'
 AS = r' as "(?P<alias>[\w -]+)"'
 ACTIONS = {"blocks": "block", "unblocks": "unblock", "removes": "remove"}
