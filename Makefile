@@ -11,7 +11,7 @@ REPORT := reports/allure-report
 PYTEST_ARGS ?=
 WORKERS ?= auto
 
-.PHONY: setup e2e test unit report emulator spec-check spec-sync spec-extract steps-doc bench strength clean
+.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength clean
 
 setup: $(VENV)/.installed $(ALLURE)
 
@@ -33,6 +33,12 @@ e2e: setup
 test: $(VENV)/.installed
 	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
 	$(PY) -m pytest tests features -n $(WORKERS) $(PYTEST_ARGS)
+
+# The guards: lint, types, and the import contract (.importlinter: the suite and the emulator never import each other).
+lint: $(VENV)/.installed
+	$(PY) -m ruff check --quiet .
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 unit: $(VENV)/.installed
 	$(PY) -m pytest tests $(PYTEST_ARGS)

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from schemas.contract import Operation
 
 from .errors import forbidden, unauthorized
 from .sessions import Session
 
+if TYPE_CHECKING:
+    from .world import World
+
 
 @dataclass
 class Call:
-    world: object
-    operation: object
+    world: World
+    operation: Operation | None  # None for the documented operations the description no longer holds
     path_params: dict
     query: dict
     headers: dict

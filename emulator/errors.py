@@ -37,7 +37,7 @@ def invalid_field(field: str, error: str, params: list | None = None, message: s
 
 
 def bad_request(invalid_fields: list | None = None, message: str | None = None) -> ApiError:
-    body = {"message": (message or "Request is invalid")[:255]}
+    body: dict[str, object] = {"message": (message or "Request is invalid")[:255]}
     if invalid_fields:
         body["syntaxErrors"] = {"invalidFields": invalid_fields}
     return ApiError(400, body)

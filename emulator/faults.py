@@ -86,7 +86,7 @@ class Faults:
         if not faults:
             return handler()
         for fault in faults:
-            if fault.kind == "throttle" and fault.remaining > 0:
+            if fault.kind == "throttle" and fault.remaining:
                 fault.remaining -= 1
                 fault.applied += 1
                 fault.throttled_at = time.monotonic()

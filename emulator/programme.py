@@ -62,7 +62,8 @@ def _shape_problem(programme) -> str | None:
 
 
 def _json_name(kind: type) -> str:
-    return {str: "a string", dict: "an object", list: "an array"}[kind]
+    names: dict[type, str] = {str: "a string", dict: "an object", list: "an array"}
+    return names[kind]
 
 
 def _json_kind(value) -> str:

@@ -5,7 +5,12 @@ the app routes by the contract's operation index and looks handlers up here.
 """
 from __future__ import annotations
 
-HANDLERS: dict[tuple[str, str], callable] = {}
+from collections.abc import Callable
+from typing import Any
+
+Handler = Callable[..., Any]
+
+HANDLERS: dict[tuple[str, str], Handler] = {}
 BACKENDS: dict[str, type] = {}
 
 
@@ -30,7 +35,7 @@ def backend(name: str):
 
 # Operations Weavr documents but the description no longer holds (deprecated, no schema published): served
 # outside the contract by (method, path) under /multi; see emulator/choices/bulks.md.
-LEGACY_ROUTES: dict[tuple[str, str], callable] = {}
+LEGACY_ROUTES: dict[tuple[str, str], Handler] = {}
 
 
 def handles_legacy(method: str, path: str):

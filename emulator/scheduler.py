@@ -8,6 +8,8 @@ one bad job cannot wedge every later request.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import heapq
 import itertools
 import logging
@@ -21,7 +23,7 @@ class Job:
     due_ms: int
     seq: int
     name: str = field(compare=False)
-    action: object = field(compare=False, repr=False)
+    action: Callable[[], object] = field(compare=False, repr=False)
     cancelled: bool = field(default=False, compare=False)
 
 

@@ -9,8 +9,8 @@ managed cards next) register themselves by instrument type and answer `owner_of(
 from __future__ import annotations
 
 from contextlib import contextmanager
-
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from . import ledger as money
 
@@ -58,13 +58,28 @@ class Identities:
         return [u["id"] for u in sorted(users, key=lambda u: u["credentialType"] != "ROOT")]
 
 
+class InstrumentArea(Protocol):
+    """What an area that holds instruments answers the others (managed accounts, managed cards)."""
+
+    def owner_of(self, instrument_id: str) -> Owner | None: ...
+
+    def state_of(self, instrument_id: str) -> str: ...
+
+
+@runtime_checkable
+class WatchesLowBalance(Protocol):
+    """An instrument area that wants to know when an instrument's available balance went down."""
+
+    def available_lowered(self, instrument_id: str, before: int, after: int) -> None: ...
+
+
 class Instruments:
     def __init__(self, world):
         self.world = world
         self.ledger: money.Ledger = world.ledger
-        self.areas: dict[str, object] = {}
+        self.areas: dict[str, InstrumentArea] = {}
 
-    def register(self, instrument_type: str, area) -> None:
+    def register(self, instrument_type: str, area: InstrumentArea) -> None:
         self.areas[instrument_type] = area
 
     # -- which instrument --------------------------------------------------------------------
@@ -114,10 +129,12 @@ class Instruments:
     def _lowering(self, instrument: tuple):
         """Tells the instrument's area when its available balance went down (a low balance event may follow)."""
         area = self.areas.get(instrument[0])
-        before = self.ledger.balance(instrument).available if hasattr(area, "available_lowered") else None
+        if not isinstance(area, WatchesLowBalance):
+            yield
+            return
+        before = self.ledger.balance(instrument).available
         yield
-        if before is not None:
-            area.available_lowered(str(instrument[1]), before, self.ledger.balance(instrument).available)
+        area.available_lowered(str(instrument[1]), before, self.ledger.balance(instrument).available)
 
     def settle(self, hold_id: str, destination: tuple | None = None, amount: int | None = None) -> money.Entry:
         return self.ledger.settle(hold_id, destination, amount)

@@ -72,7 +72,7 @@ class Operation:
     parameters: list
     request_body: dict | None
     responses: dict
-    pattern: re.Pattern = field(repr=False, default=None)
+    pattern: re.Pattern | None = field(repr=False, default=None)
     literal_segments: int = 0
 
     @property
@@ -152,7 +152,7 @@ class Contract:
         """(operation, path parameters) for a concrete request, or (None, allowed methods) when none."""
         allowed = []
         for op in self._routable:
-            found = op.pattern.match(path)
+            found = op.pattern.match(path) if op.pattern else None
             if not found:
                 continue
             if op.method == method.upper():

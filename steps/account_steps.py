@@ -11,9 +11,8 @@ import time
 from pytest_bdd import parsers, then, when
 
 from . import flows, instrument_flows
+from .grammar import NAME, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
 ACTIONS = {"blocks": "block", "unblocks": "unblock", "removes": "remove"}
 # The sandbox may allocate an IBAN a moment after the upgrade answers (PENDING_ALLOCATION).
 IBAN_WAIT_SECONDS = 30

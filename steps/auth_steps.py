@@ -10,6 +10,7 @@ from support import factories
 
 from . import flows
 
+
 @given(parsers.re(r"the (?P<role>[\w ]+?) has enrolled their mobile for SMS one-time passwords$"))
 def has_enrolled_sms(ctx, role):
     """Given the authorised user has enrolled their mobile for SMS one-time passwords

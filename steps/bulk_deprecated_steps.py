@@ -10,10 +10,8 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from . import bulk_flows, flows, wire_flows
+from .grammar import NAME, NAMES, ROLE, split_names
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
-NAMES = r'(?P<names>"[^"]+"(?:, "[^"]+")*)'
 AMOUNTS = r"(?P<amounts>\d+(?:, \d+)*) (?P<currency>[A-Z]{3})"
 DEFAULT_BENEFICIARY = "Ann Lee"
 # What a read-back must repeat of what the deprecated create answered for each item.
@@ -21,10 +19,6 @@ READ_BACK = {"sends": ("id", "destinationAmount", "source", "destination", "prof
              wire_flows.KIND: ("id", "transferAmount", "sourceInstrument", "profileId", "description", "type")}
 KINDS = {"sends": "sends", "wire transfers": wire_flows.KIND}
 ANSWER_KEYS = {"sends": "sends", wire_flows.KIND: "outgoingWireTransfers"}
-
-
-def _named(names: str) -> list[str]:
-    return [n.strip('"') for n in names.split(", ")]
 
 
 @when(parsers.re(rf'the {ROLE} creates sends of {AMOUNTS} from "(?P<source>[\w -]+)" to the '
@@ -66,7 +60,7 @@ def cancels(ctx, role, kind, names):
     answer is kept.
     """
     kind = KINDS[kind]
-    ids = [ctx.resource(n, kind).id for n in _named(names)]
+    ids = [ctx.resource(n, kind).id for n in split_names(names)]
     ctx.call("POST", f"/{kind}/bulk/cancel", as_actor=ctx.actor(role),
              json={"cancellations": [{"id": i, "cancellationReason": "changed plans"} for i in ids]})
 
@@ -80,7 +74,7 @@ def answer_reads_back(ctx, kind, names):
     """
     kind = KINDS[kind]
     body = flows.expect(ctx.response(), 200, "the deprecated bulk create").body
-    made = [ctx.resource(n, kind) for n in _named(names)]
+    made = [ctx.resource(n, kind) for n in split_names(names)]
     answered = body[ANSWER_KEYS[kind]]
     assert [str(item["id"]) for item in answered] == [r.id for r in made], body
     for item, resource in zip(answered, made):

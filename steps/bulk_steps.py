@@ -10,11 +10,9 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from . import bulk_flows, flows, wire_flows
+from .grammar import NAME, NAMES, ROLE, split_names
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
 BULK = r'the bulk "(?P<name>[\w -]+)"'
-NAMES = r'"(?P<names>[^"]+(?:", "[^"]+)*)"'
 BULK_STATES = "SUBMITTED|RUNNING|PAUSED|COMPLETED|PARTIALLY_COMPLETED|FAILED|CANCELLED"
 # A bulk in one of these no longer changes, so two reads of it agree.
 FINAL_STATES = ("COMPLETED", "PARTIALLY_COMPLETED", "FAILED", "CANCELLED")
@@ -56,7 +54,7 @@ def submits_card_actions(ctx, role, name, action, names):
 
     POST /bulks/managed_cards/_id_/block (or unblock, remove) with one item per named card, in that order.
     """
-    cards = [ctx.resource(n, "managed_cards") for n in names.split('", "')]
+    cards = [ctx.resource(n, "managed_cards") for n in split_names(names)]
     bulk_flows.submit(ctx, ctx.actor(role), name, "POST", f"/bulks/managed_cards/_id_/{CARD_ACTIONS[action]}",
                       bulk_flows.card_items(cards))
 
@@ -68,7 +66,7 @@ def submits_spend_rules(ctx, role, name, names, docstring):
 
     PATCH /bulks/managed_cards/_id_/spend_rules: the same spend rules (JSON, placeholders filled) for each named card.
     """
-    cards = [ctx.resource(n, "managed_cards") for n in names.split('", "')]
+    cards = [ctx.resource(n, "managed_cards") for n in split_names(names)]
     bulk_flows.submit(ctx, ctx.actor(role), name, "PATCH", "/bulks/managed_cards/_id_/spend_rules",
                       bulk_flows.card_items(cards, ctx.fill_json(docstring)))
 
@@ -211,7 +209,7 @@ def operation_is(ctx, position, name, status, code):
         assert answer.get("errorCode") == code, f"operation {position} of {name!r} answered {answer}, expected {code}"
 
 
-@then(parsers.re(rf'operation (?P<position>\d+) of "(?P<name>[\w -]+)" made the '
+@then(parsers.re(r'operation (?P<position>\d+) of "(?P<name>[\w -]+)" made the '
                  r'(?P<kind>transfer|send|user|wire transfer) "(?P<made>[\w -]+)"$'))
 def operation_made(ctx, position, name, kind, made):
     """Then operation 1 of "payroll" made the transfer "salary 1"
@@ -244,7 +242,7 @@ def operations_with_status(ctx, name, status, positions):
     assert found == [int(p) for p in positions.split(", ")], f"{status} operations of {name!r}: {found}"
 
 
-@then(parsers.re(rf'the bulks read (?P<negated>do not )?include "(?P<name>[\w -]+)"$'))
+@then(parsers.re(r'the bulks read (?P<negated>do not )?include "(?P<name>[\w -]+)"$'))
 def bulks_include(ctx, negated, name):
     """Then the bulks read do not include "payroll"
 

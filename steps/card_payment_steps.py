@@ -15,11 +15,7 @@ from support.receiver import APPROVED, DENIED, SILENT, UNKNOWN, Receiver
 
 from . import card_payment_flows as cards
 from . import flows
-
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
-MONEY = r"(?P<amount>\d+) (?P<currency>[A-Z]{3})"
-CARD = r'the card "(?P<card>[\w -]+)"'
+from .grammar import CARD, MONEY
 
 
 # -- cards ready to spend (created by card_steps: "has a prepaid card "travel" with 2000 EUR") --------------

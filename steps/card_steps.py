@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-
 from . import card_flows, flows
+from .grammar import MONEY, NAME, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
-MONEY = r"(?P<amount>\d+) (?P<currency>[A-Z]{3})"
 STATE = r"(?P<state>ACTIVE|BLOCKED|DESTROYED|NOT_ENABLED)"
 REASON = r"(?: with reason (?P<reason>[A-Z_]+))?"
 CARD_ACTIONS = {"blocks": "block", "unblocks": "unblock", "removes": "remove",

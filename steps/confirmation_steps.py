@@ -10,9 +10,8 @@ from __future__ import annotations
 from pytest_bdd import parsers, when
 
 from . import flows, send_flows
-from .send_flows import CODE, NAMES, code_or_sandbox, named_ids
-
-ROLE = r"(?P<role>[\w ]+?)"
+from .grammar import NAMES, ROLE
+from .send_flows import CODE, code_or_sandbox, named_ids
 
 
 @when(parsers.re(rf"the {ROLE} confirms the sends? {NAMES} with an OTP{CODE}$"))

@@ -9,7 +9,6 @@ from support import factories
 from . import flows
 from .context import Actor
 
-
 ORDINALS = ("second", "third", "fourth")
 # What onboarding itself changes between the registration answer and the read-back: the verified email, and
 # whether a password is set (which only the registration answers).

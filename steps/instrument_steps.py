@@ -12,10 +12,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from . import flows, instrument_flows
-
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
-MONEY = r"(?P<amount>\d+) (?P<currency>[A-Z]{3})"
+from .grammar import MONEY, NAME, ROLE
 
 
 @given(parsers.re(rf"the {ROLE} has a managed account {NAME}(?: with {MONEY})?$"))

@@ -12,10 +12,10 @@ from __future__ import annotations
 from pytest_bdd import parsers, when
 
 from . import send_flows
-from .send_flows import CODE, NAMES, code_or_sandbox, named_ids
+from .grammar import NAMES, ROLE
+from .send_flows import CODE, code_or_sandbox, named_ids
 
 RESOURCE_TYPE = "linked_account_declaration"
-ROLE = r"(?P<role>[\w ]+?)"
 CHALLENGE = r'"(?P<challenge>[\w .-]+)"'
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from . import flows
+from .grammar import NAME, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
 HOLDER = r'held by "(?P<holder>[^"]+)"'
-AS = r' as "(?P<alias>[\w -]+)"'
+ALIAS = r' as "(?P<alias>[\w -]+)"'
 ACTIONS = {"blocks": "block", "unblocks": "unblock", "removes": "remove"}
 STATES = "PENDING_VERIFICATION|ACTIVE|BLOCKED|REJECTED|REMOVED"
 STEPS = "INTERNAL_CHECKS|TRANSFER_INSTRUCTION|USER_DECLARATION_SCA_CHALLENGE|MICRO_DEPOSIT"
@@ -58,7 +57,7 @@ def read_linked_account(ctx, name: str) -> dict:
     return body
 
 
-@when(parsers.re(rf'the {ROLE} links the account with IBAN "(?P<iban>[^"]+)" {HOLDER}{AS}$'))
+@when(parsers.re(rf'the {ROLE} links the account with IBAN "(?P<iban>[^"]+)" {HOLDER}{ALIAS}$'))
 def links_iban(ctx, role, iban, holder, alias):
     """When the corporate links the account with IBAN "DE89370400440532013000" held by "Ann Lee" as "bank"
 
@@ -70,7 +69,7 @@ def links_iban(ctx, role, iban, holder, alias):
 
 
 @when(parsers.re(rf'the {ROLE} links the account number "(?P<number>\d+)" with sort code "(?P<sort_code>\d+)" '
-                 rf'{HOLDER}{AS}$'))
+                 rf'{HOLDER}{ALIAS}$'))
 def links_account_number(ctx, role, number, sort_code, holder, alias):
     """When the corporate links the account number "31926819" with sort code "601613" held by "Ann Lee" as "uk bank"
 
@@ -80,7 +79,7 @@ def links_account_number(ctx, role, number, sort_code, holder, alias):
 
 
 @when(parsers.re(rf'the {ROLE} links the account with IBAN "(?P<iban>[^"]+)" {HOLDER} in (?P<currency>[A-Z]{{3}}) '
-                 rf'from (?P<country>[A-Z]{{2}})(?: under the profile "(?P<profile>[0-9]+)")?(?:{AS})?$'))
+                 rf'from (?P<country>[A-Z]{{2}})(?: under the profile "(?P<profile>[0-9]+)")?(?:{ALIAS})?$'))
 def links_iban_with(ctx, role, iban, holder, currency, country, profile, alias):
     """When the corporate links the account with IBAN "DE89370400440532013000" held by "Ann Lee" in XXX from DE
 

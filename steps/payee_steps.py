@@ -9,8 +9,8 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from . import flows, send_flows
+from .grammar import NAMES, ROLE, split_names
 
-ROLE = r"(?P<role>[\w ]+?)"
 BATCH_STATES = "INITIALISED|FAILED|PENDING_CHALLENGE|CHALLENGE_FAILED|CHALLENGE_COMPLETED|COMPLETED"
 PAYEE_STATES = "INITIALISED|INVALID|PENDING_CHALLENGE|CHALLENGE_FAILED|ACTIVE|REMOVED"
 # What a payee keeps from the batch that added it to its removal.
@@ -35,14 +35,14 @@ def trusts(ctx, role, target, name):
     ctx.remember_resource(name, "beneficiaries", actor, payee)
 
 
-@when(parsers.re(rf'the {ROLE} adds payees for "(?P<names>[^"]+(?:", "[^"]+)*)"'
+@when(parsers.re(rf'the {ROLE} adds payees for {NAMES}'
                  r'(?: tagged "(?P<tag>[\w-]+)")? as the batch "(?P<name>[\w -]+)"$'))
 def adds_payees(ctx, role, names, tag, name):
     """When the corporate adds payees for "wallet", "savings" tagged "suppliers" as the batch "b1"
 
     One batch (`POST /beneficiaries`) with an instrument payee for each named instrument; the answer is kept and, on a 200, named.
     """
-    payees = [send_flows.instrument_payee(ctx.resource(n)) for n in names.split('", "')]
+    payees = [send_flows.instrument_payee(ctx.resource(n)) for n in split_names(names)]
     send_flows.create_batch(ctx, ctx.actor(role), payees, name, tag)
 
 
@@ -102,13 +102,13 @@ def payee_is(ctx, target, batch, state, failure, name):
         ctx.remember_resource(name, "beneficiaries", ctx.actor(batch_resource.owner), payee)
 
 
-@when(parsers.re(rf'the {ROLE} removes the payees? "(?P<names>[^"]+(?:", "[^"]+)*)"(?: as the batch "(?P<name>[\w -]+)")?$'))
+@when(parsers.re(rf'the {ROLE} removes the payees? {NAMES}(?: as the batch "(?P<name>[\w -]+)")?$'))
 def removes(ctx, role, names, name):
     """When the corporate removes the payee "mia" as the batch "r1"
 
     `POST /beneficiaries/remove` with the named payees; the answer is kept and, on a 200, named.
     """
-    ids = [ctx.resource(n, "beneficiaries").id for n in names.split('", "')]
+    ids = [ctx.resource(n, "beneficiaries").id for n in split_names(names)]
     response = ctx.call("POST", "/beneficiaries/remove", as_actor=ctx.actor(role), json={"beneficiaryIds": ids})
     if name and response.status == 200:
         ctx.remember_resource(name, "beneficiaries/batch", ctx.actor(role),

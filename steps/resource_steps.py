@@ -12,9 +12,8 @@ from pytest_bdd import parsers, then, when
 
 from . import flows
 from .context import KINDS
+from .grammar import NAME, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
 KIND = "(?P<kind>" + "|".join(KINDS) + ")"
 
 

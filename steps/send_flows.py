@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from . import flows, transfer_flows
 from .context import Actor, Resource
+from .grammar import split_names
 
 PUSH_CHANNEL = "AUTHY"
 # The grammar the confirmation-challenge steps share, whatever resource they confirm.
-NAMES = r'"(?P<names>[^"]+(?:", "[^"]+)*)"'
 CODE = r'(?: with the code "(?P<code>\d+)")?'
 
 
 def named_ids(ctx, names: str, kind: str) -> list[str]:
     """The ids of the resources a step names as `"a", "b"`."""
-    return [ctx.resource(n, kind).id for n in names.split('", "')]
+    return [ctx.resource(n, kind).id for n in split_names(names)]
 
 
 def code_or_sandbox(ctx, code: str | None) -> str:

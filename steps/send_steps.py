@@ -10,11 +10,9 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from . import flows, send_flows, transfer_flows
+from .grammar import AS, MONEY, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-MONEY = r"(?P<amount>-?\d+) (?P<currency>[A-Z]{3})"
 FROM_TO = r'from "(?P<source>[\w -]+)" to (?:the [\w ]+?\'s (?:account|card) )?"(?P<destination>[\w -]+)"'
-AS = r'(?: as "(?P<name>[\w -]+)")?'
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 STATES = "INVALID|INITIALISED|COMPLETED|REJECTED|FAILED|PENDING_CHALLENGE|PENDING|APPROVED|RETURNED|SCHEDULED|CANCELLED"
 

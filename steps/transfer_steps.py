@@ -10,11 +10,9 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from . import flows, instrument_flows, transfer_flows
+from .grammar import AS, MONEY, NAMES, ROLE, split_names
 
-ROLE = r"(?P<role>[\w ]+?)"
-MONEY = r"(?P<amount>-?\d+) (?P<currency>[A-Z]{3})"
 FROM_TO = r'from "(?P<source>[\w -]+)" to "(?P<destination>[\w -]+)"'
-AS = r'(?: as "(?P<name>[\w -]+)")?'
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 STATES = "INITIALISED|COMPLETED|REJECTED|FAILED|PENDING|SCHEDULED|CANCELLED"
 
@@ -62,14 +60,14 @@ def schedules_transfer(ctx, role, amount, currency, source, destination, count, 
                             currency, name, scheduledTimestamp=str(at))
 
 
-@when(parsers.re(rf'the {ROLE} cancels the transfers? "(?P<names>[^"]+(?:", "[^"]+)*)"'
+@when(parsers.re(rf'the {ROLE} cancels the transfers? {NAMES}'
                  r'(?: because "(?P<reason>[\w -]+)")?$'))
 def cancels(ctx, role, names, reason):
     """When the corporate cancels the transfer "rent" because "changed plans"
 
     Calls the bulk cancel with the named transfers (`the transfers "a", "b"`), in that order; the answer is kept.
     """
-    ids = [ctx.resource(n, "transfers").id for n in names.split('", "')]
+    ids = [ctx.resource(n, "transfers").id for n in split_names(names)]
     transfer_flows.cancel(ctx, ctx.actor(role), ids, reason)
 
 
@@ -106,7 +104,7 @@ def transfer_is(ctx, name, state):
         assert "executionTimestamp" not in body, f"a scheduled transfer has run: {body}"
 
 
-@then(parsers.re(rf'the statement of "(?P<name>[\w -]+)" replays to its balance$'))
+@then(parsers.re(r'the statement of "(?P<name>[\w -]+)" replays to its balance$'))
 def statement_replays(ctx, name):
     """Then the statement of "savings" replays to its balance
 

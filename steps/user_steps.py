@@ -6,6 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from . import flows, user_flows
 
+
 @given(parsers.re(r"the (?P<owner>[\w ]+?) has an authorised user(?: called the (?P<role>[\w ]+?))?$"))
 def has_authorised_user(ctx, owner, role):
     """Given the corporate has an authorised user called the second user

@@ -11,11 +11,10 @@ from pytest_bdd import given, parsers, then
 from support.receiver import APPROVED, DENIED, SILENT, UNKNOWN, incoming_key
 
 from . import flows
+from .grammar import MONEY
 
-ROLE = r"(?P<role>[\w ]+?)"
 ACCOUNT = r'"(?P<account>[\w -]+)"'
 SENDER = r'"(?P<sender>[^"]+)"'
-MONEY = r"(?P<amount>\d+) (?P<currency>[A-Z]{3})"
 DECISIONS = {"approves": APPROVED, "denies": DENIED, "does not answer for": SILENT, "does not know": UNKNOWN}
 
 

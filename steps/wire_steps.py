@@ -9,10 +9,8 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from . import flows, wire_flows
+from .grammar import MONEY, NAME, ROLE
 
-ROLE = r"(?P<role>[\w ]+?)"
-NAME = r'"(?P<name>[\w -]+)"'
-MONEY = r"(?P<amount>-?\d+) (?P<currency>[A-Z]{3})"
 WIRE = rf"the wire transfer {NAME}"
 BENEFICIARY = r'(?: named "(?P<beneficiary>[^"]+)")?'
 STATES = ("INVALID|PENDING_CHALLENGE|PENDING_CONFIRMATION|SUBMITTED|APPROVED|COMPLETED|REJECTED|FAILED|RETURNED|"

@@ -94,20 +94,23 @@ class Receiver:
         self._seen_refs: set[str] = set()
         self._failures: list[int] = []  # statuses to answer the next event deliveries with, in turn
         self._lock = threading.Lock()
-        self._server = None
+        self._server: ThreadingHTTPServer | None = None
 
     # -- life ------------------------------------------------------------------------------------------
     def start(self) -> str:
         if self._server is None:
-            self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-            self._server.daemon_threads = True
-            threading.Thread(target=self._server.serve_forever, name="receiver", daemon=True).start()
+            server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, name="receiver", daemon=True).start()
+            self._server = server
         return self.url
 
     @property
     def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the receiver is not started")
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def stop(self) -> None:
         if self._server is not None:
@@ -230,7 +233,8 @@ class Receiver:
             if duplicate:
                 self.duplicates.append(delivery)
             else:
-                self.events.append(Event(operation.operation_id, delivery.body, delivery.headers, ref,
+                body = delivery.body if isinstance(delivery.body, dict) else {}  # event_problems refused a non-object
+                self.events.append(Event(operation.operation_id, body, delivery.headers, ref,
                                          delivery.received_at))
         delivery.status = 204
         self._record(operation.operation_id, 204)

@@ -16,7 +16,7 @@ KEYWORDS = ("given", "when", "then")
 def _pattern(call: ast.Call, constants: dict) -> str:
     arg = call.args[0] if call.args else None
     if isinstance(arg, ast.Constant):
-        return arg.value
+        return str(arg.value)
     if isinstance(arg, ast.Call) and arg.args:
         return _text(arg.args[0], constants)
     return "?"
@@ -36,7 +36,8 @@ def _text(node, constants: dict) -> str:
     if isinstance(node, ast.FormattedValue):
         return _text(node.value, constants)
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join"
-            and isinstance(node.func.value, ast.Constant) and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)
+            and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
         # "|".join(KINDS): alternatives taken from a literal collection, keys of a dict included.
         return node.func.value.value.join(str(item) for item in constants.get(node.args[0].id, ()))
     return "?"
@@ -125,7 +126,8 @@ def steps_of(module: Path) -> list[dict]:
             continue
         keywords, patterns = [], []
         for decorator in node.decorator_list:
-            if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) in KEYWORDS:
+            if (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Name)
+                    and decorator.func.id in KEYWORDS):
                 keywords.append(decorator.func.id.capitalize())
                 patterns.append(_pattern(decorator, constants))
         if keywords:

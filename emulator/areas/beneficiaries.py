@@ -120,8 +120,9 @@ class BeneficiariesBackend:
 
     def remove(self, owner: Owner, beneficiary_ids: list) -> Batch:
         """Removing trust needs no challenge: the batch completes at once (choices/beneficiaries.md)."""
-        found = [self.beneficiaries.get(str(i)) for i in beneficiary_ids]
-        if any(b is None or b.owner != owner or b.state == "REMOVED" for b in found):
+        found = [b for b in (self.beneficiaries.get(str(i)) for i in beneficiary_ids)
+                 if b is not None and b.owner == owner and b.state != "REMOVED"]
+        if len(found) != len(beneficiary_ids):
             raise not_found("Beneficiary not found")
         batch = Batch(self.world.ids.next(), owner, "REMOVE", "INITIALISED", [b.id for b in found])
         self.batches[batch.id] = batch

@@ -260,7 +260,7 @@ class CardPurchasesBackend:
 
     def _forward_event(self, card, payment: CardPayment, source: tuple) -> dict:
         merchant = payment.merchant
-        event = {"cardId": payment.card_id, "transactionId": payment.id, "authorisationType": "AUTHORISED",
+        event: dict[str, object] = {"cardId": payment.card_id, "transactionId": payment.id, "authorisationType": "AUTHORISED",
                  "sourceAmount": payment.amount, "transactionAmount": payment.amount,
                  "totalTransactionCost": payment.amount, "transactionTimestamp": payment.creation_timestamp,
                  "merchantData": {"merchantName": merchant["name"], "merchantCategoryCode": merchant["categoryCode"],
@@ -268,7 +268,9 @@ class CardPurchasesBackend:
                  "owner": payment.owner.answer(),
                  "transactionType": "CASH_WITHDRAWAL" if payment.type == "CASH_WITHDRAWAL" else "SALE_PURCHASE"}
         if "country" in merchant:
-            event["merchantData"]["merchantCountry"] = merchant["country"]
+            merchant_data = event["merchantData"]
+            assert isinstance(merchant_data, dict)
+            merchant_data["merchantCountry"] = merchant["country"]
         if self._cards().mode_of(payment.card_id) == DEBIT_MODE:
             event["mode"] = DEBIT_MODE
             event["parentManagedAccountId"] = source[1]

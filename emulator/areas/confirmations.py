@@ -13,6 +13,7 @@ An expired challenge calls neither: the resource keeps waiting and a new challen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..challenges import CHALLENGE_TTL_MS, PUSH_INVALID, PUSH_VERIFIED
 from ..errors import conflict, forbidden
@@ -49,16 +50,26 @@ class Confirmation:
                 "wrongAttempts": self.wrong_attempts}
 
 
+class ChallengedArea(Protocol):
+    """The port a resource area plugs in with (the module's docstring says what each answer means)."""
+
+    def awaiting_challenge(self, resource_id: str, owner: Owner) -> bool: ...
+
+    def challenge_completed(self, resource_id: str) -> None: ...
+
+    def challenge_failed(self, resource_id: str) -> None: ...
+
+
 @backend("confirmations")
 class ConfirmationsBackend:
     def __init__(self, world):
         self.world = world
-        self.areas: dict[str, object] = {}
+        self.areas: dict[str, ChallengedArea] = {}
         self.by_id: dict[str, Confirmation] = {}
         # (resource_type, resource_id) -> the latest challenge of that resource, for the per-resource verify.
         self.latest: dict[tuple[str, str], Confirmation] = {}
 
-    def register(self, resource_type: str, area) -> None:
+    def register(self, resource_type: str, area: ChallengedArea) -> None:
         self.areas[resource_type] = area
 
     # -- starting a challenge ----------------------------------------------------------------

@@ -137,7 +137,7 @@ class IdentityBackend:
     def view(self, identity_id: str, created: bool = False) -> dict:
         identity = self.by_id[identity_id]
         user = self.world.area("users").require(identity_id)
-        root = {"id": {"type": self.kind.type, "id": identity_id}}
+        root: dict[str, object] = {"id": {"type": self.kind.type, "id": identity_id}}
         for name in self.kind.root_fields:
             if user.get(name) is not None:
                 root[name] = user[name]

@@ -121,7 +121,9 @@ class ManagedAccountsBackend:
     def available_lowered(self, account_id: str, before: int, after: int) -> None:
         """The low balance webhook, once each time the available balance crosses below the account's threshold."""
         account = self.by_id.get(account_id)
-        threshold = account.low_balance_threshold if account else None
+        if account is None:
+            return
+        threshold = account.low_balance_threshold
         if threshold is not None and before >= threshold > after:
             self.world.outbox.emit("managed_accounts_low_balance_watch", {
                 "id": {"type": INSTRUMENT_TYPE, "id": account.id}, "currency": account.currency,

@@ -9,6 +9,8 @@ Choices where the description is silent: emulator/choices/wires.md. Handlers: ou
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass, field
 
 from ..errors import conflict, not_found
@@ -64,7 +66,7 @@ class WireTransfer:
     hold_id: str | None = None
     job: object = None
     kind: str = RESOURCE_TYPE
-    render: object = None  # the answer of another kind (a correspondent bank transfer's), given the transfer
+    render: Callable[[WireTransfer], dict] | None = None  # the answer of another kind (a correspondent bank transfer's), given the transfer
 
     @property
     def source_key(self) -> tuple:
@@ -264,16 +266,16 @@ class OutgoingWireBackend:
 
     def accept(self, owt_id: str) -> str:
         owt, denial = self._decidable(owt_id)
-        if denial:
-            return denial
+        if owt is None:
+            return denial or "DENIED"
         self.world.instruments.settle(owt.hold_id)
         self._move(owt, COMPLETED)
         return "COMPLETED"
 
     def reject(self, owt_id: str) -> str:
         owt, denial = self._decidable(owt_id)
-        if denial:
-            return denial
+        if owt is None:
+            return denial or "DENIED"
         self.world.instruments.release(owt.hold_id)
         owt.rejected_info = "SYSTEM"
         self._move(owt, REJECTED)

@@ -16,8 +16,8 @@ class SignInBackend:
         self.attempts: dict[str, dict] = {}
 
     def locked(self, user_id: str) -> bool:
-        state = self.attempts.get(user_id)
-        return bool(state) and state.get("lockedUntilMs", 0) > self.world.now_ms()
+        state = self.attempts.get(user_id) or {}
+        return state.get("lockedUntilMs", 0) > self.world.now_ms()
 
     def failed(self, user_id: str) -> None:
         state = self.attempts.setdefault(user_id, {"failures": 0})

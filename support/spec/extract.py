@@ -234,7 +234,7 @@ DOC_ENTRY = re.compile(r"### (?P<title>[^#\[]+?) - \[(?P<method>GET|POST|PUT|PAT
 def documented_capabilities(docs_text: str, index: dict) -> list:
     """Capabilities listed by the documentation's index, flagged when the description lacks them."""
     in_spec = {(op["method"], op["path"]) for op in index["operations"]}
-    found = {}
+    found: dict[tuple[str, str], dict] = {}
     for match in DOC_ENTRY.finditer(docs_text):
         key = (match["method"], match["path"])
         title = match["title"].strip()
@@ -270,7 +270,7 @@ def extract(source: SpecSource, namespace: str, out_dir: Path, docs_text: str | 
         documented = _reflag_documented(target / "documented.json", index)
     manifest = extraction.manifest(index, components, documented)
     target.mkdir(parents=True, exist_ok=True)
-    files = {"operations.json": index, "components.json": components, "manifest.json": manifest}
+    files: dict[str, object] = {"operations.json": index, "components.json": components, "manifest.json": manifest}
     if documented is not None:
         files["documented.json"] = documented
     for name, data in files.items():

@@ -59,7 +59,7 @@ def enumerate_faults(contracts: dict, usage: dict) -> list[dict]:
             for status in (429, 503):
                 faults.append({**base, "kind": "throttle", "status": status, "calls": 1,
                                "retryAfter": RETRY_AFTER_SECONDS, "sentField": False})
-        codes = {}
+        codes: dict[int, str] = {}
         for code in entry["errorCodes"]:
             status, error_code = code.split(":", 1)
             codes.setdefault(int(status), error_code)

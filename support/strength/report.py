@@ -25,11 +25,12 @@ def _percent(part: int, whole: int):
 
 
 def build_report(enumerated: list[dict], results: list[dict], facts: dict) -> dict:
-    by_area, by_operation = {}, {}
+    by_area: dict[str, list[dict]] = {}
+    by_operation: dict[str, list[dict]] = {}
     for result in results:
         by_area.setdefault(result["area"], []).append(result)
         by_operation.setdefault(result["operationId"], []).append(result)
-    enumerated_by_area = {}
+    enumerated_by_area: dict[str, int] = {}
     for fault in enumerated:
         enumerated_by_area[fault["area"]] = enumerated_by_area.get(fault["area"], 0) + 1
     return {

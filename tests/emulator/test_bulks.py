@@ -221,3 +221,11 @@ def test_a_submission_without_a_body_is_a_bulk_of_nothing_that_completes(emu, ac
 def test_a_json_null_is_not_a_bulk(emu, accounts):
     owner, _, _ = accounts
     assert emu.call("POST", "/bulks/transfers", raw=b"null", token=owner["token"]).status == 400
+
+
+def test_every_single_operation_a_bulk_names_has_a_handler(emu):
+    from emulator.areas.bulks import SINGLE
+    from emulator.registry import HANDLERS
+
+    missing = sorted(single for single in SINGLE.values() if ("multi", single) not in HANDLERS)
+    assert not missing, f"a bulk names single operations the emulator does not serve: {missing}"
