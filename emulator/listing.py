@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import variation
+
 WINDOW = ("offset", "limit")
 ORDER = "sortOrder"
 # Range parameter prefix -> the time field it bounds.
@@ -46,8 +48,10 @@ def listed(operation, query: dict, items: list, *, paths: dict | None = None, sk
         if name in WINDOW or name == ORDER or name in skip or query.get(name) is None:
             continue
         matching = [item for item in matching if _keeps(item, name, schema, query[name], paths)]
-    descending = query.get(ORDER, "DESC" if newest_first else "ASC") == "DESC" if ORDER in declared \
-        else newest_first
+    if query.get(ORDER) is not None and ORDER in declared:
+        descending = query[ORDER] == "DESC"
+    else:  # no order asked for: the handler's default, unless a varied emulator answers the other way
+        descending = variation.current().descending(getattr(operation, "operation_id", None), newest_first)
     if descending:
         matching.reverse()
     offset = int(query.get("offset") or 0) if "offset" in declared else 0
