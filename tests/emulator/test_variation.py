@@ -127,24 +127,32 @@ def test_timestamps_follow_the_seeds_clock(seed):
 
 
 def test_a_dropped_optional_field_is_left_out_where_the_answer_stays_valid():
-    seed = seed_where(lambda v: "executionTimestamp" in v.dropped_fields)
+    seed = seed_where(lambda v: "lastUpdatedTimestamp" in v.dropped_fields)
     for number, present in ((0, True), (seed, False)):
         emu = varied(number)  # strict: the trimmed answer is checked against its schema
         owner = verified_corporate(emu)
-        savings, spending = (create_account(emu, owner)["id"] for _ in range(2))
-        deposit(emu, savings, 500)
-        answer = transfer(emu, owner, savings, spending, 200)
-        assert answer.status == 200 and answer.body["state"] == "COMPLETED"
-        assert ("executionTimestamp" in answer.body) is present, (number, answer.body)
+        account = create_account(emu, owner)["id"]
+        deposit(emu, account, 1000)
+        assert charge(emu, owner, account).status == 200
+        fee = emu.call("GET", "/fees", token=owner["token"]).body["fees"][0]
+        assert fee["status"] == "COMPLETED"
+        assert ("lastUpdatedTimestamp" in fee) is present, (number, fee)
     assert set(for_seed(seed).dropped_fields) <= set(OPTIONAL_CANDIDATES)
+
+
+def test_fields_whose_meaning_the_description_states_are_never_dropped():
+    described = {"executionTimestamp", "renewalTimestamp", "cancellationReason", "challengeExemptionReason"}
+    assert not described & set(OPTIONAL_CANDIDATES)
+    assert not any(described & for_seed(seed).dropped_fields for seed in range(1, 60))
 
 
 def test_a_required_field_is_never_dropped():
     # `creationTimestamp` is required in every answer; make it a candidate and it must stay.
     variation = for_seed(1)
     still_valid = lambda body: "creationTimestamp" in body  # noqa: E731  the schema's say, in little
-    trimmed = variation.__class__(**{**vars(variation), "dropped_fields": frozenset({"creationTimestamp"})})
-    assert trimmed.without_optional({"creationTimestamp": 1}, still_valid) == {"creationTimestamp": 1}
+    trimmed = variation.__class__(**{**vars(variation), "dropped_fields": frozenset({"creationTimestamp", "tag"})})
+    # The required one stays, the other optional one still goes.
+    assert trimmed.without_optional({"creationTimestamp": 1, "tag": "t"}, still_valid) == {"creationTimestamp": 1}
     assert trimmed.without_optional({"creationTimestamp": 1, "x": {"creationTimestamp": 2}},
                                     lambda body: True) == {"x": {}}
 
