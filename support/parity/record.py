@@ -2,8 +2,8 @@
 
 Each worker appends to its own `exchanges-<worker>-<pid>.jsonl` in the parity folder; the run's controller
 clears the folder's old lines and writes `recording.json` (what was called, when) before any scenario runs.
-A secret answer field keeps its shape beside the mask (`***:<hex>`), so a token's format can be compared
-without its value.
+A secret field that is a token keeps its class beside the mask (`***:<hex>`, `***:<uuid>`), so a token's
+format can be compared without its value; any other secret is only `***`.
 """
 from __future__ import annotations
 
@@ -70,7 +70,9 @@ def with_shapes(original, masked):
     if isinstance(masked, list) and isinstance(original, list) and len(original) == len(masked):
         return [with_shapes(o, m) for o, m in zip(original, masked)]
     if masked == MASK and isinstance(original, str) and original != MASK:
-        return f"{MASK}:{shape(original)}"
+        kind = shape(original)
+        # Only a token's class (`<uuid>`, `<hex>`...): a shape that keeps letters would spell out a password.
+        return f"{MASK}:{kind}" if kind.startswith("<") else MASK
     return masked
 
 

@@ -26,7 +26,9 @@ def replay(nodeids: list[str], where: Path, workers: str = "2", extra_args: tupl
     where.mkdir(parents=True, exist_ok=True)
     empty_env = where / "no-settings.env"
     empty_env.write_text("# a replay reads no .env: the embedded emulator's own programme only\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WEAVR_") or k in KEPT}
+    # Nor may the replay pass for a worker of an outer run (a test that replays from inside pytest-xdist).
+    env = {k: v for k, v in os.environ.items()
+           if (not k.startswith("WEAVR_") or k in KEPT) and not k.startswith("PYTEST_XDIST")}
     env.update({"WEAVR_TARGET": "emulator", "WEAVR_PARITY_RECORD": "1", "WEAVR_PARITY_DIR": str(where),
                 "WEAVR_REPORTS_DIR": str(where / "reports"), "WEAVR_ENV_FILE": str(empty_env)})
     command = [sys.executable, "-m", "pytest", *nodeids, "-p", "no:randomly", "-q", "--tb=no", "-n", str(workers),
