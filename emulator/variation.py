@@ -20,15 +20,15 @@ from dataclasses import dataclass
 
 # The entries, each with the choices file that states the emulator's default (emulator/choices/).
 ENTRIES = {
-    "list_order": "core.md#lists",
-    "id_format": "core.md#ids-and-tokens",
-    "token_format": "core.md#ids-and-tokens",
-    "timestamps": "core.md#ids-and-tokens",
-    "optional_fields": "core.md#optional-fields",
+    "list_order": "transfers.md#reading-and-listing",
+    "id_format": "../README.md#choices-where-the-description-is-silent",
+    "token_format": "auth.md",
+    "timestamps": "../README.md#choices-where-the-description-is-silent",
+    "optional_fields": "../README.md#choices-where-the-description-is-silent",
     "error_words": "../README.md#choices-where-the-description-is-silent",
-    "conflict_order": "transfers.md#transfers",
-    "fee_amounts": "identities.md#fees",
-    "bank_details": "accounts.md#iban",
+    "conflict_order": "transfers.md#creating-a-transfer-post-transfers",
+    "fee_amounts": "identities.md#custom-fees",
+    "bank_details": "accounts.md#iban-post-then-get-managed_accountsidiban",
 }
 
 # Lists whose order without `sortOrder` the description states (statements: ASC by default; card payment

@@ -239,3 +239,11 @@ def _root():
     from pathlib import Path
 
     return Path(__file__).resolve().parents[2]
+
+
+def test_every_entry_is_written_down_and_links_the_choice_that_states_its_default():
+    choices = _root() / "emulator" / "choices"
+    written = (choices / "variation.md").read_text(encoding="utf-8")
+    for entry, link in ENTRIES.items():
+        assert f"| `{entry}` |" in written, f"{entry} is not in emulator/choices/variation.md"
+        assert (choices / link.split("#")[0]).is_file(), f"{entry} links {link}, which does not exist"
