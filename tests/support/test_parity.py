@@ -189,3 +189,13 @@ def test_make_parity_on_a_varied_recording_lists_the_varied_fields_and_nothing_e
     replay_log = (recorded / "replay" / "replay.log").read_text()
     assert "failed" not in replay_log, replay_log[-2000:]  # the plain emulator passes every replayed scenario
     assert "choices/" in (recorded / "divergences.md").read_text()
+
+
+def test_the_suite_started_emulator_takes_its_seed_from_weavr_emulator_vary():
+    from support.config import ConfigError
+    from support.emulator_process import variation_args
+
+    assert variation_args(None) == [] and variation_args(" ") == []
+    assert variation_args("3") == ["--vary", "3"]
+    with pytest.raises(ConfigError, match="WEAVR_EMULATOR_VARY is 'three': give a whole number"):
+        variation_args("three")
