@@ -51,14 +51,15 @@ CONFLICT_SITES = {
     "card_block_lost": ("INSTRUMENT_MARKED_LOST_STOLEN", "INSTRUMENT_ALREADY_BLOCKED"),
 }
 
-# Optional answer fields a sandbox may leave out: the schema does not require them and the description does
-# not say when they are set. Dropped only where the answer still validates without them. Not candidates,
-# because the description says what they hold once a state is reached: `executionTimestamp` ("at which the
-# transaction was executed, transitioning to a final state"), `renewalTimestamp` ("when the card will be
-# renewed"), `cancellationReason` ("the reason the scheduled transaction was cancelled"),
-# `challengeExemptionReason` ("the reason the transaction was exempted").
-OPTIONAL_CANDIDATES = ("lastUpdatedTimestamp", "bankName", "bankAddress", "bankCountry",
-                       "authForwardingDefaultTimeoutDecision", "externalData")
+# Optional answer fields a sandbox may leave out: the emulator answers them of its own accord (the client
+# never sets them), the schema does not require them and the description does not say when they are set.
+# Dropped only where the answer still validates without them. Not candidates: a field the client sets
+# (`authForwardingDefaultTimeoutDecision`, `tag`...), and those whose description says what they hold once a
+# state is reached: `executionTimestamp` ("at which the transaction was executed, transitioning to a final
+# state"), `renewalTimestamp` ("when the card will be renewed"), `cancellationReason` ("the reason the
+# scheduled transaction was cancelled"), `challengeExemptionReason` ("the reason the transaction was exempted").
+OPTIONAL_CANDIDATES = ("lastUpdatedTimestamp", "sourceFee", "destinationFee", "isInstant", "paymentNetwork",
+                       "authorisationCategory")
 
 DEFAULT_BANK = {"beneficiaryBank": "Weavr Sandbox Bank",
                 "beneficiaryBankAddress": "1 Sandbox Street, Valletta VLT 1010, Malta",
