@@ -133,18 +133,18 @@ def _closer_reversed(a: list, b: list) -> bool:
         return False
     same = sum(x == y for x, y in zip(a, b))
     backwards = sum(x == y for x, y in zip(a, reversed(b)))
-    if backwards == same:  # no item matches either way (each differs in an amount): compare without money
-        same = sum(_without_money(x) == _without_money(y) for x, y in zip(a, b))
-        backwards = sum(_without_money(x) == _without_money(y) for x, y in zip(a, reversed(b)))
+    if backwards == same:  # no item matches either way (each differs in an amount or a field left out):
+        same = sum(_alike(x, y) for x, y in zip(a, b))  # compare what both hold, amounts aside
+        backwards = sum(_alike(x, y) for x, y in zip(a, reversed(b)))
     return backwards > same
 
 
-def _without_money(value):
-    if isinstance(value, dict):
-        return {k: _without_money(v) for k, v in value.items() if not is_money_key(k)}
-    if isinstance(value, list):
-        return [_without_money(v) for v in value]
-    return value
+def _alike(x, y) -> bool:
+    if isinstance(x, dict) and isinstance(y, dict):
+        return all(_alike(x[k], y[k]) for k in x.keys() & y.keys() if not is_money_key(k))
+    if isinstance(x, list) and isinstance(y, list):
+        return len(x) == len(y) and all(_alike(i, j) for i, j in zip(x, y))
+    return x == y
 
 
 def _by_scenario(exchanges: list[dict]) -> dict:

@@ -10,7 +10,7 @@ from .choices import choice_for
 
 KIND_WORDS = {"status": "another status", "missing": "the emulator leaves it out", "extra": "the emulator adds it",
               "value": "another value", "type": "another type", "length": "another number of items",
-              "order": "the same items in another order"}
+              "order": "the items in another order"}
 
 
 def grouped(comparison, tags: dict) -> list[dict]:
