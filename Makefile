@@ -11,7 +11,7 @@ REPORT := reports/allure-report
 PYTEST_ARGS ?=
 WORKERS ?= auto
 
-.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength clean
+.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength parity clean
 
 setup: $(VENV)/.installed $(ALLURE)
 
@@ -79,6 +79,13 @@ strength: $(VENV)/.installed
 	STRENGTH_MAX_FAULTS=$(STRENGTH_MAX_FAULTS) STRENGTH_SECONDS=$(STRENGTH_SECONDS) STRENGTH_SEED=$(STRENGTH_SEED) \
 	  STRENGTH_SCENARIOS=$(STRENGTH_SCENARIOS) \
 	  STRENGTH_WORKERS=$(STRENGTH_WORKERS) $(PY) -m support.strength $(STRENGTH_ARGS)
+
+# Parity from the field: replay a recorded sandbox run's scenarios against the embedded emulator and write
+# $(RECORDED)/divergences.md, each field the emulator answered otherwise linked to its choice (support/parity).
+RECORDED ?= reports/parity
+PARITY_WORKERS ?= 2
+parity: $(VENV)/.installed
+	$(PY) -m support.parity $(RECORDED) --workers $(PARITY_WORKERS)
 
 bench: $(VENV)/.installed
 	$(PY) -m benchmarks.run $(BENCH_ARGS)

@@ -34,6 +34,13 @@ def _load_settings():
     return _settings
 
 
+def _load_settings_or_none():
+    try:
+        return _load_settings()
+    except ConfigError:
+        return None  # the preflight says what to fix
+
+
 def _is_worker(config) -> bool:
     return hasattr(config, "workerinput")
 
@@ -51,6 +58,11 @@ def pytest_configure(config):
     for old in [*TRAFFIC.glob("traffic-*.json"), *TRAFFIC.glob("usage-*.json")] if TRAFFIC.exists() else []:
         old.unlink()
     if _runs_scenarios(config):
+        from support.parity import record as parity
+
+        settings = _load_settings_or_none()
+        if settings is not None and parity.is_recording(settings):
+            parity.start(parity.folder(REPORTS), settings.target, settings.base_url)
         from support.preflight import preflight
 
         try:
@@ -73,8 +85,13 @@ def settings():
 def target(settings):
     from support.target import Target
 
+    from support.parity import record as parity
+
+    masker = Masker()
+    if parity.is_recording(settings):  # every exchange, masked, for `make parity` (support/parity)
+        _recorder.exchanges = parity.ExchangeLog(parity.folder(REPORTS), masker)
     try:
-        target = Target(settings, Masker(), _recorder, REPORTS / "logs")
+        target = Target(settings, masker, _recorder, REPORTS / "logs")
     except ConfigError as exc:
         pytest.exit(f"target: {exc}", returncode=4)
     yield target

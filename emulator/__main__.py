@@ -1,4 +1,4 @@
-"""python -m emulator [--host H] [--port P] [--programme FILE] [--strict] [--control-key KEY]
+"""python -m emulator [--host H] [--port P] [--programme FILE] [--strict] [--control-key KEY] [--vary SEED]
 
 Serves the Multi API under /multi, the Simulator API under /simulate/api and the
 control plane under /_emulator. With --port 0 it picks a free port; either way its
@@ -15,6 +15,7 @@ import socket
 import sys
 
 from .programme import ProgrammeError, load_programme
+from .variation import SeedError, for_seed, parse_seed
 
 
 def main(argv=None) -> int:
@@ -23,11 +24,19 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=_port, default=8080, help="port to listen on; 0 picks a free one (default 8080)")
     parser.add_argument("--programme", help="programme JSON file (default emulator/programme.default.json)")
     parser.add_argument("--strict", action="store_true", help="answer 500 when an answer would break the contract")
+    parser.add_argument("--vary", type=_seed, default=None,
+                        help="answer, per seed, otherwise where the description leaves the answer open "
+                             f"(emulator/choices/variation.md; default ${VARY_VARIABLE} or 0: no variation)")
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
     parser.add_argument("--control-key", default=os.environ.get(CONTROL_KEY_VARIABLE) or None,
                         help="key the control plane requires in header x-control-key "
                              f"(default ${CONTROL_KEY_VARIABLE}); required when --host is not loopback")
     args = parser.parse_args(argv)
+    if args.vary is None:
+        try:
+            args.vary = parse_seed(os.environ.get(VARY_VARIABLE) or "0", VARY_VARIABLE)
+        except SeedError as exc:
+            parser.error(str(exc))
     if not args.control_key and not _is_loopback(args.host):
         parser.error(f"--host {args.host} would expose the control plane (api-key, live tokens, reset) beyond "
                      f"this machine: give --control-key or set {CONTROL_KEY_VARIABLE}")
@@ -52,13 +61,16 @@ def main(argv=None) -> int:
         return 2
     sock.listen(2048)
     host, port = sock.getsockname()[:2]
-    app = EmulatorApp(programme, strict=args.strict)
+    app = EmulatorApp(programme, strict=args.strict, variation=for_seed(args.vary))
     app.control_key = args.control_key
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False, lifespan="on",
                             http="httptools", loop="uvloop", timeout_keep_alive=75)
     server = uvicorn.Server(config)
     shown = f"[{host}]" if ":" in host else host
     print(f"emulator listening on http://{shown}:{port}", flush=True)
+    if args.vary:
+        print(f"emulator varies its answers with seed {args.vary} (emulator/choices/variation.md)", file=sys.stderr,
+              flush=True)
     server.run(sockets=[sock])
     return 0
 
@@ -67,10 +79,20 @@ class OneLineParser(argparse.ArgumentParser):
     """A mistake is one line, like the emulator's other start-up errors, not the usage block."""
 
     def error(self, message):
+        # A bad seed's own message names the flag already.
+        message = message.replace("argument --vary: ", "")
         self.exit(2, f"error: {message} (see python -m emulator --help)\n")
 
 
 CONTROL_KEY_VARIABLE = "WEAVR_EMULATOR_CONTROL_KEY"
+VARY_VARIABLE = "WEAVR_EMULATOR_VARY"
+
+
+def _seed(text: str) -> int:
+    try:
+        return parse_seed(text, "--vary")
+    except SeedError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _port(text: str) -> int:

@@ -24,6 +24,7 @@ from .faults import Faults
 from .registry import HANDLERS, LEGACY_ROUTES
 from .simulator_errors import simulator_bad_request
 from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, read_body, unreadable
+from .variation import DEFAULT, Variation, restore, use
 from .world import World
 
 log = logging.getLogger("emulator")
@@ -43,8 +44,10 @@ class Answer:
 
 
 class EmulatorApp:
-    def __init__(self, programme: dict, strict: bool = False):
-        self.world = World(programme)
+    def __init__(self, programme: dict, strict: bool = False, variation: Variation = DEFAULT):
+        # The answers the description leaves open, as this emulator gives them (emulator/variation.py).
+        self.variation = variation
+        self.world = World(programme, variation)
         self.strict = strict
         self.contracts = {namespace: load_contract(namespace) for _, namespace in MOUNTS}
         self.faults = Faults(self.contracts)
@@ -71,6 +74,7 @@ class EmulatorApp:
     # -- routing -----------------------------------------------------------------------
     def handle(self, method: str, path: str, query_string: str, headers: dict, raw_body: bytes) -> Answer:
         request_ref = secrets.token_hex(8)
+        varied = use(self.variation)
         try:
             if path.startswith(CONTROL_PREFIX):
                 answer = control.handle(self, method, path[len(CONTROL_PREFIX):], raw_body, headers)
@@ -83,6 +87,8 @@ class EmulatorApp:
                 raise
             log.exception("unhandled error for %s %s", method, path)
             answer = Answer(500, {"code": "EMULATOR_ERROR", "message": "The emulator failed; see its log"})
+        finally:
+            restore(varied)
         answer.headers["request-ref"] = request_ref
         return answer
 
@@ -140,6 +146,10 @@ class EmulatorApp:
             else:
                 # Planted faults (control plane) change this answer only; none planted: the handler's own.
                 answer = self.faults.run(namespace, operation, world, lambda: _as_answer(handler(call), call))
+                if self.variation.dropped_fields and 200 <= answer.status < 300 and answer.body is not None:
+                    schema = operation.response_schema(answer.status)
+                    answer.body = self.variation.without_optional(
+                        answer.body, lambda body: schema is not None and not contract.validate(schema, body))
             world.replays.keep(replay_key, answer.status, answer.body, answer.headers)
         if self.strict and answer.status != 501 and not self.faults.active(namespace, operation.operation_id):
             self.self_check(contract, operation, answer)

@@ -8,12 +8,17 @@ import time
 
 
 class Clock:
-    def __init__(self):
+    def __init__(self, skew_ms: int = 0, whole_seconds: bool = False):
+        # A varied emulator's server clock may run apart from real time, or keep whole seconds only
+        # (emulator/variation.py); both are 0 and False by default.
+        self.skew_ms = skew_ms
+        self.whole_seconds = whole_seconds
         self.offset_ms = 0
         self.on_advance = None
 
     def now_ms(self) -> int:
-        return int(time.time() * 1000) + self.offset_ms
+        now = int(time.time() * 1000) + self.skew_ms + self.offset_ms
+        return now - now % 1000 if self.whole_seconds else now
 
     def advance(self, seconds: float) -> int:
         if seconds < 0:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import itertools
-import random
 
 
 class IdFactory:
-    def __init__(self):
-        # A random high prefix keeps ids of two emulator runs apart in reports.
-        self._counter = itertools.count(random.randint(10**14, 9 * 10**14) * 1000)
+    def __init__(self, first: int, step: int = 1):
+        # The first id is random (a high prefix by default: emulator/variation.py), which keeps ids of two
+        # emulator runs apart in reports.
+        self._counter = itertools.count(first, step)
 
     def next(self) -> str:
         return str(next(self._counter))

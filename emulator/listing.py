@@ -28,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 
+from . import variation
+
 WINDOW = ("offset", "limit")
 ORDER = "sortOrder"
 # Range parameter prefix -> the time field it bounds.
@@ -152,8 +154,10 @@ def listed(operation, query: dict, items, *, paths: dict | None = None, skip: tu
         matching = [item for item in view.answers()
                     if all(_keeps(item, name, declared[name], query[name], paths) for name in filters)]
         view = History(matching, _same)
-    descending = query.get(ORDER, "DESC" if newest_first else "ASC") == "DESC" if ORDER in declared \
-        else newest_first
+    if query.get(ORDER) is not None and ORDER in declared:
+        descending = query[ORDER] == "DESC"
+    else:  # no order asked for: the handler's default, unless a varied emulator answers the other way
+        descending = variation.current().descending(getattr(operation, "operation_id", None), newest_first)
     offset = int(query.get("offset") or 0) if "offset" in declared else 0
     limit = query.get("limit") if "limit" in declared else None
     end = None if limit is None else offset + int(limit)

@@ -32,12 +32,13 @@ class Session:
 
 
 class Sessions:
-    def __init__(self, clock):
+    def __init__(self, clock, new_token=lambda: secrets.token_urlsafe(24)):
         self.clock = clock
+        self.new_token = new_token  # the token's format: emulator/variation.py (token_format)
         self.by_token: dict[str, Session] = {}
 
     def open(self, identity_type, identity_id, user_id, credential_type, stepped_up=False, token_type="AUTH") -> Session:
-        session = Session(token=secrets.token_urlsafe(24), identity_type=identity_type, identity_id=identity_id,
+        session = Session(token=self.new_token(), identity_type=identity_type, identity_id=identity_id,
                           user_id=user_id, credential_type=credential_type, token_type=token_type,
                           stepped_up=stepped_up, last_activity_ms=self.clock.now_ms())
         self.by_token[session.token] = session

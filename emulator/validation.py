@@ -12,6 +12,7 @@ import re
 from schemas.contract import INTEGER_RANGES
 
 from .errors import ApiError, bad_request
+from .variation import current
 
 ERROR_WORDS = {
     "required": "REQUIRED",
@@ -35,7 +36,8 @@ def field_name(pointer: str) -> str:
 def invalid_fields(errors, prefix: str = "") -> list:
     fields = []
     for error in errors:
-        name, word = field_name(error.pointer), ERROR_WORDS.get(error.keyword, "REGEX")
+        # The word for this keyword; a varied emulator may use another word of the description's list.
+        name, word = field_name(error.pointer), current().error_word(error.keyword, ERROR_WORDS.get(error.keyword, "REGEX"))
         if error.keyword == "required":
             missing = error.message.split("'")[1] if "'" in error.message else ""
             name = f"{name}.{missing}" if name else missing

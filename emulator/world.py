@@ -14,6 +14,7 @@ from .scheduler import Scheduler
 from .registry import BACKENDS
 from .services import Identities, Instruments
 from .sessions import Sessions
+from .variation import DEFAULT
 from .webhooks import Deliverer
 
 
@@ -21,8 +22,9 @@ PLUGGED_INTO = {"confirmations"}
 
 
 class World:
-    def __init__(self, programme: dict):
-        self.programme = programme
+    def __init__(self, programme: dict, variation=DEFAULT):
+        self.variation = variation
+        self.programme = variation.programme(programme)
         self.lock = threading.RLock()
         self.clock = Clock()
         self.webhooks = Deliverer(self)
@@ -30,14 +32,15 @@ class World:
 
     def reset(self) -> None:
         with self.lock:
-            self.clock = Clock()
+            variation = self.variation
+            self.clock = Clock(variation.clock_skew_ms, variation.whole_seconds)
             self.scheduler = Scheduler(self.now_ms)
             self.clock.on_advance = self.scheduler.run_due
             self.outbox = Outbox(self.now_ms)
             self.webhooks.clear()
             self.outbox.subscribers.append(self.webhooks.publish)
-            self.ids = IdFactory()
-            self.sessions = Sessions(self.clock)
+            self.ids = IdFactory(variation.first_id(), variation.id_step)
+            self.sessions = Sessions(self.clock, variation.token)
             self.ledger = Ledger(self.now_ms)
             self.replays = Replays()
             self.identities = Identities(self)

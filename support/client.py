@@ -92,7 +92,7 @@ class WeavrClient:
             self.recorder.record(self.contract.namespace, name, response.status_code)
         elif name is not None:
             self.recorder.record(self.contract.namespace, name, response.status_code, sent=json,
-                                 body=None if body is NOT_JSON else body)
+                                 body=None if body is NOT_JSON else body, call=(method, path.split("?")[0]))
         readable = None if body is NOT_JSON else body
         report_call(self.masker, method, url, sent, json, params, response, readable, name, elapsed_ms, violations)
         if violations:

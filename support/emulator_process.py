@@ -15,6 +15,8 @@ import requests
 from .config import ROOT, ConfigError
 
 START_TIMEOUT = 30
+# A seed makes the started emulator answer otherwise where the description is silent (emulator/choices/variation.md).
+VARY_VARIABLE = "WEAVR_EMULATOR_VARY"
 
 
 class EmulatorProcess:
@@ -25,11 +27,12 @@ class EmulatorProcess:
         self.url = None
 
     def start(self) -> str:
+        vary = variation_args(os.environ.get(VARY_VARIABLE))
         self.log_dir.mkdir(parents=True, exist_ok=True)
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         self.log = open(self.log_dir / f"emulator-{worker}.log", "w", encoding="utf-8")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "emulator", "--host", "127.0.0.1", "--port", "0", *self.args],
+            [sys.executable, "-m", "emulator", "--host", "127.0.0.1", "--port", "0", *vary, *self.args],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = _read_line(self.process, START_TIMEOUT)
         if not line.startswith("emulator listening on "):
@@ -49,6 +52,15 @@ class EmulatorProcess:
                 self.process.kill()
         if getattr(self, "log", None):
             self.log.close()
+
+
+def variation_args(seed: str | None) -> list:
+    """`--vary SEED` for the emulator the suite starts, or nothing; a seed that is not a whole number is one line."""
+    if seed is None or not seed.strip():
+        return []
+    if not seed.strip().isdigit():
+        raise ConfigError(f"{VARY_VARIABLE} is {seed!r}: give a whole number of 0 or more (0 = no variation)")
+    return ["--vary", seed.strip()]
 
 
 def _last_line(path: Path) -> str:

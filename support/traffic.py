@@ -27,9 +27,13 @@ class TrafficRecorder:
         # What the current scenario has sent so far: pointer without list indexes -> values (as JSON).
         self._sent: dict[str, set[str]] = {}
         self._sent_by: str | None = None
+        # support.parity.record.ExchangeLog when the run records its exchanges for parity, else None.
+        self.exchanges = None
 
-    def record(self, namespace: str, operation_id: str, status: int, sent=None, body=None) -> None:
+    def record(self, namespace: str, operation_id: str, status: int, sent=None, body=None, call=None) -> None:
         self.counts[(namespace, operation_id, int(status))] += 1
+        if self.exchanges is not None and call is not None:
+            self.exchanges.add(self.scenario, namespace, operation_id, *call, sent, status, body)
         entry = self.usage.setdefault(f"{namespace}:{operation_id}", {
             "scenarios": set(), "statuses": set(), "errorCodes": set(), "answered": set(), "echoed": set(),
             "shapes": set()})

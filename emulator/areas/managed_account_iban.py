@@ -7,7 +7,8 @@ client validating IBANs accepts it. Choices in emulator/choices/accounts.md.
 """
 from __future__ import annotations
 
-BANK = {"beneficiaryBank": "Weavr Sandbox Bank", "beneficiaryBankAddress": "1 Sandbox Street, Valletta VLT 1010, Malta"}
+from ..variation import current
+
 BIC = "WEAVMTMT"
 # Maltese IBAN layout: MT, check digits, 4-letter bank code, 5-digit branch, 18-character account.
 COUNTRY, BANK_CODE, BRANCH = "MT", "WEAV", "00001"
@@ -37,6 +38,9 @@ def bank_details(account_id: str, currency: str, beneficiary: str) -> dict:
         rail, details = "SWIFT", {"iban": iban_for(account_id), "code": BIC}
     else:
         rail, details = "SEPA", {"iban": iban_for(account_id), "bankIdentifierCode": BIC}
+    # The bank's name and address and the reference's form are the sandbox's (emulator/variation.py, bank_details).
+    bank = current().bank
     # `type` is required by the description but never described: the rail the details serve.
-    return {"beneficiaryNameAndSurname": beneficiary, **BANK, "type": rail, "details": details,
-            "paymentReference": f"WEAVR-{account_id}"}
+    return {"beneficiaryNameAndSurname": beneficiary, "beneficiaryBank": bank["beneficiaryBank"],
+            "beneficiaryBankAddress": bank["beneficiaryBankAddress"], "type": rail, "details": details,
+            "paymentReference": f"{bank['paymentReferencePrefix']}{account_id}"}

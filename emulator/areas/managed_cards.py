@@ -220,10 +220,12 @@ class ManagedCardsBackend:
     def block(self, card: ManagedCard) -> None:
         if card.state == DESTROYED:
             raise conflict("INSTRUMENT_DESTROYED")
-        if card.state == BLOCKED and card.blocked_reason == LOST:
-            raise conflict("INSTRUMENT_MARKED_LOST_STOLEN")
-        if card.state == BLOCKED:
-            raise conflict("INSTRUMENT_ALREADY_BLOCKED")
+        # A lost card is also blocked: which code it answers is a variation entry.
+        refused = self.world.variation.first_conflict("card_block_lost", {
+            "INSTRUMENT_MARKED_LOST_STOLEN": card.state == BLOCKED and card.blocked_reason == LOST,
+            "INSTRUMENT_ALREADY_BLOCKED": card.state == BLOCKED})
+        if refused:
+            raise conflict(refused)
         self.set_state(card.id, BLOCKED, USER)
 
     def unblock(self, card: ManagedCard) -> None:

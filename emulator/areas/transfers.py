@@ -94,11 +94,14 @@ class TransfersBackend:
         source, destination = self._side(source), self._side(destination)  # known instruments only
         money = request["destinationAmount"]
         currency, amount = money["currency"], money["amount"]
-        if amount <= 0:
-            raise conflict("AMOUNT_INVALID")
         instruments = world.instruments
-        if currency != instruments.currency(source_key) or currency != instruments.currency(destination_key):
-            raise conflict("CURRENCY_MISMATCH")
+        # Both may apply (a zero amount in another currency); which is answered is a variation entry.
+        refused = world.variation.first_conflict("transfer_amount_and_currency", {
+            "AMOUNT_INVALID": amount <= 0,
+            "CURRENCY_MISMATCH": currency != instruments.currency(source_key)
+            or currency != instruments.currency(destination_key)})
+        if refused:
+            raise conflict(refused)
         now = world.now_ms()
         scheduled = request.get("scheduledTimestamp")
         if scheduled is not None and (len(scheduled) > MAX_TIMESTAMP_DIGITS or int(scheduled) <= now):
