@@ -61,6 +61,10 @@ def fund(ctx, account: Resource, amount: int, currency: str) -> None:
     assert response.body.get("code") == "COMPLETED", f"the deposit was not completed: {response.body}"
 
 
+# The instruments a custom fee left in this scenario: their balances rest on the programme's fee prices.
+FEE_SOURCES = "instruments charged a custom fee"
+
+
 def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
     """Charge a custom fee to the actor's identity, deducted from the instrument; the answer is kept.
 
@@ -69,6 +73,7 @@ def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
     sent = {"feeType": fee_type, "source": {"type": source.kind, "id": source.id}}
     response = ctx.call("POST", f"/{area}/fees/charge", as_actor=actor, json=sent)
     if response.status == 200:
+        ctx.values.setdefault(FEE_SOURCES, set()).add(source.id)
         flows.expect_echo(response.body, sent, f"charging the {actor.role} the {fee_type!r} fee")
         with ctx.aside():
             fee_listed(ctx, actor, response.body)
