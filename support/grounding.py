@@ -105,9 +105,9 @@ class Ledger:
         self.divergences.append(divergence)
         return divergence
 
-    def save(self, folder: Path) -> Path:
+    def save(self, folder: Path, name: str | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"grounding-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}.json"
+        path = folder / f"grounding-{name or os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}.json"
         path.write_text(json.dumps({
             "checks": [{"area": area, "kind": kind, "count": n} for (area, kind), n in sorted(self.checks.items())],
             "divergences": [asdict(d) for d in self.divergences]}), encoding="utf-8")
@@ -299,5 +299,5 @@ def pytest_terminal_summary(terminalreporter, config):
     for divergence in summary["divergences"][:20]:
         terminalreporter.write_line(f"{divergence['scenario']}: {Divergence(**divergence).message()}")
     if len(summary["divergences"]) > 20:
-        terminalreporter.write_line(f"... and {len(summary['divergences']) - 20} more in reports/assumptions.md")
-    terminalreporter.write_line(closing_line(summary) + " (reports/assumptions.md)")
+        terminalreporter.write_line(f"... and {len(summary['divergences']) - 20} more in {_reports() / 'assumptions.md'}")
+    terminalreporter.write_line(f"{closing_line(summary)} ({_reports() / 'assumptions.md'})")
