@@ -35,7 +35,7 @@ MODES = ("strict", "report")
 # The words every divergence message starts with: the Allure category matches them.
 MARK = "assumption differs"
 CHOICES_FOLDER = "emulator/choices"
-CHOICE = re.compile(r"^[a-z_]+\.md#[a-z0-9-]+$")
+CHOICE = re.compile(r"^[a-z_]+\.md#[a-z0-9_-]+$")
 _UNSET = object()
 
 

@@ -137,7 +137,7 @@ def test_the_mode_defaults_by_target_and_refuses_other_words(tmp_path):
 
 
 def _choice_references():
-    pattern = re.compile(r'"([a-z_]+\.md#[a-z0-9-]+)"')
+    pattern = re.compile(r'"([a-z_]+\.md#[a-z0-9_-]+)"')
     for path in sorted((ROOT / "steps").glob("*.py")):
         for choice in pattern.findall(path.read_text(encoding="utf-8")):
             yield path.name, choice
@@ -145,7 +145,7 @@ def _choice_references():
 
 def _slug(heading: str) -> str:
     """GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens."""
-    return re.sub(r"[^a-z0-9 -]", "", heading.strip().lower()).replace(" ", "-")
+    return re.sub(r"[^a-z0-9 _-]", "", heading.strip().lower()).replace(" ", "-")
 
 
 def test_every_choice_a_step_names_is_a_heading_of_its_file():
