@@ -73,6 +73,7 @@ class Ledger:
         self.step_type: str | None = None
         self.step_marks = 0
         self.checks: Counter = Counter()     # (area, "documented" | "assumed")
+        self.choices: Counter = Counter()    # assumed checks made, by the choice they rest on
         self.divergences: list[Divergence] = []
 
     @property
@@ -92,7 +93,8 @@ class Ledger:
             self.checks[(self.area, "assumed")] += self.step_marks
         self.step_type, self.step_marks = None, 0
 
-    def mark(self) -> None:
+    def mark(self, choice: str) -> None:
+        self.choices[choice] += 1
         if self.step_type is None:
             self.checks[(self.area, "assumed")] += 1  # outside a step: a check of its own
         else:
@@ -110,6 +112,7 @@ class Ledger:
         path = folder / f"grounding-{name or os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}.json"
         path.write_text(json.dumps({
             "checks": [{"area": area, "kind": kind, "count": n} for (area, kind), n in sorted(self.checks.items())],
+            "choices": dict(self.choices),
             "divergences": [asdict(d) for d in self.divergences]}), encoding="utf-8")
         return path
 
@@ -146,7 +149,7 @@ def assumed(choice: str, what: str, expected=_UNSET, observed=_UNSET, ledger: Le
     if not CHOICE.match(choice):
         raise ValueError(f"an assumed check names its choice as file.md#heading, not {choice!r}")
     check = AssumedCheck(choice, what, expected, observed)
-    ledger.mark()
+    ledger.mark(choice)
     try:
         yield check
     except AssertionError as failure:
@@ -180,15 +183,18 @@ def _report_step(divergence: Divergence, failure: AssertionError) -> None:
 def summarise(folder: Path, failures: Counter) -> dict:
     """Every worker's checks and divergences, with the run's failed scenarios by kind."""
     checks: dict[str, Counter] = {}
+    choices: Counter = Counter()
     divergences = []
     for path in sorted(folder.glob("grounding-*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for row in data["checks"]:
             checks.setdefault(row["area"], Counter())[row["kind"]] += row["count"]
         divergences.extend(data["divergences"])
+        choices.update(data.get("choices", {}))
     listed = [d for d in divergences if d["mode"] == "report"]
     return {
         "checks": {area: {"documented": c["documented"], "assumed": c["assumed"]} for area, c in sorted(checks.items())},
+        "choices": dict(sorted(choices.items())),
         "documentedFailures": failures["documented"],
         "assumedFailures": failures["assumed"],
         "assumedDivergences": len(listed),
@@ -209,6 +215,11 @@ def render(summary: dict) -> str:
         lines.append(f"| {area} | {counts['documented']} | {counts['assumed']} |")
         total.update(counts)
     lines.append(f"| **all** | {total['documented']} | {total['assumed']} |")
+    if summary.get("choices"):
+        lines += ["", "| choice an assumed check rests on | assumed checks made | differed |", "|---|---:|---:|"]
+        differed = Counter(d["choice"] for d in summary["divergences"])
+        for choice, count in summary["choices"].items():
+            lines.append(f"| {CHOICES_FOLDER}/{choice} | {count} | {differed[choice]} |")
     if summary["divergences"]:
         lines += ["", "## Assumptions that differ from the target", "",
                   "| scenario | check | expected | observed | choice |", "|---|---|---|---|---|"]

@@ -106,6 +106,8 @@ def test_the_run_summary_counts_each_and_lists_the_divergences(tmp_path):
     table = render(summary)
     assert "| identity | 0 | 1 |" in table and "| **all** | 1 | 1 |" in table
     assert "emulator/choices/input.md#the-error-word-of-an-invalid-field" in table
+    assert summary["choices"] == {CHOICE: 1}
+    assert f"| emulator/choices/{CHOICE} | 1 | 1 |" in table
 
 
 def test_the_category_takes_both_modes_and_nothing_else(tmp_path):
