@@ -276,7 +276,7 @@ def pytest_bdd_step_error():
 
 def pytest_runtest_logreport(report):
     # Reports of every worker reach the process that started the run: the failures are counted there.
-    if report.failed and area_of(report.nodeid) != "other":
+    if report.failed and report.when in ("setup", "call") and area_of(report.nodeid) != "other":
         _failures["assumed" if MARK in (report.longreprtext or "") else "documented"] += 1
 
 
