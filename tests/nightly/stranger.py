@@ -87,6 +87,9 @@ def run_suite(emulator: StrangerEmulator, reports: Path, pytest_args: list[str],
            if not k.startswith(("WEAVR_", "PYTEST_", "HYPOTHESIS_")) and k != "PYTHONHASHSEED"}
     env.update(emulator.sandbox_variables())
     env.update({"WEAVR_REPORTS_DIR": str(reports), "WEAVR_ENV_FILE": str(empty_env), **(extra or {})})
+    if not any(arg.startswith("--alluredir") for arg in pytest_args):
+        # pytest.ini's --alluredir would put this run's results into the outer run's report.
+        pytest_args = [*pytest_args, f"--alluredir={reports / 'allure-results'}"]
     started = time.monotonic()
     run = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=timeout)
