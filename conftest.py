@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
 # Failure masking first, then the scenario context and every step module (steps/*_steps.py): a new module needs no edit.
-pytest_plugins = ["support.failure_masking", "steps.context"] + [
+pytest_plugins = ["support.failure_masking", "support.grounding", "steps.context"] + [
     f"steps.{module.stem}" for module in sorted((ROOT / "steps").glob("*_steps.py"))]
 
 _recorder = TrafficRecorder()
@@ -54,6 +55,11 @@ def _runs_scenarios(config) -> bool:
 def pytest_configure(config):
     if _is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER"):
         return
+    # One id for the whole run, inherited by every worker: each identity's tag carries it.
+    try:
+        os.environ["WEAVR_RUN_ID"] = _load_settings().run_id or time.strftime("%Y%m%d-%H%M%S-") + os.urandom(2).hex()
+    except ConfigError:
+        pass  # reported below, as one line
     # The run's traffic starts empty; workers only add to it.
     for old in [*TRAFFIC.glob("traffic-*.json"), *TRAFFIC.glob("usage-*.json")] if TRAFFIC.exists() else []:
         old.unlink()

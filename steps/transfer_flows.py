@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 import uuid
 
+from support.grounding import assumed
+
 from . import flows
 from .context import Actor, Resource
 
@@ -97,7 +99,10 @@ def fund_by_transfer(ctx, actor: Actor, source: Resource, destination: Resource,
     """Move money that must arrive (e.g. onto a prepaid card): fails the step unless COMPLETED."""
     response = flows.expect(transfer(ctx, actor, source, destination, amount, currency), 200,
                             f"transferring {amount} {currency} from {source.name!r} to {destination.name!r}")
-    assert response.body["state"] == "COMPLETED", f"the transfer did not complete: {response.body}"
+    # A transfer between one's own instruments completing at once is the emulator's reading of the sandbox.
+    with assumed("transfers.md#creating-a-transfer-post-transfers", what=f"a transfer to {destination.name!r} "
+                 "completes at once", expected="COMPLETED", observed=response.body["state"]):
+        assert response.body["state"] == "COMPLETED", f"the transfer did not complete: {response.body}"
     return response
 
 

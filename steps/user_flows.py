@@ -4,8 +4,6 @@ Plain functions over the scenario context (no step decorators), so any step modu
 """
 from __future__ import annotations
 
-import uuid
-
 from support import factories
 
 from . import flows
@@ -21,7 +19,7 @@ def authorised_user_body(**overrides) -> dict:
     root = factories.root_user()
     body = {"name": root["name"], "surname": root["surname"], "email": factories.unique_email("user"),
             "mobile": factories.mobile(), "dateOfBirth": factories.date_of_birth(),
-            "tag": f"qa_{uuid.uuid4().hex[:8]}", "countryOfResidence": "MT", "locale": "en-GB"}
+            "tag": factories.run_tag(), "countryOfResidence": "MT", "locale": "en-GB"}
     body.update(overrides)
     return body
 

@@ -7,6 +7,10 @@ import uuid
 from pathlib import Path
 
 CATEGORIES = [
+    # First: an assumed check (support/grounding.py) whose choice the target does not share, listed apart
+    # (report mode: a broken result of its own beside the passing scenario) or failing it (strict mode).
+    {"name": "Assumption differs from the sandbox", "matchedStatuses": ["failed", "broken"],
+     "messageRegex": "(?s).*assumption differs: .*"},
     {"name": "Contract violation", "matchedStatuses": ["failed", "broken"],
      "messageRegex": "(?s).*contract violation.*"},
     {"name": "Target unreachable", "matchedStatuses": ["failed", "broken"],
@@ -61,5 +65,22 @@ def write_page_result(results: Path, name: str, key: str, description: str, tabl
         "labels": [{"name": "suite", "value": name.split(" (")[0]}, {"name": "feature", "value": "Reports"}],
         "attachments": [{"name": f"{key} (table)", "source": source, "type": "text/markdown"},
                         {"name": f"{key} (json)", "source": raw, "type": "application/json"}],
+    }
+    (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")
+
+
+def write_divergence_result(results: Path, divergence: dict, message: str) -> None:
+    """One assumed check the target answered otherwise (report mode): `broken`, so the category above
+    lists it, while the scenario it came from keeps its own status."""
+    results.mkdir(parents=True, exist_ok=True)
+    now = int(time.time() * 1000)
+    key = f"assumption {divergence['scenario']} {divergence['what']}"
+    result = {
+        "uuid": str(uuid.uuid4()), "historyId": key, "testCaseId": key, "fullName": key,
+        "name": f"{divergence['what']} ({divergence['scenario'].split('::')[-1]})",
+        "status": "broken", "stage": "finished", "start": now, "stop": now,
+        "statusDetails": {"message": message, "trace": json.dumps(divergence, indent=1, ensure_ascii=False)},
+        "labels": [{"name": "suite", "value": "Assumptions"}, {"name": "feature", "value": "Assumptions"},
+                   {"name": "tag", "value": divergence["choice"]}],
     }
     (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")

@@ -8,6 +8,7 @@ Allure with secrets masked; and records the traffic for operation coverage.
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass
 
 import requests
@@ -56,9 +57,42 @@ def dig(value, dotted: str):
     return value
 
 
+class CallBudget:
+    """Counts calls and keeps within `per_minute` of them in any 60 s (None: no limit), waiting when it must.
+
+    One per process, shared by its clients; under xdist each worker gets its share of the run's budget."""
+
+    def __init__(self, per_minute: int | None, clock=time.monotonic, sleep=time.sleep):
+        self.per_minute = per_minute
+        self.calls = 0
+        self.waited = 0.0
+        self._clock, self._sleep = clock, sleep
+        self._window: deque = deque()
+
+    @classmethod
+    def share(cls, run_per_minute: int | None, workers: int) -> "CallBudget":
+        return cls(None if not run_per_minute else max(1, run_per_minute // max(1, workers)))
+
+    def take(self) -> None:
+        self.calls += 1
+        if not self.per_minute:
+            return
+        now = self._clock()
+        while self._window and self._window[0] <= now - 60:
+            self._window.popleft()
+        if len(self._window) >= self.per_minute:
+            wait = self._window[0] + 60 - now
+            self._sleep(wait)
+            self.waited += wait
+            now = self._clock()
+            self._window.popleft()
+        self._window.append(now)
+
+
 class WeavrClient:
     def __init__(self, base_url: str, contract, masker, recorder, *, key_header: str, key: str,
-                 timeout: float = 20.0, max_retries: int = 3, max_wait: float = 30.0):
+                 timeout: float = 20.0, max_retries: int = 3, max_wait: float = 30.0,
+                 budget: CallBudget | None = None):
         self.base_url = base_url.rstrip("/")
         self.contract = contract
         self.masker = masker
@@ -69,6 +103,7 @@ class WeavrClient:
         self.max_retries = max_retries
         self.max_wait = max_wait
         self.session = requests.Session()
+        self.budget = budget or CallBudget(None)
 
     def request(self, method: str, path: str, *, json=None, token: str | None = None, params=None,
                 headers: dict | None = None, idempotency_ref: str | None = None) -> ApiResponse:
@@ -101,6 +136,7 @@ class WeavrClient:
 
     def _send(self, method, url, headers, json, params) -> requests.Response:
         for attempt in range(self.max_retries + 1):
+            self.budget.take()
             try:
                 response = self.session.request(method, url, headers=headers, json=json, params=params,
                                                 timeout=self.timeout)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,14 @@ PROFILE_VARIABLES = {
     "outgoingWireTransfers": "WEAVR_OUTGOING_WIRE_TRANSFERS_PROFILE_ID",
 }
 SANDBOX_REQUIRED = ("WEAVR_API_KEY", "WEAVR_PROGRAMME_KEY", "WEAVR_CORPORATE_PROFILE_ID", "WEAVR_CONSUMER_PROFILE_ID")
+# The one list of what a sandbox user sets: README, .env.example and ci-examples/nightly-sandbox.yml all
+# show every one of them (tests/nightly/test_sandbox_variables.py holds them to it).
+SANDBOX_VARIABLES = ("WEAVR_TARGET", "WEAVR_BASE_URL", "WEAVR_API_KEY", "WEAVR_PROGRAMME_KEY",
+                     *PROFILE_VARIABLES.values())
+# What a sandbox run may tune; shown in README and .env.example.
+SANDBOX_TUNING = ("WEAVR_ASSUMPTIONS", "WEAVR_CALLS_PER_MINUTE", "WEAVR_RUN_ID")
+# Calls per minute the whole run keeps within against the sandbox (each xdist worker takes its share).
+SANDBOX_CALLS_PER_MINUTE = 600
 
 
 class ConfigError(Exception):
@@ -48,6 +57,12 @@ class Settings:
     simulator_path: str = "/simulate/api"
     # Sent as x-control-key to an emulator that guards its control plane (one bound beyond loopback).
     control_key: str | None = None
+    # strict: an assumed check that fails fails the scenario; report: it is listed apart (support/grounding.py).
+    assumptions: str = "strict"
+    # The whole run's budget of calls per minute; None is unlimited.
+    calls_per_minute: int | None = None
+    # Carried by every identity the run creates (its tag), so a team can find what a night made.
+    run_id: str = ""
 
     @property
     def is_emulator(self) -> bool:
@@ -98,6 +113,12 @@ def load_settings(environ=None, env_file: Path | None = None) -> Settings:
             raise ConfigError(f"target sandbox needs {', '.join(missing)}: set them in the environment or .env "
                               "(see .env.example)")
     timeout = _timeout(values.get("WEAVR_TIMEOUT_SECONDS"))
+    from .grounding import mode_for
+
+    try:
+        assumptions = mode_for(target, values.get("WEAVR_ASSUMPTIONS"))
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     return Settings(
         target=target,
         base_url=base_url,
@@ -109,7 +130,32 @@ def load_settings(environ=None, env_file: Path | None = None) -> Settings:
         multi_path=values.get("WEAVR_MULTI_PATH") or "/multi",
         simulator_path=values.get("WEAVR_SIMULATOR_PATH") or "/simulate/api",
         control_key=values.get("WEAVR_EMULATOR_CONTROL_KEY") or None,
+        assumptions=assumptions,
+        calls_per_minute=_calls_per_minute(values.get("WEAVR_CALLS_PER_MINUTE"), target),
+        run_id=_run_id(values.get("WEAVR_RUN_ID")),
     )
+
+
+def _calls_per_minute(raw: str | None, target: str) -> int | None:
+    """A number above 0, or `off`; unset: a sensible budget for the sandbox, none for the emulator."""
+    text = (raw or "").strip().lower()
+    if not text:
+        return SANDBOX_CALLS_PER_MINUTE if target == "sandbox" else None
+    if text in ("off", "unlimited", "0"):
+        return None
+    if text.isdigit():
+        return int(text)
+    raise ConfigError(f"WEAVR_CALLS_PER_MINUTE is {raw!r}: set it to a whole number of calls per minute, "
+                      "such as 600, or 'off'")
+
+
+def _run_id(raw: str | None) -> str:
+    """The run's id: WEAVR_RUN_ID (a CI run number), else this machine's time; shared by all xdist workers,
+    which inherit it from the process that started the run (conftest.py sets it there)."""
+    text = (raw or "").strip()
+    if text and not re.fullmatch(r"[A-Za-z0-9_-]{1,24}", text):
+        raise ConfigError(f"WEAVR_RUN_ID is {raw!r}: give up to 24 letters, digits, '-' or '_', such as 20260101-1")
+    return text
 
 
 def _timeout(raw: str | None) -> float:

@@ -1,11 +1,13 @@
 """The target under test: its settings, one client per API, and the emulator's control plane."""
 from __future__ import annotations
 
+import os
+
 import requests
 
 from schemas import load_contract
 
-from .client import WeavrClient
+from .client import CallBudget, WeavrClient
 from .config import ConfigError, Settings
 from .emulator_process import EmulatorProcess, control_headers, fetch_programme
 
@@ -23,10 +25,13 @@ class Target:
         for secret in (settings.api_key, settings.programme_key, settings.control_key):
             masker.remember(secret)
         self.contract = load_contract("multi")
-        self.multi = WeavrClient(settings.multi_url, self.contract, masker, recorder,
-                                 key_header="api-key", key=settings.api_key, timeout=settings.timeout)
+        # Both APIs count against one budget: this worker's share of WEAVR_CALLS_PER_MINUTE.
+        self.budget = CallBudget.share(settings.calls_per_minute, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", 1)))
+        self.multi = WeavrClient(settings.multi_url, self.contract, masker, recorder, key_header="api-key",
+                                 key=settings.api_key, timeout=settings.timeout, budget=self.budget)
         self.simulator = WeavrClient(settings.simulator_url, load_contract("simulator"), masker, recorder,
-                                     key_header="programme-key", key=settings.programme_key, timeout=settings.timeout)
+                                     key_header="programme-key", key=settings.programme_key, timeout=settings.timeout,
+                                     budget=self.budget)
 
     @property
     def name(self) -> str:
