@@ -11,7 +11,7 @@ REPORT := reports/allure-report
 PYTEST_ARGS ?=
 WORKERS ?= auto
 
-.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength parity clean
+.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength parity rehearse-varied clean
 
 setup: $(VENV)/.installed $(ALLURE)
 
@@ -86,6 +86,12 @@ RECORDED ?= reports/parity
 PARITY_WORKERS ?= 2
 parity: $(VENV)/.installed
 	$(PY) -m support.parity $(RECORDED) --workers $(PARITY_WORKERS)
+
+# The nightly run rehearsed against emulators that answer otherwise where the description is silent.
+SEEDS ?= 1 2 3
+rehearse-varied: $(VENV)/.installed
+	@for seed in $(SEEDS); do WEAVR_REHEARSAL_VARY=$$seed $(PY) -m pytest tests/nightly/test_varied_rehearsal.py \
+	  -q -s -p no:randomly -p no:cacheprovider || exit 1; done
 
 bench: $(VENV)/.installed
 	$(PY) -m benchmarks.run $(BENCH_ARGS)

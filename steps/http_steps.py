@@ -134,7 +134,23 @@ def response_equals_read_back(ctx, field, path, role):
     part = answer.field(field) if field else answer.body
     again = ctx.call("GET", ctx.fill(path), as_actor=ctx.actor(role))
     assert again.status == 200, f"{again.operation_id} answered {again.status}; body: {again.body}"
-    flows.expect_read_back(part, again.body, f"{answer.operation_id} (read back by {again.operation_id})")
+    where = f"{answer.operation_id} (read back by {again.operation_id})"
+    others = _at_other_positions(answer.body, field) if field else None
+    if others and not _reads_back(part, again.body, where) and any(_reads_back(o, again.body, where) for o in others):
+        # The list holds it, at another position: the position rests on the emulator's list order.
+        with assumed("core.md#list-order", what=f"the position of {field} in its list",
+                     expected=f"{field} reads back as {path}", observed="another item of the list does"):
+            flows.expect_read_back(part, again.body, where)
+        return
+    flows.expect_read_back(part, again.body, where)
+
+
+def _reads_back(part, again, where: str) -> bool:
+    try:
+        flows.expect_read_back(part, again, where)
+    except AssertionError:
+        return False
+    return True
 
 
 @then(parsers.re(r'the response field "(?P<field>[^"]+)" (?P<presence>exists|is absent)$'))

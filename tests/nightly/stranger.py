@@ -41,11 +41,13 @@ class StrangerEmulator:
     """`python -m emulator --port 0 --programme FILE --control-key K`; `patch` is Python run before it
     starts, to make it answer otherwise on purpose (tests of what the suite notices)."""
 
-    def __init__(self, folder: Path, patch: str | None = None):
+    def __init__(self, folder: Path, patch: str | None = None, vary: int | None = None):
         self.folder = folder
         self.programme_path = write_programme(folder)
         self.programme = json.loads(self.programme_path.read_text(encoding="utf-8"))
         args = ["--port", "0", "--programme", str(self.programme_path), "--control-key", secrets.token_hex(16)]
+        if vary is not None:  # answers otherwise where the description is silent (emulator/choices/variation.md)
+            args += ["--vary", str(vary)]
         if patch:
             command = [sys.executable, "-c", f"import sys\n{patch}\nfrom emulator.__main__ import main\n"
                                              "sys.exit(main(sys.argv[1:]))", *args]
