@@ -19,7 +19,7 @@ REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
 # Failure masking first, then the scenario context and every step module (steps/*_steps.py): a new module needs no edit.
-pytest_plugins = ["support.failure_masking", "steps.context"] + [
+pytest_plugins = ["support.failure_masking", "support.failure_console", "steps.context"] + [
     f"steps.{module.stem}" for module in sorted((ROOT / "steps").glob("*_steps.py"))]
 
 _recorder = TrafficRecorder()
