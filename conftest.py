@@ -9,7 +9,7 @@ import pytest
 
 from support.allure_files import write_coverage_result, write_environment
 from support.config import ConfigError, load_settings
-from support.coverage import build_coverage, render_table, write_coverage
+from support.coverage import build_coverage, coverage_folder, render_table, write_coverage
 from support.masking import Masker
 from support.traffic import TrafficRecorder, load_traffic
 
@@ -24,6 +24,7 @@ pytest_plugins = ["support.failure_masking", "support.failure_console", "steps.c
 
 _recorder = TrafficRecorder()
 _settings = None
+_written: dict = {}  # what the run left under reports/, said at the end of the console output
 
 
 def _load_settings():
@@ -102,19 +103,36 @@ def pytest_runtest_logreport(report):
         _recorder.outcome(report.nodeid, report.failed)
 
 
+def _partial_selection(config, exitstatus) -> str | None:
+    """None for a run of the whole suite; else what this run selected, in words (its coverage is partial)."""
+    paths = [str(arg) for arg in config.args]
+    whole = any("::" not in path and Path(path).resolve() in (ROOT / "features", ROOT) for path in paths) or not paths
+    chosen = [f"{flag} {value!r}" for flag, value in (("-k", config.option.keyword), ("-m", config.option.markexpr),
+                                                      ("--deselect", getattr(config.option, "deselect", None)))
+              if value]
+    if exitstatus == pytest.ExitCode.INTERRUPTED:
+        chosen.append("interrupted")
+    if whole and not chosen:
+        return None
+    return " ".join([*(p for p in paths if not whole or "::" in p), *chosen]) or "part of the suite"
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _recorder.counts:
         _recorder.save(TRAFFIC)
-    if _is_worker(session.config) or not TRAFFIC.exists():
+    if _is_worker(session.config) or not TRAFFIC.exists() or not _runs_scenarios(session.config):
         return
     from schemas import load_contract
 
     contract = load_contract("multi")
     traffic = load_traffic(TRAFFIC)
-    report = build_coverage(contract, traffic)
-    write_coverage(report, REPORTS / "coverage")
+    selection = _partial_selection(session.config, exitstatus)
+    report = build_coverage(contract, traffic, partial=selection)
+    # A partial run writes apart (reports/coverage/partial/), so the last full run's coverage stays for the gate.
+    folder = coverage_folder(REPORTS / "coverage", selection)
+    _written["coverage"] = (write_coverage(report, folder)[1], selection)
     # The events the receiver took (status 204) or refused, out of the webhooks description's 32.
-    write_coverage(build_coverage(load_contract("webhooks"), traffic), REPORTS / "coverage", "events")
+    write_coverage(build_coverage(load_contract("webhooks"), traffic, partial=selection), folder, "events")
     results = session.config.getoption("allure_report_dir", None)
     if results:
         try:
@@ -125,6 +143,15 @@ def pytest_sessionfinish(session, exitstatus):
         write_environment(Path(results), {
             "target": target, "base.url": base_url, "spec.source": contract.manifest["source"],
             "spec.version": contract.manifest["version"], "spec.sha256": contract.manifest["sha256"][:12],
-            "operations.called": f"{report['summary']['called']}/{report['summary']['operations']}",
+            "operations.called": f"{report['summary']['called']}/{report['summary']['operations']}"
+                                 + (f" (partial run: {selection})" if selection else ""),
         })
         write_coverage_result(Path(results), report, render_table(report))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if "coverage" in _written:
+        table, selection = _written["coverage"]
+        where = table.relative_to(ROOT) if table.is_relative_to(ROOT) else table
+        terminalreporter.write_line(f"operation coverage: {where}"
+                                    + (f" (a partial run: {selection}; the full run's stays)" if selection else ""))
