@@ -45,7 +45,26 @@ def _runs_scenarios(config) -> bool:
                for path in paths)
 
 
+class UnregisteredTagWarning(pytest.PytestWarning):
+    """A feature's tag that pytest.ini does not register: the run goes on, the tag is named once."""
+
+
+def _register_feature_tags(config) -> None:
+    """Registers for this run every tag of the features that pytest.ini lacks (--strict-markers would stop
+    the run on it), and warns once, in the run's controller, naming each tag and its files."""
+    from support.tags import unregistered, warning_text
+
+    paths = [ROOT / "features", *(p for p in map(Path, (str(a).split("::")[0] for a in config.args))
+                                  if p.suffix == ".feature" or p.is_dir() and not p.resolve().is_relative_to(ROOT))]
+    tags = unregistered([p for p in paths if p.exists()], config.getini("markers"))
+    for tag in tags:
+        config.addinivalue_line("markers", f"{tag}: not registered in pytest.ini (a feature's tag)")
+    if tags and not (_is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER")):
+        config.issue_config_time_warning(UnregisteredTagWarning(warning_text(tags, ROOT)), stacklevel=2)
+
+
 def pytest_configure(config):
+    _register_feature_tags(config)
     if _is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER"):
         return
     # The run's traffic starts empty; workers only add to it.
