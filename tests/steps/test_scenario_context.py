@@ -68,3 +68,13 @@ def test_an_actor_attribute_that_does_not_exist_lists_those_that_do():
     assert ctx.lookup("corporate.email") == "c@example.com"
     with pytest.raises(AssertionError, match="the corporate has no 'account'; it has id, identity id"):
         ctx.lookup("corporate.account")
+
+
+def test_a_call_is_named_in_the_scenarios_words():
+    ctx = context()
+    owner = ctx.actor("corporate")
+    ctx.remember_resource("rent", "sends", owner, {"id": "123"})
+    ctx.remember_resource("savings", "managed_accounts", owner, {"id": "7"})
+    assert ctx.named_in("/sends/123/cancel") == "send 'rent' (id 123)"
+    assert ctx.named_in("/transfers", {"source": {"id": "7"}}) == "managed account 'savings' (id 7)"
+    assert ctx.named_in("/sends") == ""
