@@ -10,6 +10,7 @@ from support.masking import MASK
 
 from .test_reports_leak_nothing import (FAILING_FEATURE, ROOT, SUITE_CONFTEST, _assert_no_secret_in,
                                         _environment, _secrets, emulator)  # noqa: F401  (emulator is a fixture)
+from .. import HANG_GUARD_SECONDS
 
 STEP_LINE = 1 + FAILING_FEATURE.splitlines().index("    Then the response status is 418")
 
@@ -25,7 +26,7 @@ def _run_failing(tmp_path, base: str, *extra: str) -> str:
                           "--rootdir", str(suite), "-p", "no:randomly", "-n", "0", *extra,
                           f"--alluredir={tmp_path / 'reports' / 'allure-results'}"],
                          cwd=ROOT, env=_environment(base, tmp_path / "reports"), capture_output=True, text=True,
-                         timeout=300)
+                         timeout=HANG_GUARD_SECONDS)
     assert run.returncode == 1, run.stdout[-3000:] + run.stderr[-2000:]
     return run.stdout + run.stderr
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from support.tags import unregistered, warning_text
+from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +43,7 @@ def test_a_run_with_an_unregistered_tag_warns_once_and_runs(tmp_path):
     (suite / "pytest.ini").write_text((ROOT / "pytest.ini").read_text().replace("bdd_features_base_dir = features/\n", ""))
     run = subprocess.run([sys.executable, "-m", "pytest", str(suite), "--collect-only", "-q", "-p", "no:randomly",
                           "-n", "0", "-c", str(suite / "pytest.ini"), "--rootdir", str(suite)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+                         cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
     console = run.stdout + run.stderr
     assert run.returncode == 0 and "1 test collected" in console, console[-2000:]
     assert console.count("@not_registered_yet in") == 1, console[-2000:]
