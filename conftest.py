@@ -101,6 +101,25 @@ def target(settings):
     target.close()
 
 
+def pytest_collection_modifyitems(items):
+    _group_scenarios_by_feature_folder(items)
+
+
+def _group_scenarios_by_feature_folder(items) -> None:
+    """Allure's Suites tab as the features/ tree: the area folder, then the feature file."""
+    for item in items:
+        path = Path(str(item.path))
+        if path.suffix != ".feature":
+            continue
+        parts = path.relative_to(ROOT / "features").parts if path.is_relative_to(ROOT / "features") else (path.name,)
+        labels = {"parentSuite": parts[0]} if len(parts) > 1 else {}
+        labels["suite"] = parts[-1] if len(parts) <= 2 else "/".join(parts[1:-1])
+        if len(parts) > 2:
+            labels["subSuite"] = parts[-1]
+        for name, value in labels.items():
+            item.add_marker(pytest.mark.allure_label(value, label_type=name))
+
+
 def pytest_runtest_setup(item):
     _recorder.scenario = item.nodeid  # the strength report runs a fault's operation by its scenarios
     if item.get_closest_marker("emulator_only"):
