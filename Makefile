@@ -9,6 +9,11 @@ RESULTS := reports/allure-results
 REPORT := reports/allure-report
 # Extra pytest arguments, e.g. make e2e PYTEST_ARGS="-k onboarding"
 PYTEST_ARGS ?=
+# The scenarios make e2e runs: the whole suite, or folders and .feature files (make e2e FEATURES=features/cards).
+# A run of part of the suite writes its coverage to reports/coverage/partial/, leaving the last full run's.
+FEATURES ?= features
+# Each run's Allure results start empty; MERGE=1 adds this run's to the last run's (one report of both).
+MERGE ?=
 WORKERS ?= auto
 
 .PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength parity rehearse-varied clean
@@ -25,13 +30,12 @@ $(ALLURE): package.json package-lock.json
 	@touch $@
 
 e2e: setup
-	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
-	@status=0; $(PY) -m pytest features -n $(WORKERS) $(PYTEST_ARGS) || status=$$?; \
-	  scripts/build-report.sh $(RESULTS) $(REPORT); \
-	  echo "operation coverage: reports/coverage/operations.md"; exit $$status
+	@scripts/fresh-results.sh $(RESULTS) $(REPORT) $(MERGE)
+	@status=0; $(PY) -m pytest $(FEATURES) -n $(WORKERS) $(PYTEST_ARGS) || status=$$?; \
+	  scripts/build-report.sh $(RESULTS) $(REPORT); exit $$status
 
 test: $(VENV)/.installed
-	@scripts/fresh-results.sh $(RESULTS) $(REPORT)
+	@scripts/fresh-results.sh $(RESULTS) $(REPORT) $(MERGE)
 	$(PY) -m pytest tests features -n $(WORKERS) $(PYTEST_ARGS)
 
 # The guards: lint, types, and the import contract (.importlinter: the suite and the emulator never import each other).

@@ -10,7 +10,7 @@ import pytest
 
 from support.allure_files import write_coverage_result, write_environment
 from support.config import ConfigError, load_settings
-from support.coverage import build_coverage, render_table, write_coverage
+from support.coverage import build_coverage, coverage_folder, render_table, write_coverage
 from support.masking import Masker
 from support.traffic import TrafficRecorder, load_traffic
 
@@ -20,11 +20,12 @@ REPORTS = Path(os.environ.get("WEAVR_REPORTS_DIR") or ROOT / "reports")
 TRAFFIC = REPORTS / "traffic"
 
 # Failure masking first, then the scenario context and every step module (steps/*_steps.py): a new module needs no edit.
-pytest_plugins = ["support.failure_masking", "support.grounding", "steps.context"] + [
+pytest_plugins = ["support.failure_masking", "support.failure_console", "support.grounding", "steps.context"] + [
     f"steps.{module.stem}" for module in sorted((ROOT / "steps").glob("*_steps.py"))]
 
 _recorder = TrafficRecorder()
 _settings = None
+_written: dict = {}  # what the run left under reports/, said at the end of the console output
 
 
 def _load_settings():
@@ -52,7 +53,26 @@ def _runs_scenarios(config) -> bool:
                for path in paths)
 
 
+class UnregisteredTagWarning(pytest.PytestWarning):
+    """A feature's tag that pytest.ini does not register: the run goes on, the tag is named once."""
+
+
+def _register_feature_tags(config) -> None:
+    """Registers for this run every tag of the features that pytest.ini lacks (--strict-markers would stop
+    the run on it), and warns once, in the run's controller, naming each tag and its files."""
+    from support.tags import unregistered, warning_text
+
+    paths = [ROOT / "features", *(p for p in map(Path, (str(a).split("::")[0] for a in config.args))
+                                  if p.suffix == ".feature" or p.is_dir() and not p.resolve().is_relative_to(ROOT))]
+    tags = unregistered([p for p in paths if p.exists()], config.getini("markers"))
+    for tag in tags:
+        config.addinivalue_line("markers", f"{tag}: not registered in pytest.ini (a feature's tag)")
+    if tags and not (_is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER")):
+        config.issue_config_time_warning(UnregisteredTagWarning(warning_text(tags, ROOT)), stacklevel=2)
+
+
 def pytest_configure(config):
+    _register_feature_tags(config)
     if _is_worker(config) or os.environ.get("PYTEST_XDIST_WORKER"):
         return
     # One id for the whole run, inherited by every worker: each identity's tag carries it.
@@ -104,6 +124,25 @@ def target(settings):
     target.close()
 
 
+def pytest_collection_modifyitems(items):
+    _group_scenarios_by_feature_folder(items)
+
+
+def _group_scenarios_by_feature_folder(items) -> None:
+    """Allure's Suites tab as the features/ tree: the area folder, then the feature file."""
+    for item in items:
+        path = Path(str(item.path))
+        if path.suffix != ".feature":
+            continue
+        parts = path.relative_to(ROOT / "features").parts if path.is_relative_to(ROOT / "features") else (path.name,)
+        labels = {"parentSuite": parts[0]} if len(parts) > 1 else {}
+        labels["suite"] = parts[-1] if len(parts) <= 2 else "/".join(parts[1:-1])
+        if len(parts) > 2:
+            labels["subSuite"] = parts[-1]
+        for name, value in labels.items():
+            item.add_marker(pytest.mark.allure_label(value, label_type=name))
+
+
 def pytest_runtest_setup(item):
     _recorder.scenario = item.nodeid  # the strength report runs a fault's operation by its scenarios
     if item.get_closest_marker("emulator_only"):
@@ -125,19 +164,36 @@ def pytest_runtest_logreport(report):
         _recorder.outcome(report.nodeid, report.failed)
 
 
+def _partial_selection(config, exitstatus) -> str | None:
+    """None for a run of the whole suite; else what this run selected, in words (its coverage is partial)."""
+    paths = [str(arg) for arg in config.args]
+    whole = any("::" not in path and Path(path).resolve() in (ROOT / "features", ROOT) for path in paths) or not paths
+    chosen = [f"{flag} {value!r}" for flag, value in (("-k", config.option.keyword), ("-m", config.option.markexpr),
+                                                      ("--deselect", getattr(config.option, "deselect", None)))
+              if value]
+    if exitstatus == pytest.ExitCode.INTERRUPTED:
+        chosen.append("interrupted")
+    if whole and not chosen:
+        return None
+    return " ".join([*(p for p in paths if not whole or "::" in p), *chosen]) or "part of the suite"
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _recorder.counts:
         _recorder.save(TRAFFIC)
-    if _is_worker(session.config) or not TRAFFIC.exists():
+    if _is_worker(session.config) or not TRAFFIC.exists() or not _runs_scenarios(session.config):
         return
     from schemas import load_contract
 
     contract = load_contract("multi")
     traffic = load_traffic(TRAFFIC)
-    report = build_coverage(contract, traffic)
-    write_coverage(report, REPORTS / "coverage")
+    selection = _partial_selection(session.config, exitstatus)
+    report = build_coverage(contract, traffic, partial=selection)
+    # A partial run writes apart (reports/coverage/partial/), so the last full run's coverage stays for the gate.
+    folder = coverage_folder(REPORTS / "coverage", selection)
+    _written["coverage"] = (write_coverage(report, folder)[1], selection)
     # The events the receiver took (status 204) or refused, out of the webhooks description's 32.
-    write_coverage(build_coverage(load_contract("webhooks"), traffic), REPORTS / "coverage", "events")
+    write_coverage(build_coverage(load_contract("webhooks"), traffic, partial=selection), folder, "events")
     _check_declared_names(session, contract)
     results = session.config.getoption("allure_report_dir", None)
     if results:
@@ -149,7 +205,8 @@ def pytest_sessionfinish(session, exitstatus):
         write_environment(Path(results), {
             "target": target, "base.url": base_url, "spec.source": contract.manifest["source"],
             "spec.version": contract.manifest["version"], "spec.sha256": contract.manifest["sha256"][:12],
-            "operations.called": f"{report['summary']['called']}/{report['summary']['operations']}",
+            "operations.called": f"{report['summary']['called']}/{report['summary']['operations']}"
+                                 + (f" (partial run: {selection})" if selection else ""),
         })
         write_coverage_result(Path(results), report, render_table(report))
 
@@ -177,3 +234,8 @@ def _check_declared_names(session, contract) -> None:
 def pytest_terminal_summary(terminalreporter):
     for line in _undeclared_lines:
         terminalreporter.write_line(line, red=True)
+    if "coverage" in _written:
+        table, selection = _written["coverage"]
+        where = table.relative_to(ROOT) if table.is_relative_to(ROOT) else table
+        terminalreporter.write_line(f"operation coverage: {where}"
+                                    + (f" (a partial run: {selection}; the full run's stays)" if selection else ""))

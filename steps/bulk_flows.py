@@ -92,13 +92,14 @@ def run_to_end(ctx, bulk: Resource) -> dict:
     body = read(ctx, bulk)
     while body["status"] not in FINAL:
         assert body["status"] != "PAUSED", f"the bulk {bulk.name!r} is PAUSED: it cannot end until resumed"
-        assert time.monotonic() < deadline, f"the bulk {bulk.name!r} did not end within {POLL_LIMIT_SECONDS} s: {body}"
         if emulator:
+            # Bounded by the emulator's clock alone: a busy machine runs the same steps, only slower.
             assert clock_moved < CLOCK_LIMIT_SECONDS, (
                 f"the bulk {bulk.name!r} did not end within {CLOCK_LIMIT_SECONDS} s of the emulator's clock: {body}")
             ctx.target.control("POST", "/clock", {"advanceSeconds": CLOCK_STEP_SECONDS})
             clock_moved += CLOCK_STEP_SECONDS
         else:
+            assert time.monotonic() < deadline, f"the bulk {bulk.name!r} did not end within {POLL_LIMIT_SECONDS} s: {body}"
             time.sleep(POLL_SECONDS)
         body = read(ctx, bulk)
     return body

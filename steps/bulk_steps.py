@@ -48,6 +48,19 @@ def submits_many_transfers(ctx, role, name, count, amount, currency, source, des
     bulk_flows.submit(ctx, ctx.actor(role), name, "POST", "/bulks/transfers", items)
 
 
+@when(parsers.re(rf'the {ROLE} submits a bulk {NAME} of sends of (?P<amounts>\d+(?:, \d+)*) '
+                 rf'(?P<currency>[A-Z]{{3}}) from "(?P<source>[\w -]+)" to "(?P<destination>[\w -]+)"$'))
+def submits_sends(ctx, role, name, amounts, currency, source, destination):
+    """When the corporate submits a bulk "payouts" of sends of 2000, 500 EUR from "savings" to "wallet"
+
+    POST /bulks/sends with one send per amount, in that order, from the actor's instrument to another identity's
+    (the sends profile); the answer is kept and, on a 201, the bulk named.
+    """
+    items = [{"requestBody": bulk_flows.send_body(ctx, ctx.resource(source), ctx.resource(destination), int(a), currency)}
+             for a in amounts.split(", ")]
+    bulk_flows.submit(ctx, ctx.actor(role), name, "POST", "/bulks/sends", items)
+
+
 @when(parsers.re(rf'the {ROLE} submits a bulk {NAME} to (?P<action>block|unblock|remove) the cards {NAMES}$'))
 def submits_card_actions(ctx, role, name, action, names):
     """When the corporate submits a bulk "freeze" to block the cards "travel", "fuel"

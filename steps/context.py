@@ -186,7 +186,17 @@ class ScenarioContext:
         if token is None and as_actor is not None:
             token = as_actor.token
         self.last = self._answered(client.request(method, self.fill(path), token=token, **kwargs))
+        self.last.refers_to = self.named_in(self.fill(path), kwargs.get("json"))
         return self.last
+
+    def named_in(self, path: str, body=None) -> str:
+        """The scenario's named resources a call refers to, in its words: `send 'rent' (id 123)`, so a 409 on
+        it says which one; ids in the path first, then in the body."""
+        text = path + " " + (json.dumps(body) if body is not None else "")
+        words = {kind: word for word, kind in KINDS.items()}
+        found = [(text.find(r.id), r) for r in self.resources.values() if r.id and r.id in text]
+        return ", ".join(f"{words.get(r.kind, r.kind.rstrip('s').replace('_', ' '))} {r.name!r} (id {r.id})"
+                         for _, r in sorted(found, key=lambda pair: pair[0]))
 
     def simulate(self, method: str, path: str, **kwargs):
         self.last = self._answered(self.target.simulator.request(method, self.fill(path), **kwargs))

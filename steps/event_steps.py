@@ -25,7 +25,7 @@ EVENT = r'"(?P<event>[\w ]+)"'
 SUBJECT = r'"(?P<subject>[\w -]+)"'
 STATE_KEYS = ("state", "status", "eventType", "type")
 # Loopback delivery takes milliseconds; this is the patience for a loaded machine.
-WAIT_SECONDS = float(os.environ.get("WEAVR_EVENT_WAIT_SECONDS", "10"))
+WAIT_SECONDS = float(os.environ.get("WEAVR_EVENT_WAIT_SECONDS", "30"))
 
 
 # -- where events go -----------------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ def back_office_credit(ctx, amount, currency, name):
 def event_arrives(ctx, receiver, event, subject, state):
     """Then a "transfers" event arrives for "rent" with state COMPLETED
 
-    Waits (up to WEAVR_EVENT_WAIT_SECONDS, 10 s) for an accepted event of that type naming the resource or
+    Waits (up to WEAVR_EVENT_WAIT_SECONDS, 30 s) for an accepted event of that type naming the resource or
     actor, in that state when one is given.
     """
     found = _wait_for(ctx, receiver, lambda: [e for e in _matching(ctx, receiver, event, subject)

@@ -12,8 +12,17 @@ from .context import Actor, Resource
 
 def expect(response, status: int, what: str):
     assert response.status == status, (
-        f"{what}: {response.operation_id} answered {response.status}, expected {status}; body: {response.body}")
+        f"{what}: {answered(response)}, expected {status}; body: {response.body}")
     return response
+
+
+def answered(response) -> str:
+    """`send 'rent' (id 123) answered 409 STATE_INVALID (sendSingleCancel)`: what the call was about, in the
+    scenario's words when it named it, the status and the error code."""
+    about = getattr(response, "refers_to", "") or response.operation_id or "the call"
+    code = response.body.get("errorCode") if isinstance(response.body, dict) else None
+    detail = f" ({response.operation_id})" if about != response.operation_id and response.operation_id else ""
+    return f"{about} answered {response.status}{' ' + code if code else ''}{detail}"
 
 
 # Request field -> where the answer holds it, where the two differ (JSON pointers).

@@ -78,7 +78,7 @@ def response_status(ctx, status):
     """Then the response status is 200"""
     response = ctx.response()
     assert response.status == int(status), (
-        f"{response.operation_id} answered {response.status}, expected {status}; body: {response.body}")
+        f"{flows.answered(response)}, expected {status}; body: {response.body}")
 
 
 @then(parsers.re(r'the response field "(?P<field>[^"]+)" equals (?P<value>.+)$'))
@@ -180,7 +180,8 @@ def error_code(ctx, code):
     The `errorCode` of a 403 or 409 answer.
     """
     body = ctx.response().body
-    assert isinstance(body, dict) and body.get("errorCode") == code, f"expected errorCode {code}, got {body}"
+    assert isinstance(body, dict) and body.get("errorCode") == code, (
+        f"{flows.answered(ctx.response())}, expected errorCode {code}; body: {body}")
 
 
 @then(parsers.re(r'the field "(?P<field>[^"]+)" is reported invalid(?: with "(?P<error>[A-Z_]+)")?$'))

@@ -189,6 +189,20 @@ def account_held_or_paid(ctx, account, how, name, amount, currency):
         f"{account!r} has {balances}, expected {expected[0]} available and {expected[1]} actual")
 
 
+@then(parsers.re(rf"{WIRE} has a fee of {MONEY}$"))
+def wire_fee(ctx, name, amount, currency):
+    """Then the wire transfer "rent" has a fee of 100 EUR
+
+    Reads the wire transfer back: its `fee` is that amount in that currency (the programme's fee for its rail;
+    the emulator's are in docs/programme.md).
+    """
+    wire = ctx.resource(name, wire_flows.KIND)
+    body = flows.expect(flows.read_resource(ctx, wire), 200, f"reading the wire transfer {name!r}").body
+    fee = body.get("fee")
+    assert fee == {"currency": currency, "amount": int(amount)}, (
+        f"the wire transfer {name!r} has a fee of {fee}, expected {amount} {currency}: {body}")
+
+
 @when(parsers.re(rf'the simulator wires {MONEY} to the IBAN of "(?P<account>[\w -]+)" from "(?P<sender>[^"]+)"$'))
 def wires_in(ctx, amount, currency, account, sender):
     """When the simulator wires 700 EUR to the IBAN of "savings" from "Bo Ray"

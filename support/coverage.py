@@ -11,8 +11,11 @@ from pathlib import Path
 
 from .contract_check import DOCUMENTED_ONLY as TAG, traffic_name
 
+PARTIAL = "partial"
 
-def build_coverage(contract, traffic) -> dict:
+
+def build_coverage(contract, traffic, partial: str | None = None) -> dict:
+    """`partial`: what a run of part of the suite selected (None for the whole suite)."""
     seen: dict[str, dict] = {}
     for (namespace, operation_id, status), count in traffic.items():
         if namespace == contract.namespace:
@@ -40,6 +43,7 @@ def build_coverage(contract, traffic) -> dict:
         "summary": {"operations": len(rows), "called": len(called),
                     "withSuccess": sum(r["success"] for r in rows), "withError": sum(r["error"] for r in rows),
                     "percent": round(100 * len(called) / len(rows), 1) if rows else 0.0},
+        "run": {"partial": bool(partial), "selection": partial or "the whole suite"},
         "operations": rows,
     }
 
@@ -49,6 +53,8 @@ def render_table(report: dict) -> str:
     lines = [f"# Operation coverage: {report['spec']['source']} ({report['spec']['version']})", "",
              f"{s['called']} of {s['operations']} operations called ({s['percent']}%): "
              f"{s['withSuccess']} with a success answer, {s['withError']} with an error answer.", "",
+             *([f"**Partial run** ({report['run']['selection']}): only the operations its scenarios call.", ""]
+               if report.get("run", {}).get("partial") else []),
              "| called | method | path | operation | tag | statuses seen |",
              "|---|---|---|---|---|---|"]
     for r in sorted(report["operations"], key=lambda r: (not r["called"], r["tag"], r["path"], r["method"])):
@@ -56,6 +62,11 @@ def render_table(report: dict) -> str:
         name = r["operationId"] or f"({TAG})"
         lines.append(f"| {'yes' if r['called'] else 'no'} | {r['method']} | `{r['path']}` | {name} | {r['tag']} | {statuses} |")
     return "\n".join(lines) + "\n"
+
+
+def coverage_folder(folder: Path, partial: str | None) -> Path:
+    """Where a run's coverage goes: `folder` for the whole suite, `folder/partial` for part of it."""
+    return folder / PARTIAL if partial else folder
 
 
 def write_coverage(report: dict, folder: Path, name: str = "operations") -> tuple[Path, Path]:

@@ -105,13 +105,7 @@ Feature: Bulks of every kind run each operation by its single operation's rules
     Given the corporate has a managed account "savings" with 10000 EUR
     And a consumer is onboarded and verified
     And the consumer has a managed account "wallet" with 0 EUR
-    When the corporate submits a bulk "payouts" to POST "/bulks/sends" with:
-      """
-      [{"requestBody": {"profileId": "${profile.sends}", "source": {"type": "managed_accounts", "id": "${savings.id}"},
-        "destination": {"type": "managed_accounts", "id": "${wallet.id}"}, "destinationAmount": {"currency": "EUR", "amount": 2000}}},
-       {"requestBody": {"profileId": "${profile.sends}", "source": {"type": "managed_accounts", "id": "${savings.id}"},
-        "destination": {"type": "managed_accounts", "id": "${wallet.id}"}, "destinationAmount": {"currency": "EUR", "amount": 500}}}]
-      """
+    When the corporate submits a bulk "payouts" of sends of 2000, 500 EUR from "savings" to "wallet"
     Then the response status is 201
     And the response field "path" equals "/sends"
     When the corporate executes the bulk "payouts"

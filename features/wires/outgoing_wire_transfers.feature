@@ -28,6 +28,7 @@ Feature: Outgoing wire transfers: money from a managed account to a bank account
     And the wire transfer "rent" is PENDING_CHALLENGE
     When the corporate verifies the wire transfer "rent" with an OTP
     Then the wire transfer "rent" is SUBMITTED
+    And the wire transfer "rent" has a fee of 100 EUR
     And the managed account "savings" has held the wire transfer "rent" out of 10000 EUR
     And the wire transfer "rent" completes
     And the managed account "savings" has paid the wire transfer "rent" out of 10000 EUR

@@ -6,6 +6,7 @@ built in, because the descriptions are Weavr's files and live outside the reposi
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from .gate import Report, documented_only_operations, load_coverage, path_operat
 from .normalise import load_side
 from .render import render
 from .source import SpecSourceError, load_source
+from ..coverage import PARTIAL
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SCHEMAS = REPO / "schemas"
@@ -66,6 +68,12 @@ def cmd_check(args) -> int:
     report = Report(old=old, new=new, findings=diff(old, new), fail_on=args.fail_on,
                     allow_uncovered=args.allow_uncovered)
     covered = None
+    coverage, note, partial = _coverage_to_read(Path(args.coverage))
+    if note:
+        report.notes.append(note)
+    # A partial run's gaps are what it did not select, not what the suite misses: listed, not failed on.
+    report.allow_uncovered = report.allow_uncovered or partial
+    args.coverage = str(coverage)
     if not (args.allow_uncovered and not Path(args.coverage).is_file()):
         covered, recorded = load_coverage(args.coverage)
         report.uncovered = uncovered_operations(new, covered)
@@ -77,6 +85,38 @@ def cmd_check(args) -> int:
     report.documented_only = documented_only_operations(old, new, covered)
     _emit(report, args)
     return report.exit_code()
+
+
+def _coverage_to_read(coverage: Path) -> tuple[Path, str | None, bool]:
+    """The coverage file the gate reads, a note when a partial run (make e2e FEATURES=...) is involved, and
+    whether the coverage read is partial.
+
+    A partial run writes its coverage to partial/ beside the full run's: the gate reads the last full run's,
+    and says so when a partial run came later; with only a partial run recorded, it reads that one and says
+    the coverage is partial instead of failing on what the run did not select.
+    """
+    partial = coverage.parent / PARTIAL / coverage.name
+    if coverage.is_file() and _selection(coverage):
+        return coverage, (f"coverage is partial: {coverage} was recorded by a run that selected "
+                          f"{_selection(coverage)}; operations it did not call are listed, not failed on"), True
+    if not partial.is_file():
+        return coverage, None, False
+    if not coverage.is_file():
+        return partial, (f"coverage is partial: the only run recorded selected {_selection(partial)} ({partial}); "
+                         "operations it did not call are listed, not failed on; `make e2e` runs the whole suite"), True
+    if partial.stat().st_mtime > coverage.stat().st_mtime:
+        return coverage, (f"a later partial run ({_selection(partial)}) wrote {partial}; the gate reads the last "
+                          f"full run's coverage ({coverage})"), False
+    return coverage, None, False
+
+
+def _selection(coverage: Path) -> str | None:
+    """What a partial run selected, from its coverage file; None for a run of the whole suite."""
+    try:
+        run = json.loads(coverage.read_text(encoding="utf-8")).get("run") or {}
+    except (OSError, ValueError, AttributeError):
+        return None
+    return (run.get("selection") or "part of the suite") if run.get("partial") else None
 
 
 def cmd_sync(args) -> int:

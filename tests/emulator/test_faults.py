@@ -158,8 +158,10 @@ def test_throttle_times_the_first_call_after_it_so_a_retry_too_soon_shows(emu):
     assert emu.call("POST", "/corporates", emu.corporate_body()).status == 429
     time.sleep(0.2)
     assert emu.call("POST", "/corporates", emu.corporate_body()).status == 200
+    first = view(emu, fault)["retriedAfter"]
     emu.call("POST", "/corporates", emu.corporate_body())
-    assert 0.2 <= view(emu, fault)["retriedAfter"] < 1, "the first call after the 429 is timed, once"
+    # Only a lower bound: a busy machine may take longer between the calls, never shorter.
+    assert first >= 0.2 and view(emu, fault)["retriedAfter"] == first, "the first call after the 429 is timed, once"
 
 
 def test_a_fault_whose_operation_is_not_called_is_never_applied_and_clear_removes_all(emu):

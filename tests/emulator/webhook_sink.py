@@ -12,6 +12,8 @@ class Sink:
         self.requests: list[dict] = []
         self.statuses: list[int] = []  # answers for the next requests, in turn; 204 once they run out
         self.delay = 0.0
+        self.hold: threading.Event | None = None  # when set to an Event, each answer waits until it is set
+        self.answered = 0
         sink = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -20,6 +22,9 @@ class Sink:
                 sink.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
                                       "raw": raw})
                 time.sleep(sink.delay)
+                if sink.hold is not None:
+                    sink.hold.wait(60)  # a bound for a test that never releases it, not a measure
+                sink.answered += 1
                 self.send_response(sink.statuses.pop(0) if sink.statuses else 204)
                 self.send_header("content-length", "0")
                 self.end_headers()

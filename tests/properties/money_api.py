@@ -44,7 +44,7 @@ class MoneyApi:
                           {"programme-key": self.programme["programmeKey"]}, None)
 
     def _send(self, method, url, body, headers, query) -> Answer:
-        response = self.http.request(method, url, json=body, headers=headers, params=query, timeout=30)
+        response = self.http.request(method, url, json=body, headers=headers, params=query, timeout=120)
         try:
             payload = response.json() if response.content else None
         except ValueError:

@@ -8,7 +8,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-START_TIMEOUT = 30
+START_TIMEOUT = 120  # a guard against a server that never starts, not a budget: it starts in well under 1 s
 
 
 @contextmanager

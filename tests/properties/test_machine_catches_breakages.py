@@ -4,6 +4,7 @@ before the emulator (served from this process, planted.py) answers anything; the
 HTTP only, and this module imports emulator/ to plant, never to judge."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -14,7 +15,9 @@ from .planted import emulator_served_here
 from .profiles import chosen
 from .test_money_state_machine import MoneyMachine
 
-SHRINKING_SECONDS = 8
+# Shrinking is budgeted by the candidate sequences it tries, never by seconds: the planted profile is
+# derandomized, so the same candidates are tried and the same sequence printed on a quiet or a busy machine.
+SHRINK_CALLS = int(os.environ.get("PLANTED_SHRINK_CALLS", "20"))
 # The planted profile draws up to 8 rules; what Hypothesis prints after shrinking is shorter than that, and
 # may be onboard alone when its opening wire transfer is enough to show the breakage.
 MOST_RULES = 6
@@ -58,6 +61,28 @@ def _replay_debits_twice(monkeypatch):
     monkeypatch.setattr(Replays, "get", lambda self, key: None)
 
 
+def _budget_shrinking(monkeypatch, calls: int) -> None:
+    """Shrinking stops after `calls` candidate sequences, however long they took; no wall-time limit."""
+    monkeypatch.setattr(engine, "MAX_SHRINKING_SECONDS", float("inf"))
+    shrink = engine.ConjectureRunner.shrink_interesting_test_cases
+
+    def budgeted(runner):
+        started, run_one = runner.call_count, runner.test_function
+
+        def counted(data):
+            if runner.call_count - started >= calls:
+                runner.exit_with(engine.ExitReason.max_shrinks)
+            return run_one(data)
+
+        runner.test_function = counted
+        try:
+            return shrink(runner)
+        finally:
+            runner.test_function = run_one
+
+    monkeypatch.setattr(engine.ConjectureRunner, "shrink_interesting_test_cases", budgeted)
+
+
 # Each breakage and what the machine's failure says: a balance is not the model's (or a decision is not the
 # one the model's balances imply), or a replay answered anew. The machine reaches the bank's decision in
 # almost every run (onboard's opening wire transfer), so the planted profile's derandomized examples meet
@@ -69,9 +94,8 @@ PLANTED = [(_replay_debits_twice, "replay differs"),
 
 @pytest.mark.parametrize("plant, says", PLANTED, ids=[plant.__name__.strip("_") for plant, _ in PLANTED])
 def test_the_machine_fails_on_a_planted_breakage_with_a_shrunk_sequence(plant, says, monkeypatch):
-    # Hypothesis shrinks for up to 5 minutes; each candidate here costs dozens of HTTP calls, and the
-    # first seconds of shrinking (dropping steps) are what make the sequence short.
-    monkeypatch.setattr(engine, "MAX_SHRINKING_SECONDS", SHRINKING_SECONDS)
+    # Each candidate costs dozens of HTTP calls; the first few (dropping steps) are what make it short.
+    _budget_shrinking(monkeypatch, SHRINK_CALLS)
     plant(monkeypatch)
     with emulator_served_here() as url:
         monkeypatch.setattr(MoneyMachine, "base_url", url)

@@ -11,6 +11,7 @@ import pytest
 from support.spec.__main__ import main
 
 from spec_helpers import REPO, fixture_doc, write_doc
+from tests import HANG_GUARD_SECONDS
 
 
 @pytest.fixture
@@ -232,7 +233,7 @@ def test_environment_picks_format_and_output_for_make(specs, tmp_path):
     env = {**os.environ, "WEAVR_SPEC_FORMAT": "markdown", "WEAVR_SPEC_OUTPUT": str(comment)}
     done = subprocess.run([sys.executable, "-m", "support.spec", "check", str(specs["breaking"]),
                            "--against", str(specs["schemas"]), "--allow-uncovered"],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
     assert done.returncode == 1, done.stderr
     assert comment.read_text(encoding="utf-8").startswith("### Spec check:")
     assert "gate (--fail-on ERR): FAIL" in done.stdout

@@ -87,3 +87,13 @@ def test_a_named_resource_is_read_only_where_its_answer_declares():
     ctx.remember_resource("own", "linked_accounts", ctx.actor("corporate"), {"id": "8"})
     with pytest.raises(AssertionError, match="has no 'nam'"):
         ctx.lookup("own.nam")
+
+
+def test_a_call_is_named_in_the_scenarios_words():
+    ctx = context()
+    owner = ctx.actor("corporate")
+    ctx.remember_resource("rent", "sends", owner, {"id": "123"})
+    ctx.remember_resource("savings", "managed_accounts", owner, {"id": "7"})
+    assert ctx.named_in("/sends/123/cancel") == "send 'rent' (id 123)"
+    assert ctx.named_in("/transfers", {"source": {"id": "7"}}) == "managed account 'savings' (id 7)"
+    assert ctx.named_in("/sends") == ""

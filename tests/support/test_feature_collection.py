@@ -6,6 +6,7 @@ import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
+from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE = "features/instruments/managed_accounts.feature"
@@ -15,7 +16,7 @@ ONE = "features/instruments/managed_accounts.feature"
 def collected(*paths: str) -> tuple[str, ...]:
     env = {key: value for key, value in os.environ.items() if key != "PYTEST_XDIST_WORKER"}
     run = subprocess.run([sys.executable, "-m", "pytest", *paths, "--collect-only", "-q", "-p", "no:randomly",
-                          "-p", "no:xdist"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                          "-p", "no:xdist"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     return tuple(line for line in run.stdout.splitlines() if "::" in line)
 

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,7 +16,7 @@ def _run_suite(tmp_path, **settings) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WEAVR_", "PYTEST_XDIST"))}
     env.update({"WEAVR_ENV_FILE": str(env_file), "WEAVR_REPORTS_DIR": str(tmp_path / "reports"), **settings})
     return subprocess.run([sys.executable, "-m", "pytest", "features", "-q", "-p", "no:randomly",
-                           "-n", "0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                           "-n", "0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
 
 
 def _the_line(run: subprocess.CompletedProcess) -> str:

@@ -16,6 +16,7 @@ from support.strength.__main__ import first_pass, merge_passes, second_pass
 from support.strength.faults import enumerate_faults, select
 from support.strength.report import build_report, render
 from support.traffic import TrafficRecorder
+from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = "tests/support/strength_synthetic/synthetic_scenarios.py"
@@ -239,7 +240,7 @@ def test_the_plugin_runs_a_synthetic_suite_against_planted_faults(tmp_path, monk
         run = subprocess.run([sys.executable, "-m", "pytest", SYNTHETIC, "-q", "-p", "support.strength.plugin",
                               "-p", "no:randomly", "-p", "no:xdist", "-p", "no:allure_pytest_bdd",
                               "-o", "addopts=--strict-markers -p no:cacheprovider"],
-                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
     finally:
         emulator.stop()
     assert run.returncode in (0, 5), run.stdout[-2000:] + run.stderr[-2000:]
