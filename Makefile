@@ -34,7 +34,7 @@ e2e: setup
 	@status=0; $(PY) -m pytest $(FEATURES) -n $(WORKERS) $(PYTEST_ARGS) || status=$$?; \
 	  scripts/build-report.sh $(RESULTS) $(REPORT); exit $$status
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed lint
 	@scripts/fresh-results.sh $(RESULTS) $(REPORT) $(MERGE)
 	$(PY) -m pytest tests features -n $(WORKERS) $(PYTEST_ARGS)
 

@@ -109,9 +109,8 @@ def settings():
 
 @pytest.fixture(scope="session")
 def target(settings):
-    from support.target import Target
-
     from support.parity import record as parity
+    from support.target import Target
 
     masker = Masker()
     if parity.is_recording(settings):  # every exchange, masked, for `make parity` (support/parity)

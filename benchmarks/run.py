@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import requests
 
@@ -32,7 +33,6 @@ from support.masking import Masker
 from support.traffic import TrafficRecorder
 
 from . import history
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 

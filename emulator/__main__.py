@@ -61,7 +61,7 @@ def main(argv=None) -> int:
         return 2
     sock.listen(2048)
     host, port = sock.getsockname()[:2]
-    app = EmulatorApp(programme, strict=args.strict, variation=for_seed(args.vary))
+    app = EmulatorApp(programme, strict=args.strict, variation=for_seed(args.vary or 0))
     app.control_key = args.control_key
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False, lifespan="on",
                             http="httptools", loop="uvloop", timeout_keep_alive=75)

@@ -48,6 +48,8 @@ class EmulatorApp:
         # The answers the description leaves open, as this emulator gives them (emulator/variation.py).
         self.variation = variation
         self.world = World(programme, variation)
+        # Set by `python -m emulator --control-key`: the key the control plane asks for (emulator/control.py).
+        self.control_key: str | None = None
         self.strict = strict
         self.contracts = {namespace: load_contract(namespace) for _, namespace in MOUNTS}
         self.faults = Faults(self.contracts)

@@ -5,6 +5,7 @@ Whoever must act when the clock is moved (the scheduler) sets `on_advance`.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 
 class Clock:
@@ -14,7 +15,7 @@ class Clock:
         self.skew_ms = skew_ms
         self.whole_seconds = whole_seconds
         self.offset_ms = 0
-        self.on_advance = None
+        self.on_advance: Callable[[], object] | None = None
 
     def now_ms(self) -> int:
         now = int(time.time() * 1000) + self.skew_ms + self.offset_ms

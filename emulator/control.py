@@ -36,7 +36,6 @@ from . import backoffice
 from .errors import ApiError, bad_request, method_not_allowed, not_found, unauthorized
 
 
-
 def control_body(raw_body: bytes):
     """A control-plane request's JSON body (none: an empty object), or None when it is not JSON: each
     endpoint says in its own words what it needed."""
@@ -48,7 +47,7 @@ def control_body(raw_body: bytes):
 def handle(app, method: str, path: str, raw_body: bytes, headers: dict | None = None):
     from .app import Answer
 
-    key = getattr(app, "control_key", None)
+    key = app.control_key
     # Headers arrive decoded as latin-1, so encoding them back gives the bytes the client sent (UTF-8 for a
     # non-ASCII key). Constant-time, as the key is all that stands between the network and every live token.
     sent = (headers or {}).get("x-control-key", "").encode("latin-1", errors="replace")

@@ -57,7 +57,7 @@ def forward(url: str, api_key: str, event: dict, published_ms: int, wait: float 
     try:
         with urllib.request.urlopen(request, timeout=wait) as answer:
             result = json.loads(answer.read(4096) or b"{}").get("result")
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         return Outcome(None, True)
     except urllib.error.URLError as error:
         return Outcome(None, isinstance(getattr(error, "reason", None), (socket.timeout, TimeoutError)))

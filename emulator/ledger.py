@@ -194,7 +194,7 @@ class Ledger:
         amount = -held.available if amount is None else amount
         if destination is not None and self.currency(destination) != held.currency:
             raise CurrencyMismatch("the destination holds another currency")
-        legs = [(held.instrument, -amount, -amount, COMPLETED, hold_id)]
+        legs: list[tuple] = [(held.instrument, -amount, -amount, COMPLETED, hold_id)]
         if destination is not None:
             legs.append((destination, amount, amount, COMPLETED, None))
         # The hold stops counting in the same step its completed entry starts to.

@@ -146,7 +146,7 @@ def listed(operation, query: dict, items, *, paths: dict | None = None, skip: tu
     view = items if isinstance(items, (History, Merged)) else History(list(items), _same)
     for name in list(filters):
         bound = _range(name) if name not in paths else None
-        narrowed = view.narrowed(*bound, query[name]) if bound is not None else None
+        narrowed = view.narrowed(bound[0], bound[1], query[name]) if bound is not None else None
         if narrowed is not None:
             view = narrowed
             filters.remove(name)

@@ -8,11 +8,10 @@ one bad job cannot wedge every later request.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import heapq
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 log = logging.getLogger("emulator.scheduler")

@@ -254,4 +254,5 @@ def unreadable(contract, operation, error: ApiError) -> ApiError:
     return ApiError(409, answer)
 
 
-__all__ = ["unreadable", "ApiError", "check_request", "check_size", "read_body", "parse_json_body", "invalid_fields", "field_name"]
+__all__ = ["unreadable", "ApiError", "check_request", "check_size", "read_body", "parse_json_body", "invalid_fields",
+           "field_name"]

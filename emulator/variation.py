@@ -135,7 +135,7 @@ class Variation:
 
     def first_conflict(self, site: str, applies: dict) -> str | None:
         """The code a request answers when several of a site's documented 409 codes apply to it."""
-        order = CONFLICT_SITES[site]
+        order: tuple[str, ...] = CONFLICT_SITES[site]
         if self.conflict_firsts.get(site, order[0]) != order[0]:
             order = tuple(reversed(order))
         return next((code for code in order if applies.get(code)), None)

@@ -10,13 +10,12 @@ from .idempotency import Replays
 from .ids import IdFactory
 from .ledger import Ledger
 from .outbox import Outbox
-from .scheduler import Scheduler
 from .registry import BACKENDS
+from .scheduler import Scheduler
 from .services import Identities, Instruments
 from .sessions import Sessions
 from .variation import DEFAULT
 from .webhooks import Deliverer
-
 
 PLUGGED_INTO = {"confirmations"}
 

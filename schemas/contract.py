@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -197,6 +197,6 @@ def _params(error) -> tuple:
     return ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_contract(namespace: str = "multi", root: str | None = None) -> Contract:
     return Contract(namespace, Path(root) if root else SCHEMAS_DIR)

@@ -125,7 +125,7 @@ class Declarations:
         return self._refs[ref]
 
 
-_BY_CONTRACT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_BY_CONTRACT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def declarations(contract) -> Declarations:

@@ -121,8 +121,9 @@ def operations(ctx, bulk: Resource, status: str | None = None) -> list[dict]:
             # count is every operation matching, over all pages: it must equal what the pages returned.
             assert len(found) == page["count"], f"{bulk.name!r} counts {page['count']} operations, lists {len(found)}"
             found.sort(key=lambda o: o["sequence"])
-            if status is None and _submission(ctx, bulk):
-                _check_against_submission(bulk, found, _submission(ctx, bulk))
+            submission = _submission(ctx, bulk) if status is None else None
+            if submission:
+                _check_against_submission(bulk, found, submission)
             return found
 
 

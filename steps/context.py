@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from support.client import dig
+from support.client import ApiResponse, dig
 from support.config import PROFILE_VARIABLES
 
 PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
@@ -86,7 +86,7 @@ class ScenarioContext:
         self.resources: dict[str, Resource] = {}
         # Every answer of the scenario by its body's identity: a named resource's body is one of them, and
         # `${savings.balances...}` is read only where that answer's operation declares it.
-        self._answers: dict[int, object] = {}
+        self._answers: dict[int, ApiResponse] = {}
 
     @contextmanager
     def aside(self):

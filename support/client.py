@@ -70,7 +70,7 @@ class CallBudget:
         self._window: deque = deque()
 
     @classmethod
-    def share(cls, run_per_minute: int | None, workers: int) -> "CallBudget":
+    def share(cls, run_per_minute: int | None, workers: int) -> CallBudget:
         return cls(None if not run_per_minute else max(1, run_per_minute // max(1, workers)))
 
     def take(self) -> None:
@@ -90,7 +90,7 @@ class CallBudget:
 
 
 class WeavrClient:
-    def __init__(self, base_url: str, contract, masker, recorder, *, key_header: str, key: str,
+    def __init__(self, base_url: str, contract, masker, recorder, *, key_header: str, key: str | None,
                  timeout: float = 20.0, max_retries: int = 3, max_wait: float = 30.0,
                  budget: CallBudget | None = None):
         self.base_url = base_url.rstrip("/")

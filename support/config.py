@@ -70,11 +70,11 @@ class Settings:
 
     @property
     def multi_url(self) -> str:
-        return self.base_url.rstrip("/") + self.multi_path
+        return (self.base_url or "").rstrip("/") + self.multi_path
 
     @property
     def simulator_url(self) -> str:
-        return self.base_url.rstrip("/") + self.simulator_path
+        return (self.base_url or "").rstrip("/") + self.simulator_path
 
     def profile(self, name: str) -> str:
         value = self.profiles.get(name)

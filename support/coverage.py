@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .contract_check import DOCUMENTED_ONLY as TAG, traffic_name
+from .contract_check import DOCUMENTED_ONLY as TAG
+from .contract_check import traffic_name
 
 PARTIAL = "partial"
 

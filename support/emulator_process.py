@@ -23,8 +23,8 @@ class EmulatorProcess:
     def __init__(self, log_dir: Path, args: tuple = ()):
         self.log_dir = log_dir
         self.args = tuple(args)
-        self.process = None
-        self.url = None
+        self.process: subprocess.Popen[str] | None = None
+        self.url: str | None = None
 
     def start(self) -> str:
         vary = variation_args(os.environ.get(VARY_VARIABLE))

@@ -36,8 +36,9 @@ def _mask_exception(exception: BaseException | None) -> None:
         except (AttributeError, TypeError):
             pass  # an exception type that fixes its args; the report below is masked anyway
         # pytest.fail() and friends print .msg, not args.
-        if isinstance(getattr(exception, "msg", None), str):
-            exception.msg = mask_failure(exception.msg)
+        message = getattr(exception, "msg", None)
+        if isinstance(message, str):
+            setattr(exception, "msg", mask_failure(message))  # noqa: B010  (an attribute BaseException does not declare)
         exception = exception.__cause__ or exception.__context__
 
 

@@ -23,7 +23,7 @@ _QUOTED_FIELD = re.compile(
     r"""(?:(?P<q>["'])(?P<quoted>(?:(?!(?P=q)).)*)(?P=q)|(?P<bare>[^\s"'&,}]+))""")
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
 # Every masker of this process, so a failure report, made outside any fixture, can use them all.
-_LIVE: "weakref.WeakSet[Masker]" = weakref.WeakSet()
+_LIVE: weakref.WeakSet[Masker] = weakref.WeakSet()
 
 
 class Masker:

@@ -40,6 +40,7 @@ def preflight(settings: Settings, log_dir: Path | None = None) -> None:
 
 def _check_target(settings: Settings, name: str | None = None) -> None:
     if settings.is_emulator:
+        assert settings.base_url, "the emulator's URL is known once it started"
         settings.adopt_programme(fetch_programme(settings.base_url, control_key=settings.control_key))
     base = name or settings.base_url
     # An emulator has keys of its own: the fix may be to stop overriding them.

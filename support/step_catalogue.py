@@ -202,7 +202,8 @@ def render() -> str:
             lines.append("")
             if step["example"]:
                 lines += ["```gherkin", step["example"], *_docstring_lines(step["explanation"]), "```"]
-            text = "\n".join(l for l in step["explanation"].splitlines() if not l.startswith((' ', '\t'))).strip()
+            text = "\n".join(line for line in step["explanation"].splitlines()
+                             if not line.startswith((" ", "\t"))).strip()
             if text:
                 lines += ["", text]
             lines.append("")
@@ -211,7 +212,7 @@ def render() -> str:
 
 def _docstring_lines(explanation: str) -> list[str]:
     # Indented lines right after the example are part of it (a docstring body).
-    return [l.rstrip() for l in explanation.splitlines() if l.startswith((" ", "\t"))]
+    return [line.rstrip() for line in explanation.splitlines() if line.startswith((" ", "\t"))]
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ class Target:
             self.process = EmulatorProcess(log_dir)
             settings.base_url = self.process.start()
         if settings.is_emulator:
+            assert settings.base_url, "the emulator's URL is known once it started"
             settings.adopt_programme(fetch_programme(settings.base_url, control_key=settings.control_key))
         for secret in (settings.api_key, settings.programme_key, settings.control_key):
             masker.remember(secret)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..errors import not_found
 from ..listing import listed
-from ..services import Owner
 from ..registry import handles
+from ..services import Owner
 
 
 def _owner(call) -> Owner:

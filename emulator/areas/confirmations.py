@@ -12,7 +12,7 @@ An expired challenge calls neither: the resource keeps waiting and a new challen
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..challenges import CHALLENGE_TTL_MS, PUSH_INVALID, PUSH_VERIFIED

@@ -12,6 +12,7 @@ from ..ledger import FundsInsufficient, NotAnAmount, UnknownInstrument
 from ..listing import Index, listed
 from ..registry import backend, handles
 from ..services import NotOwner, Owner
+
 REVENUE_ACCOUNT = {"type": "revenue_account", "id": "0"}
 
 

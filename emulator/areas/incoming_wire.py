@@ -1,6 +1,7 @@
 """Incoming wire transfers: money from a bank account outside the programme arriving on a managed account, by
 the account's bank details (the Simulator's `/accounts/deposit`, the full incoming path). The receiving
-account is found by its IBAN or sort code and account number, which only an account upgraded to an IBAN has. The money is credited by the managed accounts' own deposit rules
+account is found by its IBAN or sort code and account number, which only an account upgraded to an IBAN has.
+The money is credited by the managed accounts' own deposit rules
 (one set of rules for both deposit paths), and each arrival is kept as an incoming wire transfer its owner
 can list and read. When the programme forwards authorisations, an arrival waits PENDING while the programme's
 server is asked (`bankTransferInForwarding`), then COMPLETES (credited) or is REJECTED (nothing credited).

@@ -5,7 +5,8 @@ set and verify in simulator_linked_accounts.py.
 A linked account starts PENDING_VERIFICATION with one verification run PENDING. Its user-declaration step
 waits for the root user's confirmation challenge (areas/confirmations.py, resource type
 `linked_account_declaration`, the resource id the account's); Weavr's internal checks wait for the Simulator,
-which may also complete or reject any step, or the whole run (ACTIVE or REJECTED). The user may block and unblock an ACTIVE account and remove it
+which may also complete or reject any step, or the whole run (ACTIVE or REJECTED). The user may block and
+unblock an ACTIVE account and remove it
 (final). The wires area asks `match(sender_details, owner)` to tell a deposit from a linked account from a
 third party's. Choices where the description is silent: choices/linked_accounts.md.
 """
@@ -49,7 +50,7 @@ class VerificationRun:
             if name in self.step_completed:
                 step["completedTimestamp"] = self.step_completed[name]
             steps.append(step)
-        answer = {"id": self.id, "state": self.state, "verificationSteps": steps}
+        answer: dict[str, object] = {"id": self.id, "state": self.state, "verificationSteps": steps}
         if self.completed_timestamp is not None:
             answer["completedTimestamp"] = self.completed_timestamp
         return answer

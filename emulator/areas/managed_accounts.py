@@ -109,7 +109,6 @@ class ManagedAccountsBackend:
                                  low_balance_threshold=request.get("lowBalanceThreshold"))
         self.by_id[account.id] = account
         world.instruments.open(account.instrument, account.currency)
-        balance = world.instruments.balance(account.instrument)
         self._announce(account, "CREATED")
         return account
 

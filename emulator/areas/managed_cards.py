@@ -16,8 +16,21 @@ from ..errors import bad_request, conflict, forbidden, not_found
 from ..registry import backend
 from ..services import Owner
 from ..validation import invalid_fields
-from .managed_cards_model import (ACTIVE, BLOCKED, DEBIT_MODE, DESTROYED, EXPIRED, INSTRUMENT_TYPE, LOST, MODES,
-                                  PREPAID_MODE, USER, ManagedCard, new_card_number, new_token)
+from .managed_cards_model import (
+    ACTIVE,
+    BLOCKED,
+    DEBIT_MODE,
+    DESTROYED,
+    EXPIRED,
+    INSTRUMENT_TYPE,
+    LOST,
+    MODES,
+    PREPAID_MODE,
+    USER,
+    ManagedCard,
+    new_card_number,
+    new_token,
+)
 
 # The description's discriminator on `mode` (dropped by the extracted contract): each mode's own schema.
 _MODE_SCHEMAS = {mode: {"$ref": f"urn:weavr-suite:multi:components#/$defs/{name}"}

@@ -9,10 +9,12 @@ from __future__ import annotations
 import secrets
 import string
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..services import Owner
-from .instrument_state import ACTIVE, BLOCKED, DESTROYED, state_answer
+
+# BLOCKED and DESTROYED are re-exported: the card modules read every card state from here.
+from .instrument_state import ACTIVE, BLOCKED, DESTROYED, state_answer  # noqa: F401
 
 INSTRUMENT_TYPE = "managed_cards"
 PREPAID_MODE = "PREPAID_MODE"
@@ -54,7 +56,7 @@ def new_token(length: int) -> str:
 
 
 def mmyy(epoch_ms: int, months_later: int = 0) -> str:
-    moment = datetime.fromtimestamp(epoch_ms / 1000, tz=timezone.utc)
+    moment = datetime.fromtimestamp(epoch_ms / 1000, tz=UTC)
     month_index = moment.month - 1 + months_later
     return f"{month_index % 12 + 1:02d}{(moment.year + month_index // 12) % 100:02d}"
 

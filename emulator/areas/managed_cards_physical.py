@@ -15,8 +15,20 @@ from dataclasses import replace
 from ..errors import conflict, not_found
 from ..registry import handles
 from .managed_cards_handlers import cards_of, owned_card
-from .managed_cards_model import (ACTIVE, BLOCKED, DESTROYED, LOST, NOT_ENABLED, PHYSICAL, PREPAID_MODE, STOLEN,
-                                  ManagedCard, Physical, new_card_number, new_token)
+from .managed_cards_model import (
+    ACTIVE,
+    BLOCKED,
+    DESTROYED,
+    LOST,
+    NOT_ENABLED,
+    PHYSICAL,
+    PREPAID_MODE,
+    STOLEN,
+    ManagedCard,
+    Physical,
+    new_card_number,
+    new_token,
+)
 
 WEARABLE = "WEARABLE"  # the carrier type the emulator treats as the wearable form factor
 _PIN = re.compile(r"[0-9]{4}")

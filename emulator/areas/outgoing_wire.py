@@ -10,7 +10,6 @@ Choices where the description is silent: emulator/choices/wires.md. Handlers: ou
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import dataclass, field
 
 from ..errors import conflict, not_found
@@ -66,7 +65,8 @@ class WireTransfer:
     hold_id: str | None = None
     job: object = None
     kind: str = RESOURCE_TYPE
-    render: Callable[[WireTransfer], dict] | None = None  # the answer of another kind (a correspondent bank transfer's), given the transfer
+    # The answer of another kind (a correspondent bank transfer's), given the transfer.
+    render: Callable[[WireTransfer], dict] | None = None
 
     @property
     def source_key(self) -> tuple:

@@ -16,8 +16,8 @@ from ..errors import conflict, not_found
 from ..ledger import UnknownInstrument
 from ..listing import Index
 from ..registry import backend
-from . import movement
 from ..services import Owner
+from . import movement
 from .movement_fields import as_text, exemption_for, scheduled_time, with_present
 
 PENDING_CHALLENGE, SCHEDULED, COMPLETED = "PENDING_CHALLENGE", "SCHEDULED", "COMPLETED"

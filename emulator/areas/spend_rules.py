@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from schemas import load_contract
 
+from ..countries import alpha2
 from ..errors import conflict, not_found
 from ..registry import backend, handles
 from ..services import Owner
-from ..countries import alpha2
 
 DEBIT_MODE = "DEBIT_MODE"
 OVERWRITE, INCREMENT = "OVERWRITE", "INCREMENT"
@@ -174,12 +174,12 @@ def _merged_limits(current: list, sent: list, method: str) -> list:
 
 def interval_start(interval: str, now_ms: int) -> int:
     """The start (epoch ms, UTC) of the calendar interval holding `now_ms`; ALWAYS starts at 0."""
-    now = datetime.fromtimestamp(now_ms / 1000, tz=timezone.utc)
+    now = datetime.fromtimestamp(now_ms / 1000, tz=UTC)
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     if interval == "DAILY":
         start = day
     elif interval == "WEEKLY":
-        start = day.fromordinal(day.toordinal() - day.weekday()).replace(tzinfo=timezone.utc)
+        start = day.fromordinal(day.toordinal() - day.weekday()).replace(tzinfo=UTC)
     elif interval == "MONTHLY":
         start = day.replace(day=1)
     elif interval == "QUARTERLY":

@@ -16,8 +16,8 @@ from ..errors import conflict, not_found
 from ..ledger import UnknownInstrument
 from ..listing import History, Index
 from ..registry import backend
-from . import movement
 from ..services import NotOwner, Owner
+from . import movement
 
 COMPLETED, SCHEDULED, CANCELLED, FAILED = "COMPLETED", "SCHEDULED", "CANCELLED", "FAILED"
 DEBIT_MODE = "DEBIT_MODE"

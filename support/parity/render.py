@@ -15,7 +15,7 @@ KIND_WORDS = {"status": "another status", "missing": "the emulator leaves it out
 
 def grouped(comparison, tags: dict) -> list[dict]:
     """One row per (operation, status, pointer, kind): how often, one example, the choice it contradicts."""
-    rows = defaultdict(lambda: {"count": 0})
+    rows: defaultdict[tuple, dict] = defaultdict(lambda: {"count": 0})
     for d in comparison.divergences:
         row = rows[(d.namespace, d.operation_id, d.status, d.pointer, d.kind)]
         row["count"] += 1
@@ -54,7 +54,7 @@ def render(comparison, tags: dict, out: Path, recorded: Path, replay_status: str
         lines += ["No divergence: every paired answer matches.", ""]
     if comparison.unpaired:
         counts = defaultdict(int)
-        for scenario, operation, side in comparison.unpaired:
+        for scenario, _operation, side in comparison.unpaired:
             counts[(scenario, side)] += 1
         lines += ["## Calls one run made and the other did not", "",
                   "A scenario that failed in one run stops early; its remaining calls are not compared.", ""]

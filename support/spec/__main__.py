@@ -11,13 +11,13 @@ import os
 import sys
 from pathlib import Path
 
+from ..coverage import PARTIAL
 from .diff import diff
 from .extract import extract
 from .gate import Report, documented_only_operations, load_coverage, path_operations, uncovered_operations
 from .normalise import load_side
 from .render import render
 from .source import SpecSourceError, load_source
-from ..coverage import PARTIAL
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SCHEMAS = REPO / "schemas"

@@ -24,6 +24,7 @@ def diff(old: Side, new: Side) -> list[Finding]:
     for key in sorted(old.operations.keys() | new.operations.keys(), key=lambda k: (k[1], k[0])):
         before, after = old.operations.get(key), new.operations.get(key)
         if after is None:
+            assert before is not None  # the key came from one side or the other
             rule = "deprecated-api-removed" if before["deprecated"] else "api-removed"
             findings.append(_op_finding(rule, before, "", f"{before['method']} {before['path']} was removed"))
         elif before is None:
@@ -117,7 +118,7 @@ OBJECT_KEYWORDS = ("additionalProperties", "patternProperties", "propertyNames",
 ARRAY_KEYWORDS = ("items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains")
 
 
-def _types(view: "_View"):
+def _types(view: _View):
     """The value types a schema allows, and the keyword that implies them when `type` is left out.
 
     Descriptions generated without `type` (3.32.1 throughout) still say what a value is by the
@@ -555,6 +556,7 @@ class _OperationDiff:
         for prop in sorted(old_view.props.keys() | new_view.props.keys()):
             old_entry, new_entry = old_view.props.get(prop), new_view.props.get(prop)
             entry = new_entry or old_entry
+            assert entry is not None  # the name came from one side or the other
             sub, origin = entry
             if isinstance(sub, dict) and sub.get("readOnly" if side == "request" else "writeOnly"):
                 continue  # never sent on this side
@@ -572,7 +574,8 @@ class _OperationDiff:
                     self.emit("request-property-removed", sub_pointer, f"field '{prop}' was removed", origin)
                 else:
                     rule = "response-property-removed" if was_required else "response-optional-property-removed"
-                    self.emit(rule, sub_pointer, f"{'required' if was_required else 'optional'} field '{prop}' was removed", origin)
+                    kind = "required" if was_required else "optional"
+                    self.emit(rule, sub_pointer, f"{kind} field '{prop}' was removed", origin)
                 continue
             if was_required != is_required:
                 became = "required" if is_required else "optional"

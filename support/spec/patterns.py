@@ -300,7 +300,7 @@ class _Automaton:
     accept: int
 
     @classmethod
-    def of(cls, pattern: str) -> "_Automaton":
+    def of(cls, pattern: str) -> _Automaton:
         nfa = _Nfa()
         first = nfa.state()
         accept = nfa.build(parse(pattern), first)
@@ -375,7 +375,7 @@ def compare(old: str, new: str) -> Comparison:
         return auto.closure(targets) if targets else frozenset()
 
     start = (a.start, b.start)
-    parents = {start: None}
+    parents: dict = {start: None}
     queue, head = [start], 0
     refused = accepted = None
     while head < len(queue) and (refused is None or accepted is None):

@@ -102,7 +102,8 @@ def run_fault(fault: dict, items: dict, control: ControlPlane, deadline: float =
     if outcome is None:
         outcome = "survived" if view["applied"] else "unreached"
     return {**{k: v for k, v in fault.items() if k != "scenarios"}, "outcome": outcome,
-            "applied": view["applied"], "scenariosRun": ran, "scenariosCalling": fault.get("scenariosCalling", len(fault["scenarios"])),
+            "applied": view["applied"], "scenariosRun": ran,
+            "scenariosCalling": fault.get("scenariosCalling", len(fault["scenarios"])),
             "killedBy": killer, "reason": reason, "failedUnapplied": noise}
 
 

@@ -8,8 +8,6 @@ import pytest
 
 from emulator.services import Owner
 
-from .helpers import Emu
-
 
 @dataclass
 class FakeCard:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .confirmation_helpers import Resources, plugged
-from .helpers import Emu
+from .confirmation_helpers import plugged
 
 CODE = "123456"
 

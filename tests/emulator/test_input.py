@@ -32,7 +32,7 @@ def invalid(answer) -> dict:
 
 
 def deposit(emu, amount_json: str):
-    raw = ('{"depositAmount": {"currency": "EUR", "amount": %s}}' % amount_json).encode()
+    raw = (f'{{"depositAmount": {{"currency": "EUR", "amount": {amount_json}}}}}').encode()
     return emu.call("POST", "/accounts/deposit", raw=raw, api_key=None, mount="/simulate/api",
                     headers={"programme-key": emu.programme["programmeKey"]})
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from emulator.ledger import (INT64_MAX, BalanceLimitExceeded, CurrencyMismatch, FundsInsufficient, Ledger,
-                             NotAnAmount, UnknownHold)
+from emulator.ledger import INT64_MAX, BalanceLimitExceeded, CurrencyMismatch, FundsInsufficient, Ledger, NotAnAmount, UnknownHold
 
 A = ("managed_accounts", "1")
 B = ("managed_accounts", "2")

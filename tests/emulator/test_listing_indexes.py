@@ -8,7 +8,8 @@ import random
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from emulator.ledger import COMPLETED, COUNTED
 from emulator.listing import History, Merged, listed
@@ -16,7 +17,8 @@ from emulator.listing import History, Merged, listed
 from .helpers import Emu
 from .test_managed_accounts import create_account, deposit, verified_corporate
 
-EXAMPLES = settings(max_examples=80, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=[HealthCheck.function_scoped_fixture])
+EXAMPLES = settings(max_examples=80, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @dataclass
@@ -229,7 +231,7 @@ def test_the_activity_is_a_stable_sort_of_every_entry_and_waiting_transfer(histo
     body = _get(emu, owner, "/transactions", {**query, "sortBy": sort_by})
     world = emu.app.world
     walked = []
-    for (kind, number), account in world.ledger.accounts.items():
+    for (_kind, number), account in world.ledger.accounts.items():
         if number in accounts:
             walked += [(e.transaction[1], "CREDIT" if e.available > 0 else "DEBIT", number, e.timestamp, e.timestamp)
                        for e in account.entries if e.state in COUNTED]

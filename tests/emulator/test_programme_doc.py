@@ -7,8 +7,17 @@ import re
 from pathlib import Path
 
 from emulator import challenges, forwarding, sessions, webhooks
-from emulator.areas import (authorised_users, bulks, card_purchases, confirmations, managed_cards_model,
-                            movement_fields, outgoing_wire, passwords, sign_in)
+from emulator.areas import (
+    authorised_users,
+    bulks,
+    card_purchases,
+    confirmations,
+    managed_cards_model,
+    movement_fields,
+    outgoing_wire,
+    passwords,
+    sign_in,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ROW = re.compile(r"^\| `(?P<key>[\w.]+)` \| (?P<value>[^|]+?) \|")

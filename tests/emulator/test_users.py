@@ -218,9 +218,11 @@ def test_invites_of_unknown_or_root_users_are_not_found(emu, owner):
 # -- email verification -------------------------------------------------------------------------
 def test_email_verification_of_authorised_users_only(emu, owner):
     user = created(emu, owner)
-    send = lambda email: emu.call("POST", "/users/verification/email/send", {"email": email})
-    verify = lambda email, code="123456": emu.call("POST", "/users/verification/email/verify",
-                                                   {"email": email, "verificationCode": code})
+    def send(email):
+        return emu.call("POST", "/users/verification/email/send", {"email": email})
+    def verify(email, code="123456"):
+        return emu.call("POST", "/users/verification/email/verify",
+                                                       {"email": email, "verificationCode": code})
     assert send(owner["email"]).body == {"errorCode": "EMAIL_NOT_FOUND"}
     assert send(unique_email()).body == {"errorCode": "EMAIL_NOT_FOUND"}
     assert verify(user["email"]).body == {"errorCode": "VERIFICATION_CODE_INVALID"}
@@ -236,7 +238,8 @@ def test_email_verification_of_authorised_users_only(emu, owner):
 def test_kyc_checks_email_mobile_then_kyb(emu, owner):
     user = created(emu, owner)
     token = invited_and_accepted(emu, owner, user)
-    kyc = lambda: emu.call("POST", "/users/kyc", token=token)
+    def kyc():
+        return emu.call("POST", "/users/kyc", token=token)
     assert emu.call("POST", "/users/kyc").status == 401
     assert emu.call("POST", "/users/kyc", token=owner["token"]).body == {"errorCode": "INSUFFICIENT_PERMISSIONS"}
     assert kyc().body == {"errorCode": "EMAIL_NOT_VERIFIED"}

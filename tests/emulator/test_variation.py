@@ -11,8 +11,16 @@ import pytest
 
 from emulator.app import EmulatorApp
 from emulator.programme import load_programme
-from emulator.variation import (CONFLICT_SITES, DEFAULT, DOCUMENTED_ORDER, ENTRIES, OPTIONAL_CANDIDATES, SeedError,
-                                for_seed, parse_seed)
+from emulator.variation import (
+    CONFLICT_SITES,
+    DEFAULT,
+    DOCUMENTED_ORDER,
+    ENTRIES,
+    OPTIONAL_CANDIDATES,
+    SeedError,
+    for_seed,
+    parse_seed,
+)
 
 from .cards_helpers import create_card
 from .contract_cases import CASES

@@ -35,7 +35,7 @@ class Sink:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = "http://127.0.0.1:%d/hooks" % self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
 
     def stop(self):
         self.server.shutdown()

@@ -11,19 +11,24 @@ import zlib
 
 import hypothesis
 import schemathesis
-from schemathesis.specs.openapi.checks import (content_type_conformance, negative_data_rejection,
-                                               response_headers_conformance, unsupported_method,
-                                               response_schema_conformance, status_code_conformance)
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+    unsupported_method,
+)
 
 from emulator.app import EmulatorApp
 from emulator.programme import load_programme
 
+from . import reach
 from .content_type_check import non_json_body_refused
 from .credentials import Credentials
-from .resources import Resources, kind_of
 from .not_implemented import PUBLISHED, not_implemented
-from . import reach
+from .resources import Resources, kind_of
 
 # Budget: `make test` must stay within a few minutes on 2 cores; fixed seed and deterministic generation
 # make a finding reproducible by rerunning the same test id.

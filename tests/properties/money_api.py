@@ -56,7 +56,7 @@ class MoneyApi:
         assert answer.status == status, (answer.status, answer.body)
         return answer.body
 
-    def twin(self, same_identity: bool = True) -> "MoneyApi":
+    def twin(self, same_identity: bool = True) -> MoneyApi:
         """Other hands on the same emulator with their own connection: the same identity's (its token), or
         a blank one for a second identity to onboard."""
         twin = MoneyApi.__new__(MoneyApi)

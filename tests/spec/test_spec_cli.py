@@ -7,10 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from spec_helpers import REPO, fixture_doc, write_doc
 
 from support.spec.__main__ import main
-
-from spec_helpers import REPO, fixture_doc, write_doc
 from tests import HANG_GUARD_SECONDS
 
 

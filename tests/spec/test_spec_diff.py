@@ -4,7 +4,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from spec_helpers import diff_docs, fixture_doc
 
 RB = "/requestBody/content/application~1json"

@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 
 import yaml
+from spec_helpers import REPO
 
 from support.spec.rules import RULES
-
-from spec_helpers import REPO
 
 
 def test_the_rule_table_lists_every_rule_at_its_level():

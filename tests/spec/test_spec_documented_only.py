@@ -6,10 +6,9 @@ import json
 import shutil
 
 import pytest
+from spec_helpers import REPO
 
 from support.spec.__main__ import main
-
-from spec_helpers import REPO
 
 TAG = "documented, no schema published"
 DOCUMENTED_ONLY = [("POST", "/outgoing_wire_transfers/bulk/cancel"), ("POST", "/outgoing_wire_transfers/bulk/create"),

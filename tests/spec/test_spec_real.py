@@ -6,14 +6,13 @@ import re
 
 import pytest
 import yaml
+from spec_helpers import REPO, real_spec
 
 from support.spec.__main__ import main
 from support.spec.diff import diff
 from support.spec.gate import Report
 from support.spec.normalise import load_side
 from support.spec.render import render
-
-from spec_helpers import REPO, real_spec
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from spec_helpers import diff_docs, fixture_doc
 
 from support.spec.rules import RULES
-
-from spec_helpers import diff_docs, fixture_doc
 
 RB = "/requestBody/content/application~1json"
 R200 = "/responses/200/content/application~1json"

@@ -7,12 +7,11 @@ import json
 
 import pytest
 import yaml
+from spec_helpers import REPO, real_spec, side
 
 from support.spec.__main__ import main
 from support.spec.diff import diff
 from support.spec.normalise import load_side
-
-from spec_helpers import REPO, real_spec, side
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,15 @@ import requests
 
 from support.masking import MASK
 
-from .test_reports_leak_nothing import (ROOT, _assert_no_secret_in, _environment, _leaves, _secret_fields,
-                                        emulator)  # noqa: F401  (emulator is a fixture)
 from .. import HANG_GUARD_SECONDS
+from .test_reports_leak_nothing import (
+    ROOT,
+    _assert_no_secret_in,
+    _environment,
+    _leaves,
+    _secret_fields,
+    emulator,  # noqa: F401  (emulator is a fixture)
+)
 
 # Named here, not taken from the masker, so a masker that forgets one of them fails this test.
 CARD_SECRETS = ("cardNumber", "cvv", "pin", "activationCode")
@@ -27,11 +33,12 @@ def _card_tokens(base: str) -> set:
     return {card["card_number_token"] for card in cards}
 
 
-def test_card_scenarios_leave_no_card_secret_under_reports(tmp_path, emulator):
+def test_card_scenarios_leave_no_card_secret_under_reports(tmp_path, emulator):  # noqa: F811  (the fixture)
     reports = tmp_path / "reports"
     run = subprocess.run([sys.executable, "-m", "pytest", "features/cards", "-k", CARD_SCENARIOS, "-q",
                           "-p", "no:randomly", "-n", "0", f"--alluredir={reports / 'allure-results'}"],
-                         cwd=ROOT, env=_environment(emulator, reports), capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
+                         cwd=ROOT, env=_environment(emulator, reports), capture_output=True, text=True,
+                         timeout=HANG_GUARD_SECONDS)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert "3 passed" in run.stdout, run.stdout[-2000:]
     files = [p for p in reports.rglob("*") if p.is_file()]

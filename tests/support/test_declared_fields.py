@@ -11,8 +11,14 @@ from schemas import load_contract
 from schemas.contract import Contract
 from schemas.declared import declarations
 from support.client import ApiResponse
-from support.declared_fields import (UndeclaredField, check_field_read, check_run_traffic, render_undeclared,
-                                     undeclared_in_traffic, undeclared_in_usage)
+from support.declared_fields import (
+    UndeclaredField,
+    check_field_read,
+    check_run_traffic,
+    render_undeclared,
+    undeclared_in_traffic,
+    undeclared_in_usage,
+)
 from support.traffic import TrafficRecorder
 
 from .fakes import response

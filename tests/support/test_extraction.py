@@ -43,7 +43,8 @@ def test_committed_schemas_are_the_extraction_of_the_published_spec(tmp_path, na
     docs = DOCS.read_text(encoding="utf-8") if namespace == "multi" else None
     extract(load_source(str(spec)), namespace, tmp_path, docs)
     assert _files(tmp_path / namespace) == _files(ROOT / "schemas" / namespace), \
-        f"schemas/{namespace} is stale: run `make spec-sync SPEC=../shared/specs/{NAMESPACES[namespace]} SYNC_ARGS='--namespace {namespace}'`"
+        (f"schemas/{namespace} is stale: run `make spec-sync SPEC=../shared/specs/{NAMESPACES[namespace]} "
+         f"SYNC_ARGS='--namespace {namespace}'`")
 
 
 @needs_spec

@@ -8,9 +8,15 @@ import sys
 from support.failure_console import reason
 from support.masking import MASK
 
-from .test_reports_leak_nothing import (FAILING_FEATURE, ROOT, SUITE_CONFTEST, _assert_no_secret_in,
-                                        _environment, _secrets, emulator)  # noqa: F401  (emulator is a fixture)
 from .. import HANG_GUARD_SECONDS
+from .test_reports_leak_nothing import (
+    FAILING_FEATURE,
+    ROOT,
+    SUITE_CONFTEST,
+    _assert_no_secret_in,
+    _environment,  # noqa: F401  (emulator is a fixture)
+    _secrets,
+)
 
 STEP_LINE = 1 + FAILING_FEATURE.splitlines().index("    Then the response status is 418")
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+
 from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE = "features/instruments/managed_accounts.feature"
 
 
-@lru_cache(maxsize=None)
+@cache
 def collected(*paths: str) -> tuple[str, ...]:
     env = {key: value for key, value in os.environ.items() if key != "PYTEST_XDIST_WORKER"}
     run = subprocess.run([sys.executable, "-m", "pytest", *paths, "--collect-only", "-q", "-p", "no:randomly",

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
 from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,6 +12,7 @@ import requests
 
 from support.emulator_process import EmulatorProcess, fetch_programme
 from support.masking import MASK, _is_secret_key
+
 from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +126,8 @@ def test_a_failing_run_leaks_no_token_to_the_console_or_the_reports(tmp_path, em
     run = subprocess.run([sys.executable, "-m", "pytest", str(suite / "test_failing.py"),
                           "-c", str(suite / "pytest.ini"), "--rootdir", str(suite), "-p", "no:randomly", "-n", "0", "-rA",
                           f"--alluredir={reports / 'allure-results'}"],
-                         cwd=ROOT, env=_environment(emulator, reports), capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
+                         cwd=ROOT, env=_environment(emulator, reports), capture_output=True, text=True,
+                         timeout=HANG_GUARD_SECONDS)
     console = run.stdout + run.stderr
     assert run.returncode == 1 and "1 failed" in console, console[-3000:]
     # The message quotes the answer (its wording is the step vocabulary's), with the token masked in it.

@@ -16,6 +16,7 @@ from support.strength.__main__ import first_pass, merge_passes, second_pass
 from support.strength.faults import enumerate_faults, select
 from support.strength.report import build_report, render
 from support.traffic import TrafficRecorder
+
 from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]

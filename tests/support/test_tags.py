@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from support.tags import unregistered, warning_text
+
 from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
