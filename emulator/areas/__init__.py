@@ -1,6 +1,7 @@
-"""One module per API area: its backend (state and rules) and the handlers of its operations."""
+"""One package per API area: its backend (state and rules), the handlers of its operations and of its
+Simulator calls. Importing this package registers every handler and backend."""
 from importlib import import_module
-from pkgutil import iter_modules
+from pkgutil import walk_packages
 
-for _module in iter_modules(__path__):
-    import_module(f"{__name__}.{_module.name}")
+for _module in walk_packages(__path__, prefix=f"{__name__}."):
+    import_module(_module.name)

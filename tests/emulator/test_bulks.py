@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from emulator.areas.bulks import BATCH, TICK_MS
+from emulator.areas.bulks.bulks import BATCH, TICK_MS
 
 from .helpers import Emu
 from .test_managed_accounts import balances, create_account, deposit, verified_corporate
@@ -224,7 +224,7 @@ def test_a_json_null_is_not_a_bulk(emu, accounts):
 
 
 def test_every_single_operation_a_bulk_names_has_a_handler(emu):
-    from emulator.areas.bulks import SINGLE
+    from emulator.areas.bulks.bulks import SINGLE
     from emulator.registry import HANDLERS
 
     missing = sorted(single for single in SINGLE.values() if ("multi", single) not in HANDLERS)

@@ -1,10 +1,10 @@
 """Boundaries the linters cannot see: one step grammar, and areas that stop reaching into each other.
 
 The import contract (.importlinter, run by `make test`) keeps the suite and the emulator apart. Inside the
-emulator, areas still find each other by name (`world.area("users")`) and a few borrow private helpers; the
-lists below are what is left of that. They may only shrink: a new lookup across areas, or a new private
-name borrowed, fails here and should become a typed port instead (emulator/services.py, the protocols in
-emulator/areas/confirmations.py).
+emulator, no area imports another (.importlinter holds that), but some still find each other by name
+(`world.area("users")`); the lists below are what is left of that. They may only shrink: a new lookup
+across areas, or a new private name borrowed, fails here and should become a typed port instead
+(emulator/services.py, the protocols in emulator/areas/confirmations/confirmations.py).
 """
 from __future__ import annotations
 
@@ -15,51 +15,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_WORDS = {"ROLE", "NAME", "MONEY", "NAMES", "CARD", "AS"}
 
-# (module, area it looks up by name), as on the day this guard was written.
+# Area package -> the other areas it still looks up by name, as on the day areas became packages.
 KNOWN_LOOKUPS = {
-    "emulator/areas/authorised_users.py": {"authorised_users", "factors", "users"},
-    "emulator/areas/beneficiaries.py": {"confirmations"},
-    "emulator/areas/beneficiaries_handlers.py": {"beneficiaries", "confirmations"},
-    "emulator/areas/bulks_handlers.py": {"bulks"},
-    "emulator/areas/card_payments.py": {"card_purchases"},
-    "emulator/areas/card_purchases.py": {"managed_cards", "spend_rules"},
-    "emulator/areas/confirmations.py": {"confirmations", "factors", "push"},
-    "emulator/areas/consumers.py": {"consumers", "users"},
-    "emulator/areas/corporates.py": {"corporates", "users"},
-    "emulator/areas/correspondent.py": {"outgoing_wire_transfers"},
-    "emulator/areas/due_diligence.py": {"corporates", "due_diligence", "users"},
-    "emulator/areas/factors.py": {"factors", "users"},
-    "emulator/areas/fees.py": {"fees"},
-    "emulator/areas/identity_backend.py": {"users"},
-    "emulator/areas/incoming_wire.py": {"incoming_wire_transfers", "managed_accounts"},
-    "emulator/areas/linked_accounts.py": {"confirmations", "managed_accounts"},
-    "emulator/areas/linked_accounts_handlers.py": {"linked_accounts"},
-    "emulator/areas/managed_accounts_handlers.py": {"managed_accounts"},
-    "emulator/areas/managed_cards_handlers.py": {"managed_cards"},
-    "emulator/areas/outgoing_wire.py": {"confirmations"},
-    "emulator/areas/outgoing_wire_challenges.py": {"confirmations", "outgoing_wire_transfers"},
-    "emulator/areas/outgoing_wire_handlers.py": {"outgoing_wire_transfers"},
-    "emulator/areas/passwords.py": {"passwords", "sign_in", "users"},
-    "emulator/areas/push.py": {"confirmations", "factors", "push", "users"},
-    "emulator/areas/sends.py": {"beneficiaries", "confirmations"},
-    "emulator/areas/sends_handlers.py": {"confirmations", "sends"},
-    "emulator/areas/sign_in.py": {"factors", "push", "sign_in", "users"},
-    "emulator/areas/simulator_accounts.py": {"managed_accounts"},
-    "emulator/areas/simulator_card_purchases.py": {"card_purchases"},
-    "emulator/areas/simulator_cards_lifecycle.py": {"managed_cards"},
-    "emulator/areas/simulator_factors.py": {"push"},
-    "emulator/areas/simulator_identities.py": {"due_diligence"},
-    "emulator/areas/simulator_linked_accounts.py": {"linked_accounts"},
-    "emulator/areas/simulator_wires.py": {"outgoing_wire_transfers"},
-    "emulator/areas/spend_rules.py": {"managed_cards", "spend_rules"},
-    "emulator/areas/stepup.py": {"factors", "push", "stepup"},
-    "emulator/areas/transfers_handlers.py": {"transfers"},
-    "emulator/backoffice.py": {"users"},
-    "emulator/control.py": {"factors", "managed_cards", "users"},
-    "emulator/services.py": {"due_diligence", "users"},
+    "auth": {"confirmations", "users"},
+    "beneficiaries": {"confirmations"},
+    "confirmations": {"factors", "push"},
+    "identities": {"users"},
+    "linked_accounts": {"confirmations", "managed_accounts"},
+    "sends": {"beneficiaries", "confirmations"},
+    "users": {"factors"},
+    "wire_transfers": {"confirmations", "managed_accounts"},
 }
-# (module, private name it imports from a sibling).
-KNOWN_BORROWED = {("emulator/areas/incoming_wire.py", "_int64"), ("emulator/areas/simulator_card_purchases.py", "_int64")}
+# (module, private name it imports from a sibling): none left.
+KNOWN_BORROWED: set[tuple[str, str]] = set()
+AREAS = ROOT / "emulator" / "areas"
 
 
 def _modules(folder: str):
@@ -81,14 +50,28 @@ def lookups(source: str) -> set[str]:
     return set(re.findall(r'world\.area\("([a-z_]+)"\)', source))
 
 
+def area_packages() -> dict[str, tuple[set[str], set[str]]]:
+    """Each area package: (the areas it registers a backend for, the areas it looks up by name)."""
+    found = {}
+    for package in sorted(p for p in AREAS.iterdir() if (p / "__init__.py").is_file()):
+        sources = [m.read_text(encoding="utf-8") for m in package.glob("*.py")]
+        own = set().union(*(set(re.findall(r'@backend\("([a-z_]+)"\)', s)) for s in sources))
+        found[package.name] = (own, set().union(*(lookups(s) for s in sources)))
+    return found
+
+
+def test_emulator_areas_is_one_package_per_area():
+    loose = sorted(m.name for m in AREAS.glob("*.py") if m.name != "__init__.py")
+    assert not loose, f"modules outside an area package: {loose}"
+
+
 def test_areas_look_each_other_up_no_more_than_before():
     grown = {}
-    for module in _modules("emulator"):
-        name = str(module.relative_to(ROOT))
-        new = lookups(module.read_text(encoding="utf-8")) - KNOWN_LOOKUPS.get(name, set())
+    for package, (own, looked_up) in area_packages().items():
+        new = looked_up - own - KNOWN_LOOKUPS.get(package, set())
         if new:
-            grown[name] = sorted(new)
-    assert not grown, f"new lookups of an area by name (hand the area a typed port instead): {grown}"
+            grown[package] = sorted(new)
+    assert not grown, f"new lookups of another area by name (hand the area a typed port instead): {grown}"
 
 
 def borrowed(module: Path) -> set[tuple[str, str]]:
@@ -108,5 +91,11 @@ def test_no_module_borrows_another_modules_private_names():
 def test_the_guards_see_what_they_guard():
     # The patterns above must find what they look for, or the guards pass on anything.
     assert lookups('x = call.world.area("users").require(i)') == {"users"}
-    sample = ROOT / "emulator" / "areas" / "incoming_wire.py"
-    assert ("emulator/areas/incoming_wire.py", "_int64") in borrowed(sample) or not KNOWN_BORROWED
+    packages = area_packages()
+    assert packages["auth"][0] >= {"sign_in", "passwords"} and "users" in packages["auth"][1]
+    sample = ROOT / "tests" / "guards" / "borrowing_sample.txt"
+    sample.write_text("from .other import _private, public\n", encoding="utf-8")
+    try:
+        assert borrowed(sample) == {("tests/guards/borrowing_sample.txt", "_private")}
+    finally:
+        sample.unlink()

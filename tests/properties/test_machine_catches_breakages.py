@@ -25,7 +25,7 @@ MOST_RULES = 6
 
 def _fee_on_one_side(monkeypatch):
     """The account pays the wire transfer's fee, but the transfer says it took none."""
-    from emulator.areas.outgoing_wire import WireTransfer
+    from emulator.areas.wire_transfers.outgoing_wire import WireTransfer
 
     shown = WireTransfer.answer
 
@@ -39,7 +39,7 @@ def _fee_on_one_side(monkeypatch):
 
 def _rejected_wire_keeps_the_money(monkeypatch):
     """The bank's reject marks the transfer REJECTED but never releases its hold."""
-    from emulator.areas.outgoing_wire import OutgoingWireBackend
+    from emulator.areas.wire_transfers.outgoing_wire import OutgoingWireBackend
 
     reject = OutgoingWireBackend.reject
 

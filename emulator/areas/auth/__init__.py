@@ -1,0 +1,1 @@
+"""Sign-in, passwords, authentication factors, push, step-up and access tokens."""

@@ -1,0 +1,1 @@
+"""Trusted payees (beneficiaries) and their batches."""

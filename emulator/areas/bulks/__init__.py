@@ -1,0 +1,1 @@
+"""Bulk processes and the deprecated bulk operations."""

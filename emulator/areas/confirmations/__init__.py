@@ -1,0 +1,1 @@
+"""Confirmation challenges for lists of resources."""

@@ -1,0 +1,1 @@
+"""Corporates and consumers, their due diligence (KYB, KYC) and fees."""

@@ -1,0 +1,30 @@
+"""Simulator API, Linked Accounts: decide a linked account's verification, by overriding its run (`set`)
+or by completing or rejecting its steps (`verify`)."""
+from __future__ import annotations
+
+from ...errors import ApiError
+from ...registry import handles
+from .linked_accounts import REMOVED
+
+
+def _account(call):
+    account = call.world.area("linked_accounts").by_id.get(str(call.path_params["account_id"]))
+    if account is None:
+        # The Simulator declares no 404; its `default` error carries the message.
+        raise ApiError(404, {"message": "Linked account not found"})
+    return account
+
+
+@handles("linked_accounts_account_id_set", namespace="simulator")
+def simulate_linked_account_set(call):
+    account = _account(call)
+    if account.state == REMOVED:
+        # Nothing brings a removed account back; the Simulator's `default` error says so.
+        raise ApiError(409, {"message": "The linked account is removed"})
+    call.world.area("linked_accounts").set_state(account, (call.body or {}).get("state", "VERIFIED"))
+
+
+@handles("linked_accounts_account_id_verify", namespace="simulator")
+def simulate_linked_account_verify(call):
+    body = call.body or {}
+    call.world.area("linked_accounts").verify(_account(call), body.get("result", "COMPLETED"), body.get("steps"))

@@ -1,0 +1,1 @@
+"""Managed accounts: state, IBAN, statements, transactions and the Simulator's deposits."""

@@ -1,0 +1,1 @@
+"""Managed cards: lifecycle, physical cards, purchases, card payments, spend rules, the Simulator's card calls."""

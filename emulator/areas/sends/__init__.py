@@ -1,0 +1,1 @@
+"""Sends between identities."""

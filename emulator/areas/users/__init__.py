@@ -1,0 +1,1 @@
+"""Users: root and authorised users, invites, roles."""

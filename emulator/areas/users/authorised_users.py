@@ -1,0 +1,290 @@
+"""Authorised users (the Setup operations): creation, listing, changes, (de)activation, invites,
+email verification and KYC.
+
+An authorised user is a `credential_type="USER"` record of the users backend, belonging to
+the identity whose user created it. Users are scoped to the logged-in identity: another
+identity's user, a root user and an unknown id all answer 404.
+"""
+from __future__ import annotations
+
+from ...credentials import check_complexity
+from ...errors import ApiError, conflict, forbidden, not_found, unauthorized
+from ...listing import listed
+from ...registry import backend, handles
+from ...services import Owner
+from .roles import check_assignable
+
+INVITE_TTL_MS = 31 * 24 * 60 * 60 * 1000  # "valid for 1 month"
+MOBILE_CHANGE_LIMIT = 3
+OPTIONAL_FIELDS = ("mobile", "dateOfBirth", "tag", "locale", "brand", "countryOfResidence")
+COUNTRIES = frozenset((
+    "AD AE AF AG AL AM AO AR AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG "
+    "CH CI CL CM CN CO CR CU CV CW CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GF GG "
+    "GH GI GL GM GN GP GQ GR GT GW GY HK HN HR HT HU ID IE IL IM IN IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MQ MR MT MU MV MW MX MY MZ "
+    "NA NC NE NG NI NL NO NP NR NZ OM PA PE PF PG PH PK PL PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG "
+    "SI SK SL SM SN SO SR ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VN VU "
+    "WS XK YE YT ZA ZM ZW").split())
+
+
+@backend("authorised_users")
+class AuthorisedUsersBackend:
+    """Rules of authorised users; their records live in the users backend."""
+
+    def __init__(self, world):
+        self.world = world
+        # user id -> {"sentMs": int, "consumed": bool}
+        self.invites: dict[str, dict] = {}
+        # user id -> {"reference": str, "status": str}
+        self.kyc: dict[str, dict] = {}
+
+    # -- reading ---------------------------------------------------------------------------
+    def of_session(self, session, user_id) -> dict:
+        """The authorised user with this id in the caller's identity; 404 for anyone else's or a root user."""
+        user = self.world.area("users").get(str(user_id))
+        if user is None or user["credentialType"] != "USER" or user["identityType"] != session.identity_type \
+                or user["identityId"] != session.identity_id:
+            raise not_found("User not found")
+        return user
+
+    def view(self, user: dict) -> dict:
+        answer = {"id": user["id"], "identity": {"type": user["identityType"], "id": user["identityId"]},
+                  "name": user["name"], "surname": user["surname"], "email": user["email"],
+                  "active": user["active"], "roles": list(user.get("roles") or [])}
+        for field in OPTIONAL_FIELDS:
+            if user.get(field) is not None:
+                answer[field] = user[field]
+        return answer
+
+    def listing(self, session) -> list[dict]:
+        """The identity's authorised users as answered, oldest first."""
+        return [self.view(u) for u in self.world.area("users").of_identity(session.identity_type,
+                                                                             session.identity_id)]
+
+    # -- changing --------------------------------------------------------------------------
+    def create(self, session, request: dict) -> dict:
+        world = self.world
+        if world.area("users").email_taken(request["email"]):
+            raise conflict("EMAIL_NOT_UNIQUE")
+        _check_country(request.get("countryOfResidence"))
+        roles = check_assignable(world, request.get("roles") or [])
+        extra = {"brand": request.get("brand"), "countryOfResidence": request.get("countryOfResidence"),
+                 "roles": roles, "mobileChanges": 0}
+        return world.area("users").add(user_id=world.ids.next(), identity_type=session.identity_type,
+                               identity_id=session.identity_id, credential_type="USER", name=request["name"],
+                               surname=request["surname"], email=request["email"], mobile=request.get("mobile"),
+                               date_of_birth=request.get("dateOfBirth"), tag=request.get("tag"),
+                               locale=request.get("locale"), extra=extra)
+
+    def update(self, session, user: dict, request: dict) -> dict:
+        world = self.world
+        # Every check first, so a refused change changes nothing.
+        email = request.get("email")
+        email_changes = email is not None and email.lower() != user["email"].lower()
+        if email_changes and world.area("users").email_taken(email):
+            raise conflict("EMAIL_NOT_UNIQUE")
+        mobile = request.get("mobile")
+        mobile_changes = mobile is not None and mobile != user.get("mobile")
+        if mobile_changes and user.get("mobileChanges", 0) >= MOBILE_CHANGE_LIMIT:
+            raise conflict("MOBILE_NO_CHANGE_LIMIT_EXCEEDED")
+        roles = None
+        if "roles" in request:
+            if user["id"] == session.user_id:
+                raise conflict("CANNOT_MODIFY_OWN_ROLES")
+            roles = check_assignable(world, request["roles"])
+        for field in ("name", "surname", "dateOfBirth", "tag", "locale", "brand"):
+            if field in request:
+                user[field] = request[field]
+        if email_changes:
+            world.area("users").change_email(user, email)
+        elif email is not None:
+            user["email"] = email  # same address, perhaps in another case
+        if mobile_changes:
+            user["mobile"] = mobile
+            user["mobileNumberVerified"] = False
+            user["mobileChanges"] = user.get("mobileChanges", 0) + 1
+        if roles is not None:
+            user["roles"] = roles
+        return user
+
+    # -- invites ---------------------------------------------------------------------------
+    def send_invite(self, user: dict) -> None:
+        invite = self.invites.get(user["id"])
+        if invite and invite["consumed"]:
+            raise conflict("INVITE_ALREADY_CONSUMED")
+        # A new invite replaces the previous one and starts a new month.
+        self.invites[user["id"]] = {"sentMs": self.world.now_ms(), "consumed": False}
+
+    def invited_user(self, user_id) -> dict:
+        user = self.world.area("users").get(str(user_id))
+        if user is None or user["credentialType"] != "USER":
+            raise not_found("User not found")
+        return user
+
+    def open_invite(self, user: dict, code: str) -> dict:
+        """The user's invite if it is open and the code is right; 409 INVITE_OR_INVITE_CODE_INVALID otherwise."""
+        invite = self.invites.get(user["id"])
+        if invite is None or invite["consumed"] or code != self.world.programme["sandboxCodes"]["invite"]:
+            raise conflict("INVITE_OR_INVITE_CODE_INVALID")
+        return invite
+
+    def expired(self, invite: dict) -> bool:
+        return self.world.now_ms() - invite["sentMs"] > INVITE_TTL_MS
+
+    def consume_invite(self, user: dict, request: dict) -> str:
+        world = self.world
+        invite = self.open_invite(user, request["inviteCode"])
+        if self.expired(invite):
+            raise ApiError(410, {"errorCode": "TOKEN_EXPIRED"})
+        if user["passwordHash"] is not None:
+            raise conflict("PASSWORD_ALREADY_CREATED")
+        password = request["password"]["value"]
+        check_complexity(password)
+        world.area("users").set_password(user, password)
+        if request.get("mobile") is not None:
+            user["mobile"] = request["mobile"]
+            user["mobileNumberVerified"] = False
+        invite["consumed"] = True
+        session = world.sessions.open(user["identityType"], user["identityId"], user["id"], "USER")
+        return session.token
+
+    # -- KYC -------------------------------------------------------------------------------
+    def start_kyc(self, user: dict) -> str:
+        world = self.world
+        if not user["emailVerified"]:
+            raise conflict("EMAIL_NOT_VERIFIED")
+        if not (user.get("mobileNumberVerified") or world.area("factors").is_active(user["id"], "SMS")):
+            raise conflict("MOBILE_NOT_VERIFIED")
+        if not kyb_approved(world, user["identityId"]):
+            raise conflict("KYB_IDENTITY_NOT_APPROVED")
+        kyc = self.kyc.get(user["id"])
+        if kyc is None:
+            kyc = self.kyc[user["id"]] = {"reference": world.ids.next(), "status": "INITIATED"}
+        status = kyc["status"]
+        if status == "APPROVED":
+            raise conflict("KYC_ALREADY_APPROVED")
+        if status == "PENDING_REVIEW":
+            raise conflict("KYC_PENDING_REVIEW")
+        if status == "REJECTED":
+            raise conflict("KYC_REJECTED")
+        return kyc["reference"]
+
+    def dump(self) -> dict:
+        return {"invites": self.invites, "kyc": self.kyc}
+
+
+def kyb_approved(world, corporate_id: str) -> bool:
+    """Whether the corporate passed KYB (the due-diligence area's status of the identity)."""
+    return world.identities.is_due_diligence_approved(Owner("CORPORATE", corporate_id))
+
+
+def _check_country(country: str | None) -> None:
+    if country is not None and country not in COUNTRIES:
+        raise conflict("COUNTRY_OF_RESIDENCE_INVALID")
+
+
+def _bearer_session(call):
+    value = call.headers.get("authorization", "")
+    token = value[7:].strip() if value[:7].lower() == "bearer " else None
+    return call.world.sessions.authenticate(token)
+
+
+# -- handlers --------------------------------------------------------------------------------
+@handles("userCreate")
+def user_create(call):
+    session = call.require_step_up()
+    area = call.world.area("authorised_users")
+    return area.view(area.create(session, call.body))
+
+
+@handles("usersGet")
+def users_get(call):
+    session = call.require_session()
+    area = call.world.area("authorised_users")
+    # Oldest first, at most 100 a page.
+    return listed(call.operation, call.query, area.listing(session), newest_first=False,
+                  max_limit=100).answer("users")
+
+
+@handles("userGetById")
+def user_get(call):
+    session = call.require_session()
+    area = call.world.area("authorised_users")
+    return area.view(area.of_session(session, call.path_params["user_id"]))
+
+
+@handles("userUpdate")
+def user_update(call):
+    session = call.require_session()
+    area = call.world.area("authorised_users")
+    user = area.of_session(session, call.path_params["user_id"])
+    return area.view(area.update(session, user, call.body))
+
+
+@handles("userDeactivate")
+def user_deactivate(call):
+    session = call.require_session()
+    user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
+    call.world.area("users").set_active(user, False)
+    # Done through the API, so by the programme ("INNOVATOR"); the API takes no reason.
+    call.world.outbox.emit("auth_users_user_deactivated_watch", {
+        "actionDoneBy": "INNOVATOR", "emailAddress": user["email"], "reasonCode": "UNDEFINED_REASON"})
+
+
+@handles("userActivate")
+def user_activate(call):
+    session = call.require_session()
+    user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
+    call.world.area("users").set_active(user, True)
+
+
+@handles("userInviteSend")
+def user_invite_send(call):
+    session = call.require_session()
+    area = call.world.area("authorised_users")
+    area.send_invite(area.of_session(session, call.path_params["user_id"]))
+
+
+@handles("userInviteValidate")
+def user_invite_validate(call):
+    area = call.world.area("authorised_users")
+    invite = area.open_invite(area.invited_user(call.path_params["user_id"]), call.body["inviteCode"])
+    if area.expired(invite):
+        raise conflict("INVITE_OR_INVITE_CODE_INVALID")
+
+
+@handles("userInviteConsume")
+def user_invite_consume(call):
+    area = call.world.area("authorised_users")
+    user = call.world.area("users").get(str(call.path_params["user_id"]))
+    if user is None or user["credentialType"] != "USER":
+        raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
+    return {"token": area.consume_invite(user, call.body)}
+
+
+@handles("authorisedUserEmailVerificationCodeSend")
+def user_email_send(call):
+    users = call.world.area("users")
+    user = users.find_by_email(call.body["email"])
+    if user is None or user["credentialType"] != "USER":
+        raise conflict("EMAIL_NOT_FOUND")
+    if user["emailVerified"]:
+        return None  # nothing to verify: no code is sent, and verifying answers VERIFICATION_CODE_INVALID
+    users.send_email_code(call.body["email"], "USER", None)
+
+
+@handles("authorisedUserEmailVerify")
+def user_email_verify(call):
+    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "USER", None)
+
+
+@handles("userKyc")
+def user_kyc(call):
+    # The description names only the api-key, yet KYC is for "a corporate user": the caller's token says which.
+    session = call.session or _bearer_session(call)
+    if session is None:
+        raise unauthorized()
+    if session.identity_type != "CORPORATE" or session.credential_type != "USER":
+        raise forbidden("INSUFFICIENT_PERMISSIONS")
+    user = call.world.area("users").require(session.user_id)
+    return {"reference": call.world.area("authorised_users").start_kyc(user)}

@@ -1,0 +1,1 @@
+"""Outgoing, incoming and correspondent bank wire transfers, and the Simulator's wire calls."""

@@ -1,0 +1,1 @@
+"""What every instrument area shares: states, the activity and statement views, bank details."""
