@@ -2,7 +2,7 @@
 reject: each handler's success answer and its documented errors, registered in contract_cases.CASES."""
 from __future__ import annotations
 
-from emulator.areas.managed_accounts.managed_account_iban import iban_for
+from emulator.instruments.iban import iban_for
 
 from .contract_cases import account, case, verified
 from .helpers import Emu

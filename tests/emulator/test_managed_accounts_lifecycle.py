@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from emulator.areas.managed_accounts.managed_account_iban import is_valid_iban
+from emulator.instruments.iban import is_valid_iban
 
 from .test_managed_accounts import balances, create_account, deposit, verified_corporate
 from .test_transfers import transfer

@@ -6,18 +6,14 @@ import json
 import re
 from pathlib import Path
 
-from emulator import challenges, forwarding, sessions, webhooks
-from emulator.areas import (
-    authorised_users,
-    bulks,
-    card_purchases,
-    confirmations,
-    managed_cards_model,
-    movement_fields,
-    outgoing_wire,
-    passwords,
-    sign_in,
-)
+from emulator import challenges, credentials, forwarding, sessions, webhooks
+from emulator.areas.auth import passwords, sign_in
+from emulator.areas.bulks import bulks
+from emulator.areas.confirmations import confirmations
+from emulator.areas.managed_cards import card_purchases, managed_cards_model
+from emulator.areas.users import authorised_users
+from emulator.areas.wire_transfers import outgoing_wire
+from emulator.movements import fields as movement_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 ROW = re.compile(r"^\| `(?P<key>[\w.]+)` \| (?P<value>[^|]+?) \|")
@@ -46,7 +42,7 @@ def _emulator() -> dict[str, str]:
         "token.idleSeconds": str(sessions.TOKEN_IDLE_MS // 1000),
         "signIn.failedLogins": str(sign_in.MAX_FAILED_LOGINS),
         "signIn.lockMinutes": str(sign_in.LOCK_MS // 60_000),
-        "password.length": f"{passwords.MIN_LENGTH} to {passwords.MAX_LENGTH}",
+        "password.length": f"{credentials.MIN_LENGTH} to {credentials.MAX_LENGTH}",
         "password.history": str(passwords.HISTORY),
         "invite.validDays": str(authorised_users.INVITE_TTL_MS // 86_400_000),
         "card.expiryMonths": str(managed_cards_model.EXPIRY_PERIOD_MONTHS),
@@ -60,7 +56,7 @@ def _emulator() -> dict[str, str]:
 
 
 def challenges_resend() -> int:
-    from emulator.areas import stepup
+    from emulator.areas.auth import stepup
 
     return stepup.RESEND_WAIT_MS
 
