@@ -67,8 +67,8 @@ def test_report_passes_and_lists_each_divergence(emulator, tmp_path):
     # Hygiene: every identity the run created carries the run's id in its tag.
     tags = []
     for path in (reports / "allure-results").glob("*-attachment.json"):
-        request = json.loads(path.read_text())
-        if request.get("method") == "POST" and re.search(r"/multi/(corporates|consumers)$", request.get("url", "")):
+        request = json.loads(path.read_text()).get("request", {})  # one attachment per call (support/reporting.py)
+        if request.get("method") == "POST" and re.search(r"/multi/(corporates|consumers)$", request.get("path", "")):
             tags.append(request.get("body", {}).get("tag"))
     assert len(tags) >= 10, tags
     assert all(re.fullmatch(r"qa_broken-word_[0-9a-f]{8}", str(tag)) for tag in tags), tags

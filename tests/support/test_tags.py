@@ -1,6 +1,7 @@
 """A feature's tag missing from pytest.ini is found with its files and named in one warning line."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,9 @@ def test_a_run_with_an_unregistered_tag_warns_once_and_runs(tmp_path):
     (suite / "pytest.ini").write_text((ROOT / "pytest.ini").read_text().replace("bdd_features_base_dir = features/\n", ""))
     run = subprocess.run([sys.executable, "-m", "pytest", str(suite), "--collect-only", "-q", "-p", "no:randomly",
                           "-n", "0", "-c", str(suite / "pytest.ini"), "--rootdir", str(suite)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
+                         cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS,
+                         # Run as a run of its own, not as an xdist worker of this one (a worker never warns).
+                         env={k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")})
     console = run.stdout + run.stderr
     assert run.returncode == 0 and "1 test collected" in console, console[-2000:]
     assert console.count("@not_registered_yet in") == 1, console[-2000:]
