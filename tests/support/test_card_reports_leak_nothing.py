@@ -33,7 +33,7 @@ def _card_tokens(base: str) -> set:
     return {card["card_number_token"] for card in cards}
 
 
-def test_card_scenarios_leave_no_card_secret_under_reports(tmp_path, emulator):  # noqa: F811  (the fixture)
+def test_card_scenarios_leave_no_card_secret_under_reports(tmp_path, emulator):
     reports = tmp_path / "reports"
     run = subprocess.run([sys.executable, "-m", "pytest", "features/cards", "-k", CARD_SCENARIOS, "-q",
                           "-p", "no:randomly", "-n", "0", f"--alluredir={reports / 'allure-results'}"],

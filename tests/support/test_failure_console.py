@@ -14,8 +14,9 @@ from .test_reports_leak_nothing import (
     ROOT,
     SUITE_CONFTEST,
     _assert_no_secret_in,
-    _environment,  # noqa: F401  (emulator is a fixture)
+    _environment,
     _secrets,
+    emulator,  # noqa: F401  (emulator is a fixture)
 )
 
 STEP_LINE = 1 + FAILING_FEATURE.splitlines().index("    Then the response status is 418")
