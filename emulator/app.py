@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import unquote
 
 from schemas import load_contract
 from schemas.declared import declarations
@@ -23,7 +23,8 @@ from .errors import ApiError, bad_request, method_not_allowed, not_found, unauth
 from .faults import Faults
 from .registry import HANDLERS, LEGACY_ROUTES
 from .simulator_errors import simulator_bad_request
-from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, read_body, unreadable
+from .validation import (MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, query_pairs, read_body,
+                         unreadable)
 from .variation import DEFAULT, Variation, restore, use
 from .world import World
 
@@ -134,9 +135,8 @@ class EmulatorApp:
             try:
                 body = read_body(operation, headers, raw_body)
                 # A blank value (`?profileId=`) is a value that fails its schema, not an absent parameter.
-                query_pairs = parse_qsl(query_string, keep_blank_values=True)
-                path_params, query = check_request(contract, operation, found, query_pairs,
-                                                   reads_body(body, raw_body) if reads_body else body)
+                path_params, query = check_request(contract, operation, found, query_pairs(query_string),
+                                                   reads_body(body, raw_body) if reads_body else body, headers)
             except ApiError as error:
                 raise unreadable(contract, operation, error) from None
             call = Call(world=world, operation=operation, path_params=path_params,
@@ -188,6 +188,10 @@ class EmulatorApp:
                     ok &= session is not None
             if ok:
                 return session
+        if namespace == "simulator":
+            # The Simulator declares its refusals under `default`, a JSON {message}; the Multi API's 401 has no body.
+            raise ApiError(401, {"message": "Send the programme's programme-key (and, where the call needs one, "
+                                            "a logged-in token)"})
         raise unauthorized()
 
     def check_error(self, namespace, method, path, error: ApiError) -> None:

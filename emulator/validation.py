@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
+from urllib.parse import unquote_plus
 
 from schemas.contract import INTEGER_RANGES
 
@@ -96,7 +98,7 @@ def parse_json_body(raw: bytes):
     except UnicodeDecodeError as exc:
         raise bad_request(message="Request body is not UTF-8") from exc
     try:
-        body = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
+        body = json.loads(text, parse_constant=_reject_constant, parse_float=_number)
     except RecursionError as exc:
         raise bad_request(message=f"Request body nests deeper than {MAX_DEPTH} levels") from exc
     except ValueError as exc:  # JSONDecodeError, and integers longer than Python will read
@@ -127,10 +129,17 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _finite(text: str) -> float:
+def _number(text: str) -> float | int:
+    """A JSON number written with a fraction or an exponent. One that names a whole number (`1990.0`,
+    `1.0e2`) is that integer, as JSON Schema 2020-12 and Jackson read it, so it is kept (and answered) as
+    an int: money stays int64 minor units. Integrality is judged on the exact decimal, not the double."""
     value = float(text)
     if value in (float("inf"), float("-inf")):
         raise ValueError(f"{text} is out of range")
+    if value.is_integer():  # finite, so the decimal below has at most 309 digits
+        exact = Decimal(text)
+        if exact == exact.to_integral_value():
+            return int(exact)
     return value
 
 
@@ -180,23 +189,50 @@ def coerce(value: str, schema: dict):
     return value
 
 
+def query_pairs(query_string: str) -> list[tuple[str, str]]:
+    """(name, value) pairs of a query string, the name decoded and the value still as sent: a list is split
+    on its literal commas before its values are decoded, so `tag=D%2C` is the one value "D,", not two.
+    A bare `name` is the pair (name, ""), as a blank value."""
+    pairs = []
+    for part in query_string.split("&"):
+        if part:
+            name, _, value = part.partition("=")
+            pairs.append((unquote_plus(name), value))
+    return pairs
+
+
+def _decoded(value: str) -> str:
+    return unquote_plus(value)
+
+
 def _exploded_object(schema: dict, query_pairs: list, contract):
     """The object a form-exploded query parameter spells as one pair per property, or None if none is given."""
     value = {}
     for prop, prop_schema in (schema.get("properties") or {}).items():
         given = [v for k, v in query_pairs if k == prop]
         if given:
-            value[prop] = coerce(given[-1], contract.resolve(prop_schema))
+            value[prop] = coerce(_decoded(given[-1]), contract.resolve(prop_schema))
     return value or None
 
 
-def check_request(contract, operation, matched: dict, query_pairs: list, body) -> tuple[dict, dict]:
-    """Validate parameters and body; return typed path and query values. Raises ApiError(400)."""
+def check_request(contract, operation, matched: dict, query_pairs: list, body,
+                  headers: dict | None = None) -> tuple[dict, dict]:
+    """Validate parameters (path, query as `query_pairs` gives it, headers) and body; return typed path and
+    query values. Raises ApiError(400)."""
     problems = []
     path, query = {}, {}
     for param in operation.parameters:
         name, place, schema = param["name"], param["in"], _with_width(param["schema"])
-        if place == "path":
+        if place == "header":
+            # A declared header with a value outside its schema (`x-api-version: AAA`) is refused as a
+            # Spring @RequestHeader bound to an enum is; the security headers are not parameters here.
+            value = (headers or {}).get(name.lower())
+            if value is None:
+                if param["required"]:
+                    problems.append({"fieldName": name, "error": "REQUIRED", "params": []})
+                continue
+            problems += invalid_fields(contract.validate(schema, coerce(value, schema)), prefix=name)
+        elif place == "path":
             raw = matched.get(re.sub(r"[^A-Za-z0-9_]", "_", name))
             if raw is None:
                 continue
@@ -220,10 +256,10 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body) -
                     problems.append({"fieldName": name, "error": "REQUIRED", "params": []})
                 continue
             if schema.get("type") == "array":
-                items = [v for value in values for v in value.split(",")]
+                items = [_decoded(v) for value in values for v in value.split(",")]
                 value = [coerce(v, schema.get("items", {})) for v in items]
             else:
-                value = coerce(values[-1], schema)
+                value = coerce(_decoded(values[-1]), schema)
             query[name] = value
             problems += invalid_fields(contract.validate(schema, value), prefix=name)
     request_body = operation.request_body
@@ -254,5 +290,5 @@ def unreadable(contract, operation, error: ApiError) -> ApiError:
     return ApiError(409, answer)
 
 
-__all__ = ["unreadable", "ApiError", "check_request", "check_size", "read_body", "parse_json_body", "invalid_fields",
-           "field_name"]
+__all__ = ["unreadable", "ApiError", "check_request", "query_pairs", "check_size", "read_body", "parse_json_body",
+           "invalid_fields", "field_name"]

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from schemas import load_contract
 from support.contract_check import check_response
 from tests.support.fakes import response
+
+from .contract_cases import account, verified
+from .helpers import unique_email
 
 INT64_MAX = 2**63 - 1
 
@@ -46,9 +50,41 @@ def test_amount_beyond_int64_is_a_range_error(emu):
     assert not contract_violations("simulator", "POST", "/accounts/deposit", answer)
 
 
-@pytest.mark.parametrize("amount", ["1e308", "100.0", "1.5"])
-def test_float_where_an_integer_is_expected_is_a_type_error(emu, amount):
+@pytest.mark.parametrize("amount", ["100.5", "1.5", "1e-3", "1.0000000000000000000001"])
+def test_fraction_where_an_integer_is_expected_is_a_type_error(emu, amount):
     assert invalid(deposit(emu, amount))["depositAmount.amount"]["error"] == "REGEX"
+
+
+def test_integral_float_beyond_int64_is_a_range_error(emu):
+    # 1e308 is an integer to JSON Schema, one no Java long holds.
+    assert invalid(deposit(emu, "1e308"))["depositAmount.amount"]["error"] == "RANGE"
+
+
+@pytest.mark.parametrize("amount", ["100.0", "1.0e2", "100.000"])
+def test_integral_float_is_the_integer_it_names_and_money_stays_whole(emu, amount):
+    """JSON Schema 2020-12 and Jackson read 100.0 as the integer 100: accepted, and kept as the int 100."""
+    corporate = verified(emu)
+    account_id = account(emu, corporate)
+    raw = ('{"depositAmount": {"currency": "EUR", "amount": %s}}' % amount).encode()
+    answer = emu.call("POST", f"/accounts/{account_id}/deposit", raw=raw, api_key=None, mount="/simulate/api",
+                      headers={"programme-key": emu.programme["programmeKey"]})
+    assert answer.status == 200, (answer.status, answer.body)
+    balance = emu.call("GET", f"/managed_accounts/{account_id}", token=corporate["token"]).body["balances"]
+    assert balance["availableBalance"] == 100 and type(balance["availableBalance"]) is int, balance
+    assert json.dumps(balance["availableBalance"]) == "100"
+
+
+def test_integral_float_in_a_date_of_birth_is_accepted_and_answered_as_an_int(emu):
+    corporate = emu.corporate()
+    body = {"name": "Ann", "surname": "Lee", "email": unique_email(),
+            "mobile": {"countryCode": "+356", "number": "79111111"},
+            "dateOfBirth": {"year": 1990, "month": 1, "day": 1}}
+    raw = json.dumps(body).replace('"year": 1990', '"year": 1990.0').encode()
+    answer = emu.call("POST", "/users", raw=raw, token=emu.stepped_up(corporate))
+    assert answer.status == 200, (answer.status, answer.body)
+    read = emu.call("GET", f"/users/{answer.body['id']}", token=corporate["token"]).body
+    assert read["dateOfBirth"] == {"year": 1990, "month": 1, "day": 1}
+    assert type(read["dateOfBirth"]["year"]) is int
 
 
 @pytest.mark.parametrize("amount", ["1e999", "NaN", "Infinity", "-Infinity", "9" * 5000])
@@ -96,6 +132,38 @@ def test_query_integer_is_read_as_java_reads_it(emu, value):
     corporate = emu.corporate()
     answer = emu.call("GET", "/managed_accounts", token=corporate["token"], query=f"limit={quote(value)}")
     assert invalid(answer)["limit"]["error"] == "REGEX"
+
+
+def test_repeated_query_values_are_taken_as_given(emu):
+    """`tag=D&tag=D%2C` is the list ["D", "D,"]: an encoded comma is part of a value, not a separator."""
+    corporate = emu.corporate()
+    answer = emu.call("GET", "/beneficiaries/batch", token=corporate["token"], query="tag=D&tag=D%2C")
+    assert answer.status == 200, (answer.status, answer.body)
+
+
+def test_a_literal_comma_still_separates_list_values(emu):
+    corporate = emu.corporate()
+    # "D,D" is two equal values: the list's uniqueItems refuses it, so the comma was read as a separator.
+    answer = emu.call("GET", "/beneficiaries/batch", token=corporate["token"], query="tag=D,D")
+    assert "tag" in invalid(answer)
+    assert emu.call("GET", "/beneficiaries/batch", token=corporate["token"], query="tag=D,E").status == 200
+
+
+# -- header parameters ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["managed_cards", "managed_accounts"])
+def test_header_parameter_outside_its_schema_is_400_naming_it(emu, kind):
+    corporate = verified(emu)
+    if kind == "managed_cards":
+        from .contract_cases_cards import card
+        instrument = card(emu, corporate)
+    else:
+        instrument = account(emu, corporate)
+    path = f"/{kind}/{instrument}/statement"
+    answer = emu.call("GET", path, token=corporate["token"], headers={"x-api-version": "AAA"})
+    assert invalid(answer)["x-api-version"]["error"] == "IN"
+    assert not contract_violations("multi", "GET", path, answer)
+    assert emu.call("GET", path, token=corporate["token"], headers={"x-api-version": "LATEST"}).status == 200
 
 
 # -- content type ------------------------------------------------------------------------------
@@ -229,3 +297,21 @@ def test_server_stops_reading_a_body_past_every_limit(emu):
              "headers": [(b"content-type", b"application/json")]}
     asyncio.run(emu.app(scope, receive, send))
     assert started[0]["status"] == 413 and state["reads"] <= 17
+
+
+# -- the Simulator's refusals ----------------------------------------------------------------------
+
+SIMULATOR = load_contract("simulator")
+
+
+@pytest.mark.parametrize("programme_key", [None, "wrong"], ids=["missing", "wrong"])
+@pytest.mark.parametrize("operation", sorted(SIMULATOR.by_id), ids=str)
+def test_simulator_refusal_has_the_json_body_its_default_answer_declares(emu, operation, programme_key):
+    """The Simulator description's `default` answer is JSON ({message}); a 401 without a body breaks it."""
+    declared = SIMULATOR.by_id[operation]
+    path = re.sub(r"\{[^}]+\}", "1", declared.path)
+    answer = emu.call(declared.method, path, {}, api_key=None, mount="/simulate/api",
+                      headers={"programme-key": programme_key})
+    assert answer.status == 401, (answer.status, answer.body)
+    assert isinstance(answer.body, dict) and answer.body.get("message"), answer.body
+    assert not contract_violations("simulator", declared.method, path, answer)
