@@ -23,8 +23,7 @@ from .errors import ApiError, bad_request, method_not_allowed, not_found, unauth
 from .faults import Faults
 from .registry import HANDLERS, LEGACY_ROUTES
 from .simulator_errors import simulator_bad_request
-from .validation import (MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, query_pairs, read_body,
-                         unreadable)
+from .validation import MAX_BULK_BODY_BYTES, check_request, check_size, parse_json_body, query_pairs, read_body, unreadable
 from .variation import DEFAULT, Variation, restore, use
 from .world import World
 

@@ -65,7 +65,7 @@ def test_integral_float_is_the_integer_it_names_and_money_stays_whole(emu, amoun
     """JSON Schema 2020-12 and Jackson read 100.0 as the integer 100: accepted, and kept as the int 100."""
     corporate = verified(emu)
     account_id = account(emu, corporate)
-    raw = ('{"depositAmount": {"currency": "EUR", "amount": %s}}' % amount).encode()
+    raw = ('{"depositAmount": {"currency": "EUR", "amount": ' + str(amount) + '}}').encode()
     answer = emu.call("POST", f"/accounts/{account_id}/deposit", raw=raw, api_key=None, mount="/simulate/api",
                       headers={"programme-key": emu.programme["programmeKey"]})
     assert answer.status == 200, (answer.status, answer.body)
