@@ -182,11 +182,12 @@ def excused(case, response, validate) -> None:
             names = type(failure).checks or ((failure.title.split("`")[1],) if "`" in failure.title else ())
             disputed = next((e for e in DISPUTED if e.covers(label, names, status, f"{failure}\n{body}")), None)
             finding = next((e for e in FINDINGS if e.covers(label, names, status, f"{failure}\n{body}")), None)
-            if disputed:
-                reach.excused(disputed)
-            elif finding:
+            # A finding is checked first: it is the narrower entry (a disputed one may name the same status).
+            if finding:
                 reach.excused(finding)
                 known.append(failure)
+            elif disputed:
+                reach.excused(disputed)
             else:
                 left.append(failure)
         if left:
