@@ -15,6 +15,7 @@ from pathlib import Path
 REPORTS = Path(__file__).resolve().parents[2] / "reports" / "judge"
 TABLE = REPORTS / "reach.md"
 
+cases: Counter = Counter()  # the cases each judged test drew, sent or not (a refusal test sends only invalid ones)
 calls: Counter = Counter()
 successes: Counter = Counter()
 excuses: Counter = Counter()  # how many failures each findings.py entry excused in this process
@@ -22,6 +23,10 @@ excuses: Counter = Counter()  # how many failures each findings.py entry excused
 
 def excused(entry) -> None:
     excuses[f"{entry.operation} | {entry.check} | {entry.status}"] += 1
+
+
+def drawn(test: str) -> None:
+    cases[test] += 1
 
 
 def record(label: str, status: int) -> None:
@@ -42,20 +47,25 @@ def write(run_id: str, worker: str) -> Path | None:
             if not stale.name.startswith(f"{run_id}-"):
                 stale.unlink(missing_ok=True)
         (parts / f"{run_id}-{worker}.json").write_text(json.dumps({"calls": calls, "successes": successes,
-                                                                   "excuses": excuses}))
-        total_calls, total_successes, total_excuses = Counter(), Counter(), Counter()
+                                                                   "excuses": excuses, "cases": cases}))
+        total_calls, total_successes, total_excuses, total_cases = Counter(), Counter(), Counter(), Counter()
         for part in parts.glob(f"{run_id}-*.json"):
             counts = json.loads(part.read_text())
             total_calls.update(counts["calls"])
             total_successes.update(counts["successes"])
             total_excuses.update(counts.get("excuses", {}))
-        TABLE.write_text(table(total_calls, total_successes, total_excuses))
+            total_cases.update(counts.get("cases", {}))
+        TABLE.write_text(table(total_calls, total_successes, total_excuses, total_cases))
     return TABLE
 
 
-def table(total_calls: Counter, total_successes: Counter, total_excuses: Counter | None = None) -> str:
+def table(total_calls: Counter, total_successes: Counter, total_excuses: Counter | None = None,
+          total_cases: Counter | None = None) -> str:
     reached = sum(1 for label in total_calls if total_successes[label])
+    drawn_by = total_cases or Counter()
     lines = ["# How far the judge's calls get", "",
+             f"{sum(drawn_by.values())} cases drawn ("
+             + ", ".join(f"{test}: {count}" for test, count in sorted(drawn_by.items())) + ").", "",
              f"{reached} of {len(total_calls)} judged operations had at least one call answered with a 2xx; "
              f"{sum(total_successes.values())} of {sum(total_calls.values())} calls were.", "",
              "| operation | judged calls | 2xx |", "|---|---:|---:|"]

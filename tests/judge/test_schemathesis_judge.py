@@ -7,6 +7,7 @@ wrong content type or body that breaks the published schema fails the operation'
 """
 from __future__ import annotations
 
+import os
 import zlib
 
 import hypothesis
@@ -54,7 +55,8 @@ NOT_ON = {
 # enforced where it is declared.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
           response_headers_conformance, positive_data_acceptance, ignored_auth]
-# Refusals of invalid input, unsupported methods, missing required headers and OPTIONS' Allow.
+# Refusals of invalid input, unsupported methods, missing required headers and OPTIONS' Allow: these judge only
+# cases with something made invalid on purpose, which the refusal tests send (see judge()).
 REFUSAL_CHECKS = [negative_data_rejection, unsupported_method, missing_required_header, allow_header_conformance,
                   non_json_body_refused]
 # Chains of calls: a deleted resource stays gone, a created one is there.
@@ -135,6 +137,18 @@ def resources(operation) -> Resources:
 
 
 def judge(case, checks, recipe: bool = False) -> None:
+    """Sends the case and runs the checks, if it is the test's kind. Both tests draw the same cases (one seed):
+    the answers test sends those drawn as valid; the refusal test those with anything made invalid on purpose,
+    and judges an invalid-drawn one (which the answers test leaves) by the answers' checks too."""
+    reach.drawn(os.environ.get("PYTEST_CURRENT_TEST", "").partition("[")[0].rpartition("::")[2].split(" ")[0])
+    drawn_invalid = case.meta is not None and case.meta.generation.mode.is_negative
+    if checks is CHECKS and drawn_invalid:
+        return
+    if checks is REFUSAL_CHECKS:
+        if valid(case):
+            return  # every refusal check judges only input made invalid on purpose
+        if drawn_invalid:
+            checks = REFUSAL_CHECKS + CHECKS
     EMULATORS.for_operation(case.operation)
     EMULATORS.current = case.operation.label
     try:
@@ -146,12 +160,18 @@ def judge(case, checks, recipe: bool = False) -> None:
         EMULATORS.current = None
 
 
+def valid(case) -> bool:
+    meta = case.meta
+    return (meta is not None and meta.generation.mode.is_positive
+            and not any(component.mode.is_negative for component in meta.components.values()))
+
+
 def recipe_case(case):
     """Beside the operation's first valid case (and Hypothesis's replays of it), the request that reaches its
     success (recipes.py) is sent and judged too, so every operation's success answer is judged; the generated
     cases all stay as drawn."""
     meta = case.meta
-    if meta is None or not meta.generation.mode.is_positive or any(c.mode.is_negative for c in meta.components.values()):
+    if not valid(case):
         return None
     label = case.operation.label
     credentials(case.operation)
@@ -301,6 +321,7 @@ class Workflows(workflow_schema.as_state_machine()):
     def validate_response(self, response, case, additional_checks=None, **kwargs):
         # A step with data made invalid on purpose is judged as the negative test judges it: refused, not
         # answered with a documented status (the bulk submissions document none for a refusal).
+        reach.drawn("TestWorkflows")
         negative = case.meta is not None and case.meta.generation.mode.is_negative
         checks = NEGATIVE_STEP_CHECKS if negative else STATEFUL_CHECKS
         excused(case, response, lambda: case.validate_response(response, checks=checks, transport_kwargs=kwargs or None,
