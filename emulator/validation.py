@@ -256,7 +256,9 @@ def check_request(contract, operation, matched: dict, query_pairs: list, body,
                     problems.append({"fieldName": name, "error": "REQUIRED", "params": []})
                 continue
             if schema.get("type") == "array":
-                items = [_decoded(v) for value in values for v in value.split(",")]
+                # A blank value is an empty list, as Spring converts "" to an empty collection (and a
+                # fuzzer spells an empty array so); a blank scalar stays a value (see the choices).
+                items = [_decoded(v) for value in values if value for v in value.split(",")]
                 value = [coerce(v, schema.get("items", {})) for v in items]
             else:
                 value = coerce(_decoded(values[-1]), schema)

@@ -149,6 +149,12 @@ def test_a_literal_comma_still_separates_list_values(emu):
     assert emu.call("GET", "/beneficiaries/batch", token=corporate["token"], query="tag=D,E").status == 200
 
 
+def test_a_blank_list_value_is_an_empty_list(emu):
+    corporate = emu.corporate()
+    answer = emu.call("GET", "/card_payments", token=corporate["token"], query="subtype=&limit=1")
+    assert answer.status == 200, (answer.status, answer.body)
+
+
 # -- header parameters ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["managed_cards", "managed_accounts"])

@@ -31,3 +31,6 @@ def implemented() -> frozenset[str]:
 
 def not_implemented() -> list[str]:
     return sorted(published_operation_ids() - implemented())
+
+
+SIMULATOR = PUBLISHED.parent / "simulator-openapi-v2.yaml"

@@ -15,9 +15,10 @@ EUR = "EUR"
 # and the operations on that challenge have something to act on.
 AMOUNT = 5000
 PAYEE_IBAN = "DE89370400440532013000"
-# Wire transfers go to a UK payee by Faster Payments, in GBP: a SEPA payee fits both the SEPA and the RIX
-# branch of the description's `oneOf` (the two schemas are the same), so no answer about it can pass a strict
-# reading of `oneOf`; a Faster Payments payee fits one branch, and the judge checks the rest of the answer.
+# A SEPA payee fits both the SEPA and the RIX branch of the description's `oneOf` (the two schemas accept the same
+# objects): each wire operation's recipe (recipes.py) sends one, and that overlap is a disputed entry in findings.py
+# naming exactly the failure. The resources here pay a UK payee by Faster Payments, in GBP, which fits one branch,
+# so the rest of those answers is judged on every other case.
 UK_PAYEE = {"name": "Ann Lee", "type": "PERSONAL", "accountNumber": "31926819", "sortCode": "601613"}
 GBP = "GBP"
 BILLING = {"addressLine1": "1 Main Street", "city": "Valletta", "postCode": "VLT 1010", "country": "MT"}
