@@ -11,6 +11,11 @@ MAX_TIMESTAMP_DIGITS = 19
 LOW_VALUE_LIMIT = 1000
 
 
+def instrument_ref(value: dict) -> dict:
+    """An instrument as a request names it, `{type, id}` with the id a string (a transfer's or send's source)."""
+    return {"type": value["type"], "id": str(value["id"])}
+
+
 def scheduled_time(request: dict, now: int) -> int | None:
     """The `scheduledTimestamp` asked for, as a number; one in the past (or now) is a 409, as the enums say."""
     scheduled = request.get("scheduledTimestamp")

@@ -16,7 +16,7 @@ from ...errors import conflict, not_found
 from ...ledger import UnknownInstrument
 from ...listing import Index
 from ...movements import rules as movement
-from ...movements.fields import as_text, exemption_for, scheduled_time, with_present
+from ...movements.fields import as_text, exemption_for, instrument_ref, scheduled_time, with_present
 from ...registry import backend
 from ...services import Owner
 
@@ -81,7 +81,7 @@ class SendsBackend:
         currency, amount = money["currency"], money["amount"]
         if amount <= 0:
             raise conflict("AMOUNT_INVALID")
-        source = _instrument(request["source"])
+        source = instrument_ref(request["source"])
         source_key = self._usable(source, "SOURCE", owner=owner)
         destination, exemption = self._destination(owner, request["destination"])
         if source == destination:
@@ -113,7 +113,7 @@ class SendsBackend:
     def _destination(self, owner: Owner, named: dict) -> tuple[dict, str | None]:
         """The destination instrument, and TRUSTED_BENEFICIARY when it was named through a trusted beneficiary."""
         if "beneficiaryId" not in named:
-            return _instrument(named), None
+            return instrument_ref(named), None
         beneficiary = self.world.area("beneficiaries").beneficiary(str(named["beneficiaryId"]))
         if beneficiary is None or beneficiary.owner != owner or beneficiary.state != "ACTIVE":
             raise conflict("BENEFICIARY_NOT_FOUND")
@@ -219,11 +219,7 @@ def _created(send: Send) -> int:
     return send.creation_timestamp
 
 
-def _instrument(value: dict) -> dict:
-    return {"type": value["type"], "id": str(value["id"])}
-
-
 def _destination_as_named(value: dict) -> dict:
     if "beneficiaryId" in value:
         return {"beneficiaryId": str(value["beneficiaryId"])}
-    return _instrument(value)
+    return instrument_ref(value)

@@ -16,6 +16,7 @@ from ...errors import conflict, not_found
 from ...ledger import UnknownInstrument
 from ...listing import History, Index
 from ...movements import rules as movement
+from ...movements.fields import instrument_ref
 from ...registry import backend
 from ...services import NotOwner, Owner
 
@@ -86,7 +87,7 @@ class TransfersBackend:
         world = self.world
         if request["profileId"] != world.programme["profiles"].get("transfers"):
             raise conflict("PROFILE_INACTIVE")
-        source, destination = _instrument(request["source"]), _instrument(request["destination"])
+        source, destination = instrument_ref(request["source"]), instrument_ref(request["destination"])
         if source == destination:
             raise conflict("SOURCE_AND_DESTINATION_MUST_BE_DIFFERENT")
         source_key = self._usable(owner, source, "SOURCE")
@@ -228,5 +229,3 @@ def _created(transfer: Transfer) -> int:
     return transfer.creation_timestamp
 
 
-def _instrument(value: dict) -> dict:
-    return {"type": value["type"], "id": str(value["id"])}
