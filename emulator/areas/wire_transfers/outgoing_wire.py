@@ -253,29 +253,29 @@ class OutgoingWireBackend:
         return owt
 
     # -- the bank's answer (the Simulator) ------------------------------------------------------
-    def _decidable(self, owt_id: str) -> tuple[WireTransfer | None, str | None]:
-        """(transfer, None) when the bank may still accept or reject it, else (None, the Simulator's denial)."""
+    def _decidable(self, owt_id: str) -> WireTransfer | str:
+        """The transfer when the bank may still accept or reject it, else the Simulator's denial."""
         owt = self.by_id.get(str(owt_id))
         if owt is None:
-            return None, "DENIED_WIRE_TRANSFER_NOT_FOUND"
+            return "DENIED_WIRE_TRANSFER_NOT_FOUND"
         if owt.state == COMPLETED:
-            return None, "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
+            return "DENIED_WIRE_TRANSFER_ALREADY_COMPLETED"
         if owt.state not in (SUBMITTED, APPROVED):
-            return None, "DENIED"
-        return owt, None
+            return "DENIED"
+        return owt
 
     def accept(self, owt_id: str) -> str:
-        owt, denial = self._decidable(owt_id)
-        if owt is None:
-            return denial or "DENIED"
+        owt = self._decidable(owt_id)
+        if isinstance(owt, str):
+            return owt
         self.world.instruments.settle(owt.hold_id)
         self._move(owt, COMPLETED)
         return "COMPLETED"
 
     def reject(self, owt_id: str) -> str:
-        owt, denial = self._decidable(owt_id)
-        if owt is None:
-            return denial or "DENIED"
+        owt = self._decidable(owt_id)
+        if isinstance(owt, str):
+            return owt
         self.world.instruments.release(owt.hold_id)
         owt.rejected_info = "SYSTEM"
         self._move(owt, REJECTED)
