@@ -9,7 +9,7 @@ RESULTS := reports/allure-results
 REPORT := reports/allure-report
 # Extra pytest arguments, e.g. make e2e PYTEST_ARGS="-k onboarding"
 PYTEST_ARGS ?=
-# The scenarios make e2e runs: the whole suite, or folders and .feature files (make e2e FEATURES=features/cards).
+# The scenarios make e2e runs: the whole suite, or folders and .feature files (make e2e FEATURES=features/managed_cards).
 # A run of part of the suite writes its coverage to reports/coverage/partial/, leaving the last full run's.
 FEATURES ?= features
 # Each run's Allure results start empty; MERGE=1 adds this run's to the last run's (one report of both).

@@ -202,7 +202,7 @@ class EmulatorApp:
     def self_check(self, contract, operation, answer: Answer, names_only: bool = False) -> None:
         """A handler's answer: a declared status, a body its schema takes, only declared names. An error raised
         before or in a handler is held to the names alone: some are the emulator's written choices where the
-        description declares no error (a bulk submission's 400, choices/bulks.md)."""
+        description declares no error (a bulk submission's 400, areas/bulks/choices.md)."""
         if not operation.declares(answer.status):
             if names_only:
                 return

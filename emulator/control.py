@@ -10,7 +10,7 @@ GET  /_emulator/events       the outbox: events of state changes, oldest first (
 POST /_emulator/card_details {"cardId": ...}: the card's number, CVV and expiry (MMYY), which the API only shows
                              tokenised (Weavr's secure UI components show them): for the Simulator's purchase by details
 GET|POST /_emulator/forwarding  the programme's authorisation forwarding URL: {"url": "http://..."} or
-                             {"url": null} (off); see choices/card_payments.md
+                             {"url": null} (off); see areas/managed_cards/choices.md
 GET|POST /_emulator/webhooks   the programme's webhook URL: {"url": "http://..."} or {"url": null} (off); every
                              event from then on is posted there (see choices/webhooks.md)
 GET  /_emulator/webhooks/deliveries  the delivery log, oldest first: each event's attempts, state, request-ref

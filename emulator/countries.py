@@ -1,6 +1,6 @@
 """ISO 3166 country codes: the Simulator names a purchase's country in alpha-3 (`MLT`), spend rules list
 countries in alpha-2 (`MT`). The table covers Europe, the Americas' and Asia-Pacific's larger markets and
-the Middle East and Africa's; a code outside it matches no rule's country (choices/card_payments.md)."""
+the Middle East and Africa's; a code outside it matches no rule's country (areas/managed_cards/choices.md)."""
 from __future__ import annotations
 
 _PAIRS = """

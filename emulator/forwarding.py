@@ -10,7 +10,7 @@ card's `authForwardingDefaultTimeoutDecision`.
 
 Incoming wire transfers (webhook operation `bankTransferInForwarding`) use the same URL, signatures and wait,
 posted to `{url}/bank_transfers_in/authorisation_request` with the `request-ref` header that operation declares
-(the same reference as `call-ref`, which signature-v2 names); see choices/wires.md.
+(the same reference as `call-ref`, which signature-v2 names); see areas/wire_transfers/choices.md.
 """
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def backend(name: str):
 
 
 # Operations Weavr documents but the description no longer holds (deprecated, no schema published): served
-# outside the contract by (method, path) under /multi; see emulator/choices/bulks.md.
+# outside the contract by (method, path) under /multi; see emulator/areas/bulks/choices.md.
 LEGACY_ROUTES: dict[tuple[str, str], Handler] = {}
 
 

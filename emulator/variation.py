@@ -18,17 +18,17 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-# The entries, each with the choices file that states the emulator's default (emulator/choices/).
+# The entries, each with the choices note that states the emulator's default (relative to emulator/choices/).
 ENTRIES = {
-    "list_order": "transfers.md#reading-and-listing",
+    "list_order": "../areas/transfers/choices.md#reading-and-listing",
     "id_format": "../README.md#choices-where-the-description-is-silent",
-    "token_format": "auth.md",
+    "token_format": "../areas/auth/choices.md",
     "timestamps": "../README.md#choices-where-the-description-is-silent",
     "optional_fields": "../README.md#choices-where-the-description-is-silent",
     "error_words": "../README.md#choices-where-the-description-is-silent",
-    "conflict_order": "transfers.md#creating-a-transfer-post-transfers",
-    "fee_amounts": "identities.md#custom-fees",
-    "bank_details": "accounts.md#iban-post-then-get-managed_accountsidiban",
+    "conflict_order": "../areas/transfers/choices.md#creating-a-transfer-post-transfers",
+    "fee_amounts": "../areas/identities/choices.md#custom-fees",
+    "bank_details": "../areas/managed_accounts/choices.md#iban-post-then-get-managed_accountsidiban",
 }
 
 # Lists whose order without `sortOrder` the description states (statements: ASC by default; card payment

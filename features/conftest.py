@@ -1,5 +1,5 @@
 """Collects each .feature file as a pytest module of its scenarios, so a feature runs by its path
-(`pytest features/instruments/managed_accounts.feature`) and `pytest features` collects each
+(`pytest features/managed_accounts/managed_accounts.feature`) and `pytest features` collects each
 scenario once. The steps live in steps/ (conftest.py loads every module there)."""
 from __future__ import annotations
 

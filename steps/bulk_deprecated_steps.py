@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from . import bulk_flows, flows, wire_flows
+from . import bulk_flows, flows, wire_transfer_flows
 from .grammar import NAME, NAMES, ROLE, split_names
 
 AMOUNTS = r"(?P<amounts>\d+(?:, \d+)*) (?P<currency>[A-Z]{3})"
 DEFAULT_BENEFICIARY = "Ann Lee"
 # What a read-back must repeat of what the deprecated create answered for each item.
 READ_BACK = {"sends": ("id", "destinationAmount", "source", "destination", "profileId"),
-             wire_flows.KIND: ("id", "transferAmount", "sourceInstrument", "profileId", "description", "type")}
-KINDS = {"sends": "sends", "wire transfers": wire_flows.KIND}
-ANSWER_KEYS = {"sends": "sends", wire_flows.KIND: "outgoingWireTransfers"}
+             wire_transfer_flows.KIND: ("id", "transferAmount", "sourceInstrument", "profileId", "description", "type")}
+KINDS = {"sends": "sends", "wire transfers": wire_transfer_flows.KIND}
+ANSWER_KEYS = {"sends": "sends", wire_transfer_flows.KIND: "outgoingWireTransfers"}
 
 
 @when(parsers.re(rf'the {ROLE} creates sends of {AMOUNTS} from "(?P<source>[\w -]+)" to the '
@@ -48,8 +48,8 @@ def creates_wire_transfers(ctx, role, amounts, currency, source, iban, name):
               "destinationBeneficiary": {"name": DEFAULT_BENEFICIARY, "iban": iban}}
              for position, amount in enumerate(amounts.split(", "), start=1)]
     for position, item in enumerate(items, start=1):
-        wire_flows.remember_request(ctx, f"{name} {position}", item)
-    bulk_flows.deprecated_create(ctx, ctx.actor(role), wire_flows.KIND, items, name)
+        wire_transfer_flows.remember_request(ctx, f"{name} {position}", item)
+    bulk_flows.deprecated_create(ctx, ctx.actor(role), wire_transfer_flows.KIND, items, name)
 
 
 @when(parsers.re(rf'the {ROLE} cancels the (?P<kind>sends|wire transfers) {NAMES} in a deprecated bulk$'))

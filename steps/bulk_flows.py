@@ -15,7 +15,7 @@ from .context import Actor, Resource
 
 KIND = "bulks"
 FINAL = ("COMPLETED", "PARTIALLY_COMPLETED", "FAILED", "CANCELLED")
-# The emulator runs a bulk in ticks on its clock (emulator/choices/bulks.md); each wait moves it this far.
+# The emulator runs a bulk in ticks on its clock (emulator/areas/bulks/choices.md); each wait moves it this far.
 CLOCK_STEP_SECONDS = 5
 # A bulk of 10,000 operations, the most a submission holds, ends within 500 s of the emulator's clock.
 CLOCK_LIMIT_SECONDS = 600

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from . import bulk_flows, flows, wire_flows
+from . import bulk_flows, flows, wire_transfer_flows
 from .grammar import NAME, NAMES, ROLE, split_names
 
 BULK = r'the bulk "(?P<name>[\w -]+)"'
@@ -235,10 +235,10 @@ def operation_made(ctx, position, name, kind, made):
     assert op["status"] == "COMPLETED", f"operation {position} of {name!r} is {op['status']}: {op}"
     answer = bulk_flows.payload(op, "responsePayload")
     assert answer.get("id"), f"operation {position} of {name!r} answered no id: {answer}"
-    kind = {"transfer": "transfers", "send": "sends", "user": "users", "wire transfer": wire_flows.KIND}[kind]
+    kind = {"transfer": "transfers", "send": "sends", "user": "users", "wire transfer": wire_transfer_flows.KIND}[kind]
     ctx.remember_resource(made, kind, ctx.actor(bulk.owner), answer)
-    if kind == wire_flows.KIND:
-        wire_flows.remember_request(ctx, made, bulk_flows.payload(op, "requestPayload"))
+    if kind == wire_transfer_flows.KIND:
+        wire_transfer_flows.remember_request(ctx, made, bulk_flows.payload(op, "requestPayload"))
 
 
 @then(parsers.re(rf'the operations of "(?P<name>[\w -]+)" that are (?P<status>{OPERATION_STATES}) are '

@@ -2,14 +2,14 @@
 and the receiver that answers forwarded authorisations.
 
 Plain functions (no step decorators). Amounts are minor units, as everywhere in the suite (1250 EUR is
-EUR 12.50). Cards are created and funded by card_flows (the cards' own steps).
+EUR 12.50). Cards are created and funded by managed_card_flows (the cards' own steps).
 """
 from __future__ import annotations
 
 from . import flows
 from .context import Resource
 
-# The emulator settles a Simulator purchase 60 s after authorising it (emulator/choices/card_payments.md).
+# The emulator settles a Simulator purchase 60 s after authorising it (emulator/areas/managed_cards/choices.md).
 SETTLEMENT_SECONDS = 61
 
 

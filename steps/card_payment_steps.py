@@ -18,7 +18,7 @@ from . import flows
 from .grammar import CARD, MONEY
 
 
-# -- cards ready to spend (created by card_steps: "has a prepaid card "travel" with 2000 EUR") --------------
+# -- cards ready to spend (created by managed_card_steps: "has a prepaid card "travel" with 2000 EUR") --------------
 @given(parsers.re(rf"{CARD} falls back to (?P<default>APPROVE|DECLINE) without a forwarding answer$"))
 def forwarding_default(ctx, card, default):
     """Given the card "travel" falls back to DECLINE without a forwarding answer

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from . import flows, instrument_flows, transfer_flows
+from . import flows, managed_account_flows, transfer_flows
 from .grammar import AS, MONEY, NAMES, ROLE, split_names
 
 FROM_TO = r'from "(?P<source>[\w -]+)" to "(?P<destination>[\w -]+)"'
@@ -110,7 +110,7 @@ def statement_replays(ctx, name):
 
     Reads the whole statement of any named instrument, oldest first: every balance after equals the adjustments so far, and the last one is its actual balance.
     """
-    instrument_flows.statement_replays(ctx, ctx.resource(name))
+    managed_account_flows.statement_replays(ctx, ctx.resource(name))
 
 
 @then(parsers.re(rf'the statement of "(?P<name>[\w -]+)" shows the transfer "(?P<transfer>[\w -]+)" as {MONEY}$'))
@@ -120,7 +120,7 @@ def statement_shows(ctx, name, transfer, amount, currency):
     The instrument's statement holds exactly one entry of that transfer, adjusting the balance by the signed amount.
     """
     resource, moved = ctx.resource(name), ctx.resource(transfer, "transfers")
-    entries = instrument_flows.read_all(ctx, resource, "statement", "entries", 500)
+    entries = managed_account_flows.read_all(ctx, resource, "statement", "entries", 500)
     found = [e for e in entries if e["transaction"] == {"type": "transfers", "id": moved.id}]
     assert len(found) == 1, f"the statement of {name!r} has {len(found)} entries of {transfer!r}: {entries}"
     assert found[0]["balanceAdjustment"] == {"currency": currency, "amount": int(amount)}, found[0]
@@ -134,7 +134,7 @@ def transactions_show(ctx, name, transfer, direction, amount, currency):
     The instrument's transaction list holds the transfer once, COMPLETED, in that direction and amount; reading it by id answers the same item.
     """
     resource, moved = ctx.resource(name), ctx.resource(transfer, "transfers")
-    items = instrument_flows.read_all(ctx, resource, "transactions", "transactions", 100)
+    items = managed_account_flows.read_all(ctx, resource, "transactions", "transactions", 100)
     found = [t for t in items if t["id"] == moved.id and t["type"] == "transfers"]
     assert len(found) == 1, f"the transactions of {name!r} have {len(found)} items of {transfer!r}: {items}"
     expected = {"direction": direction, "status": "COMPLETED", "amount": {"currency": currency, "amount": int(amount)}}

@@ -2,7 +2,7 @@
 
 A check is *documented* when the description or the documentation index says it (a schema, a listed
 status, a stated rule) and *assumed* when it rests on a choice the emulator made where they are silent,
-written under a heading of `emulator/choices/*.md`. A step marks an assumed check where it makes it:
+written under a heading of an area's `choices.md` (or `emulator/choices/*.md`). A step marks an assumed check where it makes it:
 
     with assumed("input.md#the-error-word-of-an-invalid-field", what=f"the error word of {field}",
                  expected="REQUIRED") as check:
@@ -34,7 +34,19 @@ import pytest
 MODES = ("strict", "report")
 # The words every divergence message starts with: the Allure category matches them.
 MARK = "assumption differs"
-CHOICES_FOLDER = "emulator/choices"
+# A choice is `<note>.md#<heading>`: an area's note lives beside its package, the notes common to every area
+# under emulator/choices/ (read as text paths: the suite never imports the emulator).
+CORE_NOTES = {"control", "core", "faults", "input", "variation", "webhooks"}
+
+
+def choice_path(choice: str) -> str:
+    """Where a choice is written: `managed_cards.md#x` -> emulator/areas/managed_cards/choices.md#x."""
+    file, hash_, anchor = choice.partition("#")
+    stem = file.removesuffix(".md")
+    path = f"emulator/choices/{file}" if stem in CORE_NOTES else f"emulator/areas/{stem}/choices.md"
+    return path + hash_ + anchor
+
+
 CHOICE = re.compile(r"^[a-z_]+\.md#[a-z0-9_-]+$")
 _UNSET = object()
 # A scenario whose every check rests on one choice says so by a tag: its values are the programme's, set
@@ -53,7 +65,7 @@ class Divergence:
 
     @property
     def choice_path(self) -> str:
-        return f"{CHOICES_FOLDER}/{self.choice}"
+        return choice_path(self.choice)
 
     def message(self) -> str:
         return (f"{MARK}: {self.what} rests on {self.choice_path}: expected {self.expected}, "
@@ -129,7 +141,7 @@ LEDGER = Ledger()
 
 
 def area_of(nodeid: str | None) -> str:
-    """`features/identity/corporates.feature::test_x` is in area `identity`."""
+    """`features/identities/corporates.feature::test_x` is in area `identity`."""
     parts = (nodeid or "").split("::")[0].replace("\\", "/").split("/")
     if "features" in parts and len(parts) > parts.index("features") + 2:
         return parts[parts.index("features") + 1]
@@ -149,7 +161,7 @@ def mode_for(target: str, raw: str | None) -> str:
 
 @contextmanager
 def assumed(choice: str, what: str, expected=_UNSET, observed=_UNSET, ledger: Ledger | None = None):
-    """Mark the check inside as resting on `choice` (`file.md#heading` under emulator/choices/).
+    """Mark the check inside as resting on `choice` (`note.md#heading`: see choice_path).
 
     Strict: its AssertionError fails the step, its message naming the choice. Report: the divergence is
     recorded and shown as a failed step of its own in the scenario's report, and the scenario goes on."""
@@ -227,12 +239,12 @@ def render(summary: dict) -> str:
         lines += ["", "| choice an assumed check rests on | assumed checks made | differed |", "|---|---:|---:|"]
         differed = Counter(d["choice"] for d in summary["divergences"])
         for choice, count in summary["choices"].items():
-            lines.append(f"| {CHOICES_FOLDER}/{choice} | {count} | {differed[choice]} |")
+            lines.append(f"| {choice_path(choice)} | {count} | {differed[choice]} |")
     if summary["divergences"]:
         lines += ["", "## Assumptions that differ from the target", "",
                   "| scenario | check | expected | observed | choice |", "|---|---|---|---|---|"]
         for d in summary["divergences"]:
-            cells = [d["scenario"], d["what"], d["expected"], d["observed"], f"{CHOICES_FOLDER}/{d['choice']}"]
+            cells = [d["scenario"], d["what"], d["expected"], d["observed"], choice_path(d['choice'])]
             lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")[:200] for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -286,7 +298,7 @@ def pytest_runtest_makereport(item, call):
     LEDGER.diverged(AssumedCheck(choice, "a check of a scenario resting on the programme's values",
                                  "(the values the scenario names)", reason), AssertionError(reason))
     report.outcome, report.longrepr = "passed", None
-    report.sections.append(("assumption differs", f"{MARK}: the scenario rests on {CHOICES_FOLDER}/{choice}: "
+    report.sections.append(("assumption differs", f"{MARK}: the scenario rests on {choice_path(choice)}: "
                                                   f"{reason}"))
 
 

@@ -32,7 +32,7 @@ from schemas import load_contract
 
 FORWARDING_OPERATION = "managed_cards_authorisation_forwarding"
 FORWARDING_PATH = "/managed_cards_authorisation_forwarding"
-# Incoming wire transfers are forwarded to the same URL, at their webhook's own path (emulator/choices/wires.md).
+# Incoming wire transfers are forwarded to the same URL, at their webhook's own path (emulator/areas/wire_transfers/choices.md).
 INCOMING_WIRE_OPERATION = "bankTransferInForwarding"
 INCOMING_WIRE_PATH = "/bank_transfers_in/authorisation_request"
 APPROVED, DENIED, SILENT, UNKNOWN = "APPROVED", "DENIED", "SILENT", "UNKNOWN"

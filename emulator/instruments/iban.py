@@ -3,7 +3,7 @@ shape for the account's currency, derived from the account id so one account alw
 
 EUR: an IBAN and BIC (IBANDetails); GBP: a sort code and account number (Faster Payments / BACS);
 USD: an IBAN and SWIFT code (SwiftBankDetails). The IBAN's check digits are real (ISO 13616, mod 97), so a
-client validating IBANs accepts it. Choices in emulator/choices/accounts.md.
+client validating IBANs accepts it. Choices in emulator/areas/managed_accounts/choices.md.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from ..errors import conflict
 
 # A timestamp in milliseconds longer than this is past any int64 the description allows.
 MAX_TIMESTAMP_DIGITS = 19
-# The low-value exemption: at most 10.00 in the currency's minor units (choices/sends.md: PSD2 allows up to
+# The low-value exemption: at most 10.00 in the currency's minor units (areas/sends/choices.md: PSD2 allows up to
 # 30.00, a programme may set less; 10.00 keeps the description's examples of 20.00 challenged).
 LOW_VALUE_LIMIT = 1000
 

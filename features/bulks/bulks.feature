@@ -63,7 +63,7 @@ Feature: Bulk processes: many operations submitted at once, then executed, pause
 
   @emulator_only @simulator
   Scenario: A paused bulk runs nothing more until resumed
-    The emulator runs 100 operations of a bulk every 5 seconds of its clock (emulator/choices/bulks.md).
+    The emulator runs 100 operations of a bulk every 5 seconds of its clock (emulator/areas/bulks/choices.md).
     When the corporate submits a bulk "payroll" of 150 transfers of 1 EUR from "savings" to "spending"
     And the corporate executes the bulk "payroll"
     Then the bulk "payroll" is RUNNING

@@ -15,7 +15,7 @@ Feature: The root user's declaration of a linked account, confirmed by a confirm
 
   @smoke @simulator @emulator_only @journey
   Scenario: One OTP declares two accounts, which become ACTIVE once Weavr's checks complete
-    # Which steps a run has is the emulator's choice (emulator/choices/linked_accounts.md).
+    # Which steps a run has is the emulator's choice (emulator/areas/linked_accounts/choices.md).
     When the corporate links the account number "31926819" with sort code "601613" held by "Ann Lee" as "uk bank"
     Then the latest verification of the linked account "bank" is PENDING with USER_DECLARATION_SCA_CHALLENGE PENDING_USER
     When the corporate confirms the declarations of the linked accounts "bank", "uk bank" with an OTP

@@ -52,7 +52,7 @@ Feature: Linked accounts: an identity's own accounts at other banks
     # Each step's and run's completedTimestamp is when Weavr completed it, and a run's id is Weavr's: no
     # scenario can predict their values, only that a completed step or run has a time not before the account
     # was declared.
-    # The steps of a run are the emulator's choice (emulator/choices/linked_accounts.md).
+    # The steps of a run are the emulator's choice (emulator/areas/linked_accounts/choices.md).
     Given the corporate has a linked account "bank"
     When the Simulator completes the INTERNAL_CHECKS step of the linked account "bank"
     Then the response status is 204

@@ -34,7 +34,7 @@ _BULK_SUBMISSIONS = ("POST /bulks/users", "POST /bulks/users/_user_id_/invite", 
 
 FINDINGS: list[Excuse] = [
     # The description's bulk body is an array with no minItems, so [] is valid; the emulator refuses it with an
-    # undeclared 400 SIZE (emulator/choices/bulks.md). Owner: the bulks area. (positive_data_acceptance skips an
+    # undeclared 400 SIZE (emulator/areas/bulks/choices.md). Owner: the bulks area. (positive_data_acceptance skips an
     # undeclared status, so status_code_conformance is the check that sees it.)
     *(Excuse(label, check, 400, "an empty list, valid per the description (no minItems), is refused with 400 SIZE",
              match='"error":"SIZE"', drawn_by_chance=True)

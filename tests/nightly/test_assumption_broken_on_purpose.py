@@ -14,7 +14,7 @@ from support.allure_files import CATEGORIES
 from .stranger import StrangerEmulator, run_suite
 
 OTHER_WORD = "import emulator.validation as v\nv.ERROR_WORDS['required'] = 'HAS_TEXT'"
-FEATURE = "features/identity/corporates.feature"
+FEATURE = "features/identities/corporates.feature"
 CHOICE = "input.md#the-error-word-of-an-invalid-field"
 
 

@@ -43,7 +43,7 @@ WALLET = "wallet"  # the consumer's account: sends go between it and the corpora
 CORPORATE = ACCOUNTS + (CARD,)
 SENDERS = ACCOUNTS + (WALLET,)
 FEE_TYPE = "SETUP_FEE"
-# The emulator's LOW_VALUE exemption for sends and wire transfers (emulator/choices/sends.md, wires.md).
+# The emulator's LOW_VALUE exemption for sends and wire transfers (emulator/areas/sends/choices.md, wires.md).
 LOW_VALUE = 1000
 # How a money move is sent: once, twice one after the other, or twice at the same moment (one idempotency-ref).
 REPLAYS = ("once", "twice", "together")

@@ -10,7 +10,7 @@ from support.spec.__main__ import _coverage_to_read
 
 def _write(path, partial: bool, mtime: int):
     path.parent.mkdir(parents=True, exist_ok=True)
-    run = {"partial": partial, "selection": "features/cards" if partial else "the whole suite"}
+    run = {"partial": partial, "selection": "features/managed_cards" if partial else "the whole suite"}
     path.write_text(json.dumps({"run": run, "operations": []}))
     os.utime(path, (mtime, mtime))
 
@@ -20,7 +20,7 @@ def test_only_a_partial_run_makes_the_coverage_partial(tmp_path):
     _write(partial, True, 2000)
     read, note, is_partial = _coverage_to_read(full)
     assert read == partial and is_partial
-    assert "coverage is partial" in note and "features/cards" in note
+    assert "coverage is partial" in note and "features/managed_cards" in note
 
 
 def test_a_later_partial_run_leaves_the_full_runs_coverage_to_the_gate(tmp_path):
@@ -29,7 +29,7 @@ def test_a_later_partial_run_leaves_the_full_runs_coverage_to_the_gate(tmp_path)
     _write(partial, True, 2000)
     read, note, is_partial = _coverage_to_read(full)
     assert read == full and not is_partial
-    assert "later partial run (features/cards)" in note
+    assert "later partial run (features/managed_cards)" in note
 
 
 def test_a_full_run_alone_is_read_as_it_is(tmp_path):
@@ -42,4 +42,4 @@ def test_a_coverage_file_recorded_by_a_partial_run_is_partial_wherever_it_lies(t
     given = tmp_path / "elsewhere.json"
     _write(given, True, 1000)
     read, note, is_partial = _coverage_to_read(given)
-    assert read == given and is_partial and "features/cards" in note
+    assert read == given and is_partial and "features/managed_cards" in note

@@ -35,7 +35,7 @@ def _card_tokens(base: str) -> set:
 
 def test_card_scenarios_leave_no_card_secret_under_reports(tmp_path, emulator):
     reports = tmp_path / "reports"
-    run = subprocess.run([sys.executable, "-m", "pytest", "features/cards", "-k", CARD_SCENARIOS, "-q",
+    run = subprocess.run([sys.executable, "-m", "pytest", "features/managed_cards", "-k", CARD_SCENARIOS, "-q",
                           "-p", "no:randomly", "-n", "0", f"--alluredir={reports / 'allure-results'}"],
                          cwd=ROOT, env=_environment(emulator, reports), capture_output=True, text=True,
                          timeout=HANG_GUARD_SECONDS)

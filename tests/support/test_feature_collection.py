@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import HANG_GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
-ONE = "features/instruments/managed_accounts.feature"
+ONE = "features/managed_accounts/managed_accounts.feature"
 
 
 @cache

@@ -11,7 +11,7 @@ import pytest
 from support import grounding
 from support.allure_files import CATEGORIES, write_divergence_result
 from support.config import ConfigError, load_settings
-from support.grounding import Ledger, assumed, closing_line, mode_for, render, summarise
+from support.grounding import Ledger, assumed, choice_path, closing_line, mode_for, render, summarise
 
 ROOT = Path(__file__).resolve().parents[2]
 CHOICE = "input.md#the-error-word-of-an-invalid-field"
@@ -24,7 +24,7 @@ def _word_check(ledger, observed):
 
 def test_strict_fails_and_names_the_choice():
     ledger = Ledger("strict")
-    ledger.begin_scenario("features/identity/corporates.feature::test_x")
+    ledger.begin_scenario("features/identities/corporates.feature::test_x")
     with pytest.raises(AssertionError) as failure:
         _word_check(ledger, "SIZE")
     message = str(failure.value)
@@ -36,11 +36,11 @@ def test_strict_fails_and_names_the_choice():
 
 def test_report_lists_the_divergence_and_goes_on():
     ledger = Ledger("report")
-    ledger.begin_scenario("features/identity/corporates.feature::test_x")
+    ledger.begin_scenario("features/identities/corporates.feature::test_x")
     _word_check(ledger, "SIZE")  # does not raise
     [divergence] = ledger.divergences
     assert (divergence.choice, divergence.expected, divergence.observed, divergence.scenario) == (
-        CHOICE, "REGEX", "SIZE", "features/identity/corporates.feature::test_x")
+        CHOICE, "REGEX", "SIZE", "features/identities/corporates.feature::test_x")
 
 
 def test_a_passing_assumed_check_records_nothing_in_either_mode():
@@ -70,7 +70,7 @@ def test_a_choice_is_named_by_file_and_heading():
 
 def test_checks_are_counted_per_area_then_steps_and_marks_in_set_up():
     ledger = Ledger("strict")
-    ledger.begin_scenario("features/identity/corporates.feature::test_x")
+    ledger.begin_scenario("features/identities/corporates.feature::test_x")
     ledger.begin_step("given")
     _word_check(ledger, "REGEX")  # a read-back's assumed field in a Given: one assumed check
     ledger.end_step()
@@ -83,28 +83,29 @@ def test_checks_are_counted_per_area_then_steps_and_marks_in_set_up():
     ledger.begin_scenario("features/sends/sends.feature::test_y")
     ledger.begin_step("then")
     ledger.end_step()
-    assert ledger.checks == Counter({("identity", "assumed"): 2, ("identity", "documented"): 1,
+    assert ledger.checks == Counter({("identities", "assumed"): 2, ("identities", "documented"): 1,
                                      ("sends", "documented"): 1})
 
 
 def test_the_run_summary_counts_each_and_lists_the_divergences(tmp_path):
     first, second = Ledger("report"), Ledger("report")
-    first.begin_scenario("features/identity/a.feature::test_a")
+    first.begin_scenario("features/identities/a.feature::test_a")
     first.begin_step("then")
     _word_check(first, "SIZE")
     first.end_step()
-    second.begin_scenario("features/cards/b.feature::test_b")
+    second.begin_scenario("features/managed_cards/b.feature::test_b")
     second.begin_step("then")
     second.end_step()
     first.save(tmp_path, "gw0")
     second.save(tmp_path, "gw1")
     summary = summarise(tmp_path, Counter({"documented": 2}))
-    assert summary["checks"] == {"cards": {"documented": 1, "assumed": 0}, "identity": {"documented": 0, "assumed": 1}}
+    assert summary["checks"] == {"managed_cards": {"documented": 1, "assumed": 0},
+                                 "identities": {"documented": 0, "assumed": 1}}
     assert (summary["documentedFailures"], summary["assumedDivergences"], summary["assumedFailures"]) == (2, 1, 0)
     assert closing_line(summary) == ("2 documented failures, 1 assumed divergences listed apart, "
                                      "0 assumed checks failed (strict)")
     table = render(summary)
-    assert "| identity | 0 | 1 |" in table and "| **all** | 1 | 1 |" in table
+    assert "| identities | 0 | 1 |" in table and "| **all** | 1 | 1 |" in table
     assert "emulator/choices/input.md#the-error-word-of-an-invalid-field" in table
     assert summary["choices"] == {CHOICE: 1}
     assert f"| emulator/choices/{CHOICE} | 1 | 1 |" in table
@@ -155,8 +156,8 @@ def test_every_choice_a_step_names_is_a_heading_of_its_file():
     assert len(references) >= 5, references
     for module, choice in references:
         file, anchor = choice.split("#")
-        path = ROOT / "emulator" / "choices" / file
-        assert path.is_file(), f"{module} names {choice}: no emulator/choices/{file}"
+        path = ROOT / choice_path(file)
+        assert path.is_file(), f"{module} names {choice}: no {choice_path(file)}"
         anchors = {_slug(line.lstrip("#")) for line in path.read_text(encoding="utf-8").splitlines()
                    if line.startswith("#")}
         assert anchor in anchors, f"{module} names {choice}: {file} has no such heading ({sorted(anchors)})"

@@ -21,7 +21,7 @@ class PushBackend:
             raise conflict("CHANNEL_ALREADY_REGISTERED")
         if not user.get("mobile"):
             raise conflict("MOBILE_NUMBER_NOT_AVAILABLE")
-        # The sandbox has no Authy app to accept the enrolment: it is active at once (choices/auth.md).
+        # The sandbox has no Authy app to accept the enrolment: it is active at once (areas/auth/choices.md).
         factors.set_factor(user["id"], channel, "ACTIVE")
 
     def unlink(self, user: dict, channel: str) -> None:
@@ -86,6 +86,6 @@ def enrol_push(call):
 
 @handles("unlinkDeviceUsingPush")
 def unlink_push(call):
-    # Removing a device that can approve payments is itself a sensitive action (choices/auth.md).
+    # Removing a device that can approve payments is itself a sensitive action (areas/auth/choices.md).
     call.require_step_up()
     call.world.area("push").unlink(session_user(call), call.path_params["channel"])

@@ -119,7 +119,7 @@ class BeneficiariesBackend:
         return None
 
     def remove(self, owner: Owner, beneficiary_ids: list) -> Batch:
-        """Removing trust needs no challenge: the batch completes at once (choices/beneficiaries.md)."""
+        """Removing trust needs no challenge: the batch completes at once (areas/beneficiaries/choices.md)."""
         found = [b for b in (self.beneficiaries.get(str(i)) for i in beneficiary_ids)
                  if b is not None and b.owner == owner and b.state != "REMOVED"]
         if len(found) != len(beneficiary_ids):

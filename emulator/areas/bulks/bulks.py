@@ -6,7 +6,7 @@ and body) checked against that operation's own contract and answered by that ope
 re-entered through the registry with a synthetic Call; a 4xx or 5xx answer fails the operation. The
 handlers are in bulks_handlers.py.
 
-Execution is asynchronous and paced by the emulator's clock (emulator/choices/bulks.md): a running
+Execution is asynchronous and paced by the emulator's clock (emulator/areas/bulks/choices.md): a running
 bulk runs up to BATCH operations per tick, one tick every TICK_MS of the clock, the first one TICK_MS
 after execute or resume. Ticks are due at fixed times, so moving the clock far ahead runs every tick
 that fell due, in one pass.
@@ -252,7 +252,7 @@ def as_json_schema_reads(value):
 
     The description declares no 400 for a bulk submission, so its front door refuses only what the item
     schema forbids; the emulator's stricter reading of a long (no floats, as elsewhere) applies when the
-    item runs through its single operation (emulator/choices/bulks.md)."""
+    item runs through its single operation (emulator/areas/bulks/choices.md)."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 63:
         return int(value)
     if isinstance(value, list):

@@ -1,7 +1,7 @@
 """The four deprecated bulk operations Weavr still documents but its description no longer holds:
 POST /sends/bulk/create, /sends/bulk/cancel, /outgoing_wire_transfers/bulk/create and
 /outgoing_wire_transfers/bulk/cancel. No schema is published, so each takes and answers the shapes of its
-single counterpart (emulator/choices/bulks.md): a list of the single create's requests answered by the list
+single counterpart (emulator/areas/bulks/choices.md): a list of the single create's requests answered by the list
 of what the single create answers, and a list of cancellations answered as the transfers' bulk cancel is.
 Every item runs through its single operation (run_single), never a copy of its rules."""
 from __future__ import annotations

@@ -17,7 +17,7 @@ CONSUMER = IdentityKind(
     own_fields=("tag", "acceptedTerms", "baseCurrency", "feeGroup", "sourceOfFunds", "sourceOfFundsOther"),
     own_updates=("tag", "baseCurrency", "feeGroup", "sourceOfFunds", "sourceOfFundsOther"),
     locked=CONSUMER_LOCKED, locked_code="CONSUMER_VERIFIED",
-    # The consumer update documents no currency conflict (see choices/identities.md).
+    # The consumer update documents no currency conflict (see areas/identities/choices.md).
     update_currency_code=None)
 
 

@@ -84,7 +84,7 @@ class DueDiligenceBackend:
     def _beneficiary_events(self, root_user: dict) -> None:
         """The Simulator's verify sets the directors and UBOs verified. The only one the emulator knows is a root
         user who is a DIRECTOR (the others are entered in the KYB UI component, which it has not): one
-        status update each (choices/identities.md)."""
+        status update each (areas/identities/choices.md)."""
         for beneficiary in self._beneficiaries(root_user):
             self.world.outbox.emit("corporates_kyb_beneficiaries_watch", {
                 "event": ["STATUS_UPDATED"],

@@ -8,7 +8,7 @@ waits for the root user's confirmation challenge (areas/confirmations/confirmati
 which may also complete or reject any step, or the whole run (ACTIVE or REJECTED). The user may block and
 unblock an ACTIVE account and remove it
 (final). The wires area asks `match(sender_details, owner)` to tell a deposit from a linked account from a
-third party's. Choices where the description is silent: choices/linked_accounts.md.
+third party's. Choices where the description is silent: areas/linked_accounts/choices.md.
 """
 from __future__ import annotations
 

@@ -140,7 +140,7 @@ class SpendRulesBackend:
 
     def answer(self, card_id: str) -> dict:
         """The card's rules under `cardLevelSpendRules`, and again in the deprecated top-level fields the
-        description says `cardLevelSpendRules` replaces (choices/cards.md)."""
+        description says `cardLevelSpendRules` replaces (areas/managed_cards/choices.md)."""
         rules = self.by_card.get(str(card_id))
         card_level = copy.deepcopy(rules) if rules is not None else {}
         answer = {name: copy.deepcopy(card_level[name]) for name in deprecated_top_level() if name in card_level}

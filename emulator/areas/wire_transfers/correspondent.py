@@ -1,7 +1,7 @@
 """Correspondent bank transfers: a wire transfer from a managed account sent on behalf of an originator (the
 account's customer's customer). The outgoing wire transfers' rules decide everything (rail, payee check,
 confirmation, SCA, hold, the bank's accept and reject); this module reads the request into them and answers in
-the correspondent shape. Choices: emulator/choices/wires.md."""
+the correspondent shape. Choices: emulator/areas/wire_transfers/choices.md."""
 from __future__ import annotations
 
 from ...listing import listed

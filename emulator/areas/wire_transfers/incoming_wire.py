@@ -5,7 +5,7 @@ The money is credited by the managed accounts' own deposit rules
 (one set of rules for both deposit paths), and each arrival is kept as an incoming wire transfer its owner
 can list and read. When the programme forwards authorisations, an arrival waits PENDING while the programme's
 server is asked (`bankTransferInForwarding`), then COMPLETES (credited) or is REJECTED (nothing credited).
-Choices: emulator/choices/wires.md.
+Choices: emulator/areas/wire_transfers/choices.md.
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ class IncomingWireBackend:
 
     def _rejected_by_programme(self, transfer: IncomingWireTransfer, account) -> bool:
         """Whether the programme's server denied the arrival; without forwarding, or without a decision within
-        the wait, it is taken (choices/wires.md)."""
+        the wait, it is taken (areas/wire_transfers/choices.md)."""
         world = self.world
         url = world.programme.get("authForwardingUrl")
         if not url:

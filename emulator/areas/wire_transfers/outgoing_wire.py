@@ -5,7 +5,7 @@ scheme (confirmation of payee for Faster Payments, verification of payee for SEP
 PENDING_CONFIRMATION (waits for `/confirm`) -> PENDING_CHALLENGE (waits for SCA unless exempt) ->
 SCHEDULED (waits for its time) -> SUBMITTED (the money is held on the source) -> COMPLETED (the Simulator's
 accept: the hold leaves the programme) or REJECTED (the Simulator's reject: the hold is released).
-Choices where the description is silent: emulator/choices/wires.md. Handlers: outgoing_wire_handlers.py.
+Choices where the description is silent: emulator/areas/wire_transfers/choices.md. Handlers: outgoing_wire_handlers.py.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Payee verification of an outgoing wire transfer, as the sandbox plays it: the result is chosen by the last
 two digits of the beneficiary's IBAN (SEPA: verification of payee) or account number (Faster Payments:
-confirmation of payee). The table is the emulator's choice (emulator/choices/wires.md); other rails have no
+confirmation of payee). The table is the emulator's choice (emulator/areas/wire_transfers/choices.md); other rails have no
 scheme and no outcome.
 
 A close match names the account as the bank holds it (`accountName`); renaming the beneficiary to that name

@@ -4,12 +4,12 @@ Feature: Custom fee charges deducted from a managed account
   the fee leaves the account's balance, goes to the programme's revenue account and shows in
   the identity's fee list. Amounts are in minor units (1000 EUR is EUR 10.00); the programme
   prices SETUP_FEE at 100 EUR, 90 GBP and 110 USD, MONTHLY_FEE at 250 EUR and 220 GBP.
-  Every charge is also found in the fee list as answered (steps/instrument_flows.py fee_listed). Left
+  Every charge is also found in the fee list as answered (steps/managed_account_flows.py fee_listed). Left
   unasserted on purpose: the charge's `destination` (required, but the description gives it no shape
   beyond "your Revenue Account"), and a listed fee's `description` and `lastUpdatedTimestamp` (nothing
   says what they hold for a custom fee).
   Scenarios tagged @assumes_programme_fees rest on these prices, which are the emulator's programme
-  (emulator/choices/identities.md#custom-fees), not the description's: against a sandbox whose programme
+  (emulator/areas/identities/choices.md#custom-fees), not the description's: against a sandbox whose programme
   prices fees otherwise, their failures are listed as assumptions that differ (WEAVR_ASSUMPTIONS=report).
 
   @journey @simulator @assumes_programme_fees

@@ -61,7 +61,7 @@ def fund(ctx, account: Resource, amount: int, currency: str) -> None:
     response = flows.expect(deposit(ctx, account, amount, currency), 200,
                             f"depositing to the managed account {account.name!r}")
     # That the Simulator's deposit completes at once, with no pending step, is the emulator's reading of the sandbox.
-    with assumed("accounts.md#simulator-deposit-post-simulateapiaccountsaccount_iddeposit",
+    with assumed("managed_accounts.md#simulator-deposit-post-simulateapiaccountsaccount_iddeposit",
                  what=f"the Simulator's deposit to {account.name!r} completes at once", expected="COMPLETED",
                  observed=response.body.get("code")):
         assert response.body.get("code") == "COMPLETED", f"the deposit was not completed: {response.body}"

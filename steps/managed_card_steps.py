@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from . import card_flows, flows
+from . import flows, managed_card_flows
 from .grammar import MONEY, NAME, ROLE
 
 STATE = r"(?P<state>ACTIVE|BLOCKED|DESTROYED|NOT_ENABLED)"
@@ -19,7 +19,7 @@ ACTION = "(?P<action>" + "|".join(CARD_ACTIONS) + ")"
 
 
 def _card(ctx, name):
-    return ctx.resource(name, card_flows.KIND)
+    return ctx.resource(name, managed_card_flows.KIND)
 
 
 # -- Given -----------------------------------------------------------------------------------
@@ -30,9 +30,9 @@ def has_prepaid_card(ctx, role, name, in_currency, amount, currency):
     Creates a prepaid-mode card named in the scenario (the identity must be verified), in the amount's currency, or `in GBP`, or EUR; with an amount, funds it by a transfer from a new account of the same identity named "<card> funding". The create answer must hold what was sent and be the card as read back (tokens aside).
     """
     actor = ctx.actor(role)
-    card = card_flows.create_prepaid(ctx, actor, name, currency or in_currency or "EUR")
+    card = managed_card_flows.create_prepaid(ctx, actor, name, currency or in_currency or "EUR")
     if amount and int(amount):
-        card_flows.fund(ctx, actor, card, int(amount), currency)
+        managed_card_flows.fund(ctx, actor, card, int(amount), currency)
 
 
 @given(parsers.re(rf'the {ROLE} has a debit card {NAME} on "(?P<account>[\w -]+)"$'))
@@ -41,7 +41,7 @@ def has_debit_card(ctx, role, name, account):
 
     Creates a debit-mode card spending from the role's named managed account; checked as a prepaid card's create is.
     """
-    card_flows.create_debit(ctx, ctx.actor(role), name, ctx.resource(account, "managed_accounts"))
+    managed_card_flows.create_debit(ctx, ctx.actor(role), name, ctx.resource(account, "managed_accounts"))
 
 
 @given(parsers.re(rf"the {ROLE}'s card {NAME} is physical(?P<activated> and activated)?$"))
@@ -52,11 +52,11 @@ def card_is_physical(ctx, role, name, activated):
     answer must be the card as it then reads back (tokens aside).
     """
     actor, card = ctx.actor(role), _card(ctx, name)
-    upgraded = flows.expect(card_flows.upgrade(ctx, actor, card), 200, f"upgrading the card {name!r} to physical")
-    card_flows.expect_reads_back(ctx, card, upgraded)
+    upgraded = flows.expect(managed_card_flows.upgrade(ctx, actor, card), 200, f"upgrading the card {name!r} to physical")
+    managed_card_flows.expect_reads_back(ctx, card, upgraded)
     if activated:
-        done = flows.expect(card_flows.activate(ctx, actor, card), 200, f"activating the card {name!r}")
-        card_flows.expect_reads_back(ctx, card, done)
+        done = flows.expect(managed_card_flows.activate(ctx, actor, card), 200, f"activating the card {name!r}")
+        managed_card_flows.expect_reads_back(ctx, card, done)
 
 
 # -- When ------------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ def card_action(ctx, role, action, name):
 
     One of: blocks, unblocks, removes, resets the contactless limit of. The answer is kept.
     """
-    card_flows.act(ctx, ctx.actor(role), _card(ctx, name), CARD_ACTIONS[action])
+    managed_card_flows.act(ctx, ctx.actor(role), _card(ctx, name), CARD_ACTIONS[action])
 
 
 @when(parsers.re(rf"the {ROLE} reports the card {NAME} (?P<what>lost|stolen)$"))
@@ -75,7 +75,7 @@ def reports_card(ctx, role, name, what):
 
     `lost` or `stolen`; the answer is kept.
     """
-    card_flows.act(ctx, ctx.actor(role), _card(ctx, name), f"physical/report_{what}")
+    managed_card_flows.act(ctx, ctx.actor(role), _card(ctx, name), f"physical/report_{what}")
 
 
 @when(parsers.re(rf"the {ROLE} upgrades the card {NAME} to physical$"))
@@ -84,7 +84,7 @@ def upgrades_card(ctx, role, name):
 
     Delivery to a fixed address, with the sandbox activation code (`${code}`); the answer is kept.
     """
-    card_flows.upgrade(ctx, ctx.actor(role), _card(ctx, name))
+    managed_card_flows.upgrade(ctx, ctx.actor(role), _card(ctx, name))
 
 
 @when(parsers.re(rf'the {ROLE} activates the card {NAME}(?: with the code "(?P<code>\d+)")?$'))
@@ -93,7 +93,7 @@ def activates_card(ctx, role, name, code):
 
     Without a code, the sandbox activation code chosen at upgrade. The answer is kept.
     """
-    card_flows.activate(ctx, ctx.actor(role), _card(ctx, name), code)
+    managed_card_flows.activate(ctx, ctx.actor(role), _card(ctx, name), code)
 
 
 @when(parsers.re(rf"the {ROLE} (?P<what>reads|unblocks) the PIN of the card {NAME}$"))
@@ -105,7 +105,7 @@ def card_pin(ctx, role, what, name):
     if what == "reads":
         ctx.call("GET", f"{_card(ctx, name).path}/physical/pin", as_actor=ctx.actor(role))
     else:
-        card_flows.act(ctx, ctx.actor(role), _card(ctx, name), "physical/pin/unblock", method="PATCH")
+        managed_card_flows.act(ctx, ctx.actor(role), _card(ctx, name), "physical/pin/unblock", method="PATCH")
 
 
 @when(parsers.re(rf"the {ROLE} asks to replace the damaged card {NAME}$"))
@@ -114,7 +114,7 @@ def replace_damaged(ctx, role, name):
 
     The new plastic takes the sandbox activation code. The answer is kept.
     """
-    card_flows.act(ctx, ctx.actor(role), _card(ctx, name), "physical/replace_damaged",
+    managed_card_flows.act(ctx, ctx.actor(role), _card(ctx, name), "physical/replace_damaged",
                    {"activationCode": ctx.target.settings.verification_code})
 
 
@@ -125,9 +125,9 @@ def replace_lost_or_stolen(ctx, name, new):
     The api-key-only call; on a 200 the new card is named (owned by the old card's owner).
     """
     old = _card(ctx, name)
-    response = card_flows.replace_lost_or_stolen(ctx, old)
+    response = managed_card_flows.replace_lost_or_stolen(ctx, old)
     if new and response.status == 200:
-        ctx.remember_resource(new, card_flows.KIND, ctx.actor(old.owner), response.body)
+        ctx.remember_resource(new, managed_card_flows.KIND, ctx.actor(old.owner), response.body)
 
 
 @when(parsers.re(rf"the simulator (?P<what>expires|renews|warns of the expiry of) the card {NAME}$"))
@@ -147,7 +147,7 @@ def card_state(ctx, name, state, reason):
 
     Reads the card back as its owner: its state, and its blocked or destroyed reason (none when not given).
     """
-    body = card_flows.read(ctx, _card(ctx, name))
+    body = managed_card_flows.read(ctx, _card(ctx, name))
     expected = {"state": state}
     if reason:
         expected["blockedReason" if state == "BLOCKED" else "destroyedReason"] = reason
@@ -162,7 +162,7 @@ def card_reads_back_as_answer(ctx, name, field):
     owner reads it now, field for field; the card number and CVV need only be tokens in both.
     """
     answer = flows.expect(ctx.response(), 200, f"the answer about the card {name!r}")
-    card_flows.expect_reads_back(ctx, _card(ctx, name), answer, answer.field(field) if field else None)
+    managed_card_flows.expect_reads_back(ctx, _card(ctx, name), answer, answer.field(field) if field else None)
 
 
 @then(parsers.re(rf"the card {NAME} holds {MONEY}(?: of which (?P<available>\d+) available)?$"))
@@ -171,7 +171,7 @@ def card_holds(ctx, name, amount, currency, available):
 
     Reads the prepaid card back: its currency, actual balance, and available balance (the same as actual unless given).
     """
-    body = card_flows.read(ctx, _card(ctx, name))
+    body = managed_card_flows.read(ctx, _card(ctx, name))
     expected = {"availableBalance": int(available if available is not None else amount), "actualBalance": int(amount)}
     assert body["currency"] == currency, f"the card {name!r} is in {body['currency']}, expected {currency}"
     assert body.get("balances") == expected, (
@@ -184,7 +184,7 @@ def card_secrets(ctx, name, shows):
 
     Tokens: `cardNumber.value` and `cvv.value` are present and are not the digits `cardNumberFirstSix`/`LastFour` reveal.
     """
-    body = card_flows.read(ctx, _card(ctx, name))
+    body = managed_card_flows.read(ctx, _card(ctx, name))
     if shows.startswith("no"):
         assert "cardNumber" not in body and "cvv" not in body, f"the card {name!r} answers a number or CVV"
         return
@@ -198,7 +198,7 @@ def card_secrets(ctx, name, shows):
 @then(parsers.re(rf"the card {NAME} is physical and (?P<phase>pending activation|activated)$"))
 def card_physical(ctx, name, phase):
     """Then the card "travel" is physical and pending activation"""
-    body = card_flows.read(ctx, _card(ctx, name))
+    body = managed_card_flows.read(ctx, _card(ctx, name))
     assert body["type"] == "PHYSICAL", f"the card {name!r} is {body['type']}"
     pending = body["physicalCardDetails"]["pendingActivation"]
     assert pending == (phase == "pending activation"), f"the card {name!r} has pendingActivation {pending}"

@@ -5,7 +5,7 @@ Plain functions (no step decorators), so any step module may import them. Amount
 """
 from __future__ import annotations
 
-from . import flows, instrument_flows, transfer_flows
+from . import flows, managed_account_flows, transfer_flows
 from .context import Actor, Resource
 
 KIND = "managed_cards"
@@ -45,8 +45,8 @@ def create_debit(ctx, actor: Actor, name: str, account: Resource) -> Resource:
 def fund(ctx, actor: Actor, card: Resource, amount: int, currency: str) -> None:
     """Put `amount` on a prepaid card the only way a user can: deposit on a new account of the same identity
     (named "<card> funding"), then transfer it to the card."""
-    account = instrument_flows.create_account(ctx, actor, f"{card.name} funding", currency)
-    instrument_flows.fund(ctx, account, amount, currency)
+    account = managed_account_flows.create_account(ctx, actor, f"{card.name} funding", currency)
+    managed_account_flows.fund(ctx, account, amount, currency)
     transfer_flows.fund_by_transfer(ctx, actor, account, card, amount, currency)
 
 

@@ -13,7 +13,7 @@ from pytest_bdd import given, parsers, then, when
 
 from support.grounding import assumed
 
-from . import flows, instrument_flows
+from . import flows, managed_account_flows
 from .grammar import MONEY, NAME, ROLE
 
 
@@ -24,9 +24,9 @@ def has_managed_account(ctx, role, name, amount, currency):
     Creates a managed account named in the scenario (the identity must be verified), in the amount's currency (EUR without one); unless the amount is absent or 0, deposits it through the Simulator.
     """
     actor = ctx.actor(role)
-    account = instrument_flows.create_account(ctx, actor, name, currency or "EUR")
+    account = managed_account_flows.create_account(ctx, actor, name, currency or "EUR")
     if amount and int(amount):
-        instrument_flows.fund(ctx, account, int(amount), currency)
+        managed_account_flows.fund(ctx, account, int(amount), currency)
 
 
 @when(parsers.re(rf"the simulator deposits {MONEY} into the managed account {NAME}$"))
@@ -35,7 +35,7 @@ def simulator_deposits(ctx, amount, currency, name):
 
     Calls the Simulator's deposit by account id; the answer (its `code`) is kept for Then steps.
     """
-    instrument_flows.deposit(ctx, ctx.resource(name, "managed_accounts"), int(amount), currency)
+    managed_account_flows.deposit(ctx, ctx.resource(name, "managed_accounts"), int(amount), currency)
 
 
 @when(parsers.re(rf'the {ROLE} is charged the "(?P<fee_type>[\w-]+)" fee from the managed account {NAME}$'))
@@ -44,7 +44,7 @@ def charged_fee(ctx, role, fee_type, name):
 
     Charges the custom fee to the role's identity, deducted from the named account (its own or another's); the answer is kept.
     """
-    instrument_flows.charge_fee(ctx, ctx.actor(role), fee_type, ctx.resource(name, "managed_accounts"))
+    managed_account_flows.charge_fee(ctx, ctx.actor(role), fee_type, ctx.resource(name, "managed_accounts"))
 
 
 @then(parsers.re(rf"the managed account {NAME} holds {MONEY}$"))
@@ -59,7 +59,7 @@ def account_holds(ctx, name, amount, currency):
     assert body["currency"] == currency, f"the account {name!r} is in {body['currency']}, expected {currency}"
     held = (balances.get("availableBalance"), balances.get("actualBalance"))
     message = f"the account {name!r} has balances {balances}, expected {amount} available and actual"
-    if account.id not in ctx.values.get(instrument_flows.FEE_SOURCES, ()):
+    if account.id not in ctx.values.get(managed_account_flows.FEE_SOURCES, ()):
         assert held == (int(amount), int(amount)), message
         return
     # A custom fee left this account: what it holds now rests on the programme's price of the fee.
@@ -74,4 +74,4 @@ def deprecated_statement_matches(ctx, name):
 
     Reads both statements of any named instrument whole, oldest first: the statement replays to its balance, and the deprecated one lists the same entries (transaction, COMPLETED, time, actual adjustment and balance after, all in the instrument's currency), its available balance replays from 0, it counts what it lists, and it starts at 0 and ends at the statement's closing balance.
     """
-    instrument_flows.deprecated_statement_matches(ctx, ctx.resource(name))
+    managed_account_flows.deprecated_statement_matches(ctx, ctx.resource(name))

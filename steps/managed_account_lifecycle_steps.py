@@ -10,7 +10,7 @@ import time
 
 from pytest_bdd import parsers, then, when
 
-from . import flows, instrument_flows
+from . import flows, managed_account_flows
 from .grammar import NAME, ROLE
 
 ACTIONS = {"blocks": "block", "unblocks": "unblock", "removes": "remove"}
@@ -61,7 +61,7 @@ def account_reads_back_as_answer(ctx, name, field):
     The last answer (an update, or an item of a list) is the account as its owner reads it now, field for field.
     """
     answer = flows.expect(ctx.response(), 200, f"the answer about the managed account {name!r}")
-    instrument_flows.expect_reads_back(ctx, ctx.resource(name, "managed_accounts"), answer,
+    managed_account_flows.expect_reads_back(ctx, ctx.resource(name, "managed_accounts"), answer,
                                        answer.field(field) if field else None)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from . import flows, wire_flows
+from . import flows, wire_transfer_flows
 from .grammar import MONEY, NAME, ROLE
 
 WIRE = rf"the wire transfer {NAME}"
@@ -26,7 +26,7 @@ def sends_to_iban(ctx, role, name, amount, currency, source, iban, beneficiary):
     Creates an outgoing wire transfer from a named managed account; its name is also its reference. The beneficiary
     is "Ann Lee" unless named. The answer is kept and, on a 200, named.
     """
-    wire_flows.send(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount), currency,
+    wire_transfer_flows.send(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount), currency,
                     {"name": beneficiary or DEFAULT_BENEFICIARY, "iban": iban}, name)
 
 
@@ -37,7 +37,7 @@ def sends_to_uk_account(ctx, role, name, amount, currency, source, sort_code, ac
 
     As to an IBAN, to a UK account by Faster Payments (a personal account).
     """
-    wire_flows.send(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount), currency,
+    wire_transfer_flows.send(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount), currency,
                     {"name": beneficiary or DEFAULT_BENEFICIARY, "type": "PERSONAL", "sortCode": sort_code,
                      "accountNumber": account}, name)
 
@@ -49,7 +49,7 @@ def confirms_or_cancels(ctx, role, action, name, reason=None):
     POSTs `/confirm` (or `/cancel`, with the `cancellationReason` when one is given) on the named wire
     transfer as the role; the answer is kept.
     """
-    resource = ctx.resource(name, wire_flows.KIND)
+    resource = ctx.resource(name, wire_transfer_flows.KIND)
     body = {"cancellationReason": reason} if reason else None
     ctx.call("POST", f"{resource.path}/{action[:-1]}", as_actor=ctx.actor(role), json=body)
 
@@ -60,7 +60,7 @@ def verifies_with_otp(ctx, role, name):
 
     The per-transfer challenge: an SMS one-time password issued and verified with the sandbox code.
     """
-    flows.expect(wire_flows.verify_by_otp(ctx, ctx.resource(name, wire_flows.KIND)), 204,
+    flows.expect(wire_transfer_flows.verify_by_otp(ctx, ctx.resource(name, wire_transfer_flows.KIND)), 204,
                  f"verifying the wire transfer {name!r}")
 
 
@@ -70,10 +70,10 @@ def renames(ctx, role, name, new):
 
     PATCHes the beneficiary's name of the named wire transfer as the role; the answer is kept.
     """
-    response = ctx.call("PATCH", ctx.resource(name, wire_flows.KIND).path, as_actor=ctx.actor(role),
+    response = ctx.call("PATCH", ctx.resource(name, wire_transfer_flows.KIND).path, as_actor=ctx.actor(role),
                         json={"name": new})
     if response.status == 200:
-        wire_flows.renamed(ctx, name, new)
+        wire_transfer_flows.renamed(ctx, name, new)
 
 
 @when(parsers.re(rf"the {ROLE} accepts the verified name for {WIRE}$"))
@@ -83,12 +83,12 @@ def accepts_verified_name(ctx, role, name):
     PATCHes `acceptVerifiedName: true`: the beneficiary takes the name the payee check found (read first), which
     reading it back then checks; the answer is kept.
     """
-    resource = ctx.resource(name, wire_flows.KIND)
+    resource = ctx.resource(name, wire_transfer_flows.KIND)
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the wire transfer {name!r}").body
     held = [o["categoryResult"].get("accountName") for o in body.get("validationOutcomes") or []]
     response = ctx.call("PATCH", resource.path, as_actor=ctx.actor(role), json={"acceptVerifiedName": True})
     if response.status == 200 and held and held[0]:
-        wire_flows.renamed(ctx, name, held[0])
+        wire_transfer_flows.renamed(ctx, name, held[0])
 
 
 @when(parsers.re(rf"the bank (?P<verb>accepts|rejects) {WIRE}$"))
@@ -97,7 +97,7 @@ def bank_answers(ctx, verb, name):
 
     The Simulator's accept or reject of the named wire transfer (it must say COMPLETED: done).
     """
-    wire_flows.bank_answers(ctx, ctx.resource(name, wire_flows.KIND), verb[:-1])
+    wire_transfer_flows.bank_answers(ctx, ctx.resource(name, wire_transfer_flows.KIND), verb[:-1])
 
 
 @then(parsers.re(rf"{WIRE} completes$"))
@@ -106,8 +106,8 @@ def completes(ctx, name):
 
     The Simulator's bank accepts it, and read back it is COMPLETED with its execution time.
     """
-    resource = ctx.resource(name, wire_flows.KIND)
-    wire_flows.bank_answers(ctx, resource, "accept")
+    resource = ctx.resource(name, wire_transfer_flows.KIND)
+    wire_transfer_flows.bank_answers(ctx, resource, "accept")
     wire_is(ctx, name, "COMPLETED")
 
 
@@ -119,7 +119,7 @@ def wire_is(ctx, name, state):
     an IBAN), and every field the scenario sent (source, amount, reference, beneficiary's bank details, and the
     beneficiary's name as sent or as last renamed).
     """
-    resource = ctx.resource(name, wire_flows.KIND)
+    resource = ctx.resource(name, wire_transfer_flows.KIND)
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the wire transfer {name!r}").body
     assert body["state"] == state, f"the wire transfer {name!r} is {body['state']}, expected {state}: {body}"
     sent = ctx.values.get(f"wire request {name}", {})
@@ -128,7 +128,7 @@ def wire_is(ctx, name, state):
     for key, value in sent.get("destinationBeneficiary", {}).items():
         if key != "name":  # the name may have been corrected since: checked below
             assert body["destination"].get(key) == value, f"destination {key} of {name!r}: {body['destination']}"
-    holder = wire_flows.beneficiary_name(ctx, name)
+    holder = wire_transfer_flows.beneficiary_name(ctx, name)
     if holder is not None:
         assert body["destination"].get("name") == holder, f"the beneficiary of {name!r} is not {holder!r}: {body}"
     rail = ctx.values.get(f"wire rail {name}")
@@ -146,7 +146,7 @@ def payee_check_is(ctx, name, match, held):
     The wire transfer's last read answer (read again first) carries one validation outcome with that result,
     and the account name the bank holds when one is given.
     """
-    resource = ctx.resource(name, wire_flows.KIND)
+    resource = ctx.resource(name, wire_transfer_flows.KIND)
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the wire transfer {name!r}").body
     (outcome,) = body.get("validationOutcomes") or [None]
     assert outcome is not None, f"the wire transfer {name!r} has no payee check: {body}"
@@ -162,7 +162,7 @@ def payment_confirmation_is_pdf(ctx, name):
 
     GETs its payment confirmation: a 200 declared `application/pdf` whose body is a PDF document.
     """
-    resource = ctx.resource(name, wire_flows.KIND)
+    resource = ctx.resource(name, wire_transfer_flows.KIND)
     response = ctx.call("GET", f"{resource.path}/payment_confirmation", as_actor=ctx.actor(resource.owner))
     assert response.status == 200, f"the payment confirmation of {name!r}: {response.status} {response.body}"
     headers = {k.lower(): v for k, v in response.headers.items()}
@@ -177,7 +177,7 @@ def account_held_or_paid(ctx, account, how, name, amount, currency):
     Reads the wire transfer and the account back: the transfer's amount and fee have left the available balance;
     `held`: the actual balance is still the amount given (the money is on its way), `paid`: it has left it too.
     """
-    wire = ctx.resource(name, wire_flows.KIND)
+    wire = ctx.resource(name, wire_transfer_flows.KIND)
     body = flows.expect(flows.read_resource(ctx, wire), 200, f"reading the wire transfer {name!r}").body
     gone = body["transferAmount"]["amount"] + body.get("fee", {}).get("amount", 0)
     resource = ctx.resource(account, "managed_accounts")
@@ -196,7 +196,7 @@ def wire_fee(ctx, name, amount, currency):
     Reads the wire transfer back: its `fee` is that amount in that currency (the programme's fee for its rail;
     the emulator's are in docs/programme.md).
     """
-    wire = ctx.resource(name, wire_flows.KIND)
+    wire = ctx.resource(name, wire_transfer_flows.KIND)
     body = flows.expect(flows.read_resource(ctx, wire), 200, f"reading the wire transfer {name!r}").body
     fee = body.get("fee")
     assert fee == {"currency": currency, "amount": int(amount)}, (
@@ -210,7 +210,7 @@ def wires_in(ctx, amount, currency, account, sender):
     The Simulator's full incoming path (`/accounts/deposit`) to the named account's IBAN; its `code` is kept as the
     response (`the response field "code" equals "COMPLETED"`).
     """
-    iban = wire_flows.iban_of(ctx, ctx.resource(account, "managed_accounts"))
+    iban = wire_transfer_flows.iban_of(ctx, ctx.resource(account, "managed_accounts"))
     ctx.last = ctx.simulate("POST", "/accounts/deposit", json={
         "depositAmount": {"currency": currency, "amount": int(amount)}, "senderName": sender,
         "destinationIbanDetails": {"iban": iban}})
@@ -250,7 +250,7 @@ def sends_correspondent(ctx, role, name, amount, currency, source, originator, i
     Creates a correspondent bank transfer on behalf of an individual originator (the named person, with
     sandbox address and bank details) to an IBAN; the answer is kept and, on a 200, named.
     """
-    wire_flows.send_correspondent(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount),
+    wire_transfer_flows.send_correspondent(ctx, ctx.actor(role), ctx.resource(source, "managed_accounts"), int(amount),
                                   currency, originator, iban, name)
 
 
@@ -261,7 +261,7 @@ def correspondent_is(ctx, name, state):
     Reads it back as its owner: the state, and every field the scenario sent (source, amount, originator,
     beneficiary, purpose).
     """
-    resource = ctx.resource(name, wire_flows.CORRESPONDENT)
+    resource = ctx.resource(name, wire_transfer_flows.CORRESPONDENT)
     body = flows.expect(flows.read_resource(ctx, resource), 200, f"reading the correspondent bank transfer {name!r}").body
     assert body["state"] == state, f"the correspondent bank transfer {name!r} is {body['state']}, expected {state}"
     sent = ctx.values.get(f"wire request {name}", {})
@@ -275,5 +275,5 @@ def confirms_or_cancels_correspondent(ctx, role, action, name):
 
     POSTs `/confirm` (or `/cancel`) on the named correspondent bank transfer as the role; the answer is kept.
     """
-    resource = ctx.resource(name, wire_flows.CORRESPONDENT)
+    resource = ctx.resource(name, wire_transfer_flows.CORRESPONDENT)
     ctx.call("POST", f"{resource.path}/{action[:-1]}", as_actor=ctx.actor(role))
