@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import uuid
+from urllib.parse import urlencode
 
 from emulator.app import EmulatorApp
 from emulator.programme import load_programme
+from support.driver import Api
 
 
 class Emu:
@@ -32,6 +34,17 @@ class Emu:
     def simulate(self, method: str, path: str, body=None, *, token: str | None = None):
         return self.call(method, path, body, token=token, api_key=None, mount="/simulate/api",
                          headers={"programme-key": self.programme["programmeKey"]})
+
+    @property
+    def api(self) -> Api:
+        """The API driver (support/driver) over this in-process emulator."""
+        return Api.of_programme(self._multi, self._simulator, self.programme)
+
+    def _multi(self, method, path, body=None, *, token=None, headers=None, query=None):
+        return self.call(method, path, body, token=token, headers=headers, query=urlencode(query or {}, doseq=True))
+
+    def _simulator(self, method, path, body=None, *, token=None, headers=None, query=None):
+        return self.simulate(method, path, body, token=token)
 
     def corporate_body(self, email: str | None = None) -> dict:
         return {"profileId": self.programme["profiles"]["corporate"],
