@@ -10,6 +10,8 @@ import json
 import re
 import time
 
+from support.driver import instrument, sends
+
 from . import flows, transfer_flows, user_flows
 from .context import Actor, Resource
 
@@ -170,9 +172,8 @@ def counts(body: dict) -> dict:
 
 
 def send_body(ctx, source: Resource, destination: Resource, amount: int, currency: str) -> dict:
-    return {"profileId": ctx.target.settings.profile("sends"), "source": {"type": source.kind, "id": source.id},
-            "destination": {"type": destination.kind, "id": destination.id},
-            "destinationAmount": {"currency": currency, "amount": amount}}
+    return sends.send_body(flows.api(ctx), instrument(source.kind, source.id),
+                           instrument(destination.kind, destination.id), amount, currency)
 
 
 def deprecated_create(ctx, actor: Actor, kind: str, items: list, name: str):

@@ -1,13 +1,29 @@
 """Multi-call flows the domain steps share: register, verify, set a password, log in.
 
 Plain functions over the scenario context (no step decorators), so any step module
-can use them without registering steps twice.
+can use them without registering steps twice. The calls themselves are the API driver's
+(support/driver) over `api(ctx)`: the scenario's own client, so each call is reported,
+contract-checked and kept as the scenario's last answer; the flows check what it answered.
 """
 from __future__ import annotations
 
 from support import factories
+from support.driver import Api, auth, identities
 
 from .context import Actor, Resource
+
+
+def api(ctx) -> Api:
+    """The API driver over the scenario's calls, judging a refused step with `expect`'s words."""
+    settings = ctx.target.settings
+
+    def multi(method, path, body=None, *, token=None, headers=None, query=None):
+        return ctx.call(method, path, token=token, json=body, params=query, headers=headers)
+
+    def simulator(method, path, body=None, *, token=None, headers=None, query=None):
+        return ctx.simulate(method, path, token=token, json=body, params=query, headers=headers)
+
+    return Api(multi, simulator, settings.profile, settings.verification_code, expect)
 
 
 def expect(response, status: int, what: str):
@@ -96,13 +112,18 @@ def _at(body, pointer: str):
 
 def identity_area(actor_or_type) -> str:
     """The path segment of an identity type's operations: corporates or consumers."""
-    kind = actor_or_type.identity_type if isinstance(actor_or_type, Actor) else actor_or_type
-    return "consumers" if kind == "CONSUMER" else "corporates"
+    return identities.area(actor_or_type.identity_type if isinstance(actor_or_type, Actor) else actor_or_type)
 
 
 def register_identity(ctx, identity_type: str, role: str, body: dict) -> Actor:
     """Register a corporate or consumer from a registration body; the actor is known by its role."""
-    response = expect(ctx.call("POST", f"/{identity_area(identity_type)}", json=body), 200, f"registering the {role}")
+    response = expect(identities.register(api(ctx), identity_type, body), 200, f"registering the {role}")
+    return registered(ctx, identity_type, role, body, response)
+
+
+def registered(ctx, identity_type: str, role: str, body: dict, response) -> Actor:
+    """The registration answered as it must (what was sent, a new active root user with nothing verified);
+    the actor it made, known by its role."""
     expect_echo(response.body, body, f"registering the {role}")
     root_user = response.body["rootUser"]
     assert response.body["id"]["type"] == identity_type and root_user["id"] == response.body["id"], (
@@ -126,7 +147,8 @@ def register_corporate(ctx, role: str = "corporate", **overrides) -> Actor:
 
 def read_back_identity(ctx, actor: Actor) -> None:
     """The logged-in identity reads itself back and holds what it registered with."""
-    response = expect(ctx.call("GET", f"/{identity_area(actor)}", as_actor=actor), 200, f"reading the {actor.role} back")
+    response = expect(identities.read(api(ctx), actor.identity_type, actor.token), 200,
+                      f"reading the {actor.role} back")
     expect_echo(response.body, actor.details["request"], f"reading the {actor.role} back")
     identity = {"type": actor.identity_type, "id": actor.identity_id}
     assert response.body["id"] == identity and response.body["rootUser"]["id"] == identity, (
@@ -134,19 +156,22 @@ def read_back_identity(ctx, actor: Actor) -> None:
 
 
 def verify_root_email(ctx, actor: Actor) -> None:
-    area = identity_area(actor)
-    expect(ctx.call("POST", f"/{area}/verification/email/send", json={"email": actor.email}), 204,
+    driver = api(ctx)
+    expect(identities.send_email_code(driver, actor.identity_type, actor.email), 204,
            f"sending the {actor.role}'s email code")
-    expect(ctx.call("POST", f"/{area}/verification/email/verify",
-                    json={"email": actor.email, "verificationCode": ctx.target.settings.verification_code}), 204,
+    expect(identities.verify_email(driver, actor.identity_type, actor.email), 204,
            f"verifying the {actor.role}'s email")
 
 
 def create_password(ctx, actor: Actor) -> None:
     actor.password = actor.password or factories.password()
-    response = expect(ctx.call("POST", f"/passwords/{actor.user_id}/create",
-                               json={"password": {"value": actor.password}}), 200,
+    response = expect(identities.create_password(api(ctx), actor.user_id, actor.password), 200,
                       f"creating the {actor.role}'s password")
+    password_created(actor, response)
+
+
+def password_created(actor: Actor, response) -> None:
+    """The password's answer names the actor's identity; its token, when it holds one, is the actor's now."""
     identity = {"type": actor.identity_type, "id": actor.identity_id}
     assert response.body["passwordInfo"]["identityId"] == identity, (
         f"creating the {actor.role}'s password: passwordInfo names {response.body['passwordInfo']}, not {identity}")
@@ -154,29 +179,20 @@ def create_password(ctx, actor: Actor) -> None:
 
 
 def log_in(ctx, actor: Actor) -> None:
-    response = expect(ctx.call("POST", "/login_with_password",
-                               json={"email": actor.email, "password": {"value": actor.password}}), 200,
-                      f"logging in as the {actor.role}")
+    response = expect(identities.log_in(api(ctx), actor.email, actor.password), 200, f"logging in as the {actor.role}")
     actor.token = response.body["token"]
 
 
 def enrol_sms_otp(ctx, actor: Actor) -> None:
-    code = ctx.target.settings.verification_code
-    expect(ctx.call("POST", "/authentication_factors/otp/SMS", as_actor=actor), 204,
-           f"enrolling the {actor.role}'s device for SMS one-time passwords")
-    expect(ctx.call("POST", "/authentication_factors/otp/SMS/verify", as_actor=actor,
-                    json={"verificationCode": code}), 204, f"verifying the {actor.role}'s SMS enrolment")
+    auth.enrol_sms(api(ctx), actor.token, actor.role)
 
 
 def step_up(ctx, actor: Actor) -> None:
     """Step up the actor's token with an SMS one-time password (enrolling the device first if needed)."""
-    factors = expect(ctx.call("GET", "/authentication_factors", as_actor=actor), 200, "reading factors").body
-    if not any(f.get("channel") == "SMS" and f.get("status") == "ACTIVE" for f in factors.get("factors", [])):
-        enrol_sms_otp(ctx, actor)
-    code = ctx.target.settings.verification_code
-    expect(ctx.call("POST", "/stepup/challenges/otp/SMS", as_actor=actor), 204, f"issuing the {actor.role}'s step-up")
-    expect(ctx.call("POST", "/stepup/challenges/otp/SMS/verify", as_actor=actor,
-                    json={"verificationCode": code}), 204, f"verifying the {actor.role}'s step-up")
+    driver = api(ctx)
+    if not auth.sms_active(driver, actor.token):
+        auth.enrol_sms(driver, actor.token, actor.role)
+    auth.step_up(driver, actor.token, actor.role)
 
 
 def read_resource(ctx, resource: Resource, actor: Actor | None = None):

@@ -5,6 +5,7 @@ Plain functions (no step decorators), so any step module may import them.
 from __future__ import annotations
 
 from support import factories
+from support.driver import identities
 
 from . import flows
 from .context import Actor
@@ -23,6 +24,14 @@ def identity_type(role: str) -> str:
     return "CONSUMER" if words and words[0] == "consumer" else "CORPORATE"
 
 
+def registration_body(ctx, role: str) -> tuple[str, dict]:
+    """The identity type of the role and a fresh registration for it on the programme's profile."""
+    kind = identity_type(role)
+    if kind == "CONSUMER":
+        return kind, factories.consumer(ctx.target.settings.profile("consumer"))
+    return kind, factories.corporate(ctx.target.settings.profile("corporate"))
+
+
 def register_consumer(ctx, role: str = "consumer", **overrides) -> Actor:
     body = factories.consumer(ctx.target.settings.profile("consumer"), **overrides)
     return flows.register_identity(ctx, "CONSUMER", role, body)
@@ -35,51 +44,70 @@ def register(ctx, role: str) -> Actor:
     return flows.register_corporate(ctx, role)
 
 
-def onboard(ctx, role: str) -> Actor:
-    """Register, verify the root email, create a password and log in (corporate or consumer). The identity
-    reads back, with the token the password's creation answered, as registered, with its email verified and
-    its mobile not yet; the sign-in answer names the root user.
+def onboard(ctx, role: str, verified: bool = False) -> Actor:
+    """The driver's onboarding (register, verify the root email, create a password, log in; and the Simulator's
+    verification when `verified`), each answer checked as it comes: the identity reads back, with the token
+    the password's creation answered, as registered, with its email verified and its mobile not yet; the
+    sign-in answer names the root user.
 
     Every scenario onboards, so these checks notice a wrong registration, password, sign-in or identity answer
     wherever it is given.
     """
-    actor = register(ctx, role)
-    created = ctx.response().body
-    # A root user just registered has set no password yet.
-    assert created["rootUser"].get("passwordAlreadySet", False) is False, (
-        f"registering the {role}: the new root user's passwordAlreadySet is {created['rootUser']['passwordAlreadySet']}")
-    flows.verify_root_email(ctx, actor)
-    flows.create_password(ctx, actor)
+    kind, body = registration_body(ctx, role)
+    password = factories.password()
+    made: dict = {}
+
+    def check(step: str, answer) -> None:
+        if step == "registered":
+            made["actor"] = actor = flows.registered(ctx, kind, role, body, answer)
+            actor.password = password
+            made["created"] = answer.body
+            # A root user just registered has set no password yet.
+            assert answer.body["rootUser"].get("passwordAlreadySet", False) is False, (
+                f"registering the {role}: the new root user's passwordAlreadySet is "
+                f"{answer.body['rootUser']['passwordAlreadySet']}")
+        elif step == "password":
+            flows.password_created(made["actor"], answer)
+            read_back(ctx, made["actor"], made["created"])
+        elif step == "signed in":
+            signed_in(made["actor"], answer.body)
+
+    identities.onboard(flows.api(ctx), kind, body, password=password, who=role, verify_email_first=True,
+                       sign_in=True, verified=verified, observe=check)
+    return made["actor"]
+
+
+def read_back(ctx, actor: Actor, created: dict) -> None:
+    """The identity just given its password reads back as registered, its email verified and its mobile not yet."""
     flows.read_back_identity(ctx, actor)
     read = ctx.response().body
     verified = {key: read["rootUser"].get(key) for key in ("emailVerified", "mobileNumberVerified")}
     assert verified == {"emailVerified": True, "mobileNumberVerified": False}, (
-        f"the onboarded {role} reads back with {verified}: the root email was verified, the mobile not yet")
+        f"the onboarded {actor.role} reads back with {verified}: the root email was verified, the mobile not yet")
     # Beyond the verified email, the identity reads back as its registration answered it (creationTimestamp,
     # the root user still active, the statuses): consistency, since the values are the target's own.
-    flows.expect_read_back(created, read, f"registering the {role}", changed_since=READ_BACK_CHANGED)
-    flows.log_in(ctx, actor)
-    signed_in = ctx.response().body
+    flows.expect_read_back(created, read, f"registering the {actor.role}", changed_since=READ_BACK_CHANGED)
+
+
+def signed_in(actor: Actor, answer: dict) -> None:
+    """The sign-in answer names the root user; its token is the actor's now."""
     identity = {"type": actor.identity_type, "id": actor.identity_id}
     expected = {"tokenType": "AUTH", "identity": identity, "credentials": {"type": "ROOT", "id": actor.user_id}}
-    got = {key: signed_in.get(key) for key in expected}
-    assert got == expected, f"the {role} signed in as {got}, expected {expected}"
-    return actor
+    got = {key: answer.get(key) for key in expected}
+    assert got == expected, f"the {actor.role} signed in as {got}, expected {expected}"
+    actor.token = answer["token"]
 
 
 def start_due_diligence(ctx, actor: Actor):
     """Start KYB (corporate) or KYC (consumer); the answer is kept for Then steps."""
-    path = "/consumers/kyc" if actor.identity_type == "CONSUMER" else "/corporates/kyb"
-    return ctx.call("POST", path, as_actor=actor)
+    return identities.start_due_diligence(flows.api(ctx), actor.identity_type, actor.token)
 
 
 def simulate_verification(ctx, actor: Actor):
     """The Simulator fully verifies the identity: email, mobile and KYB/KYC approved."""
-    return ctx.simulate("POST", f"/{flows.identity_area(actor)}/{actor.identity_id}/verify")
+    return identities.simulate_verification(flows.api(ctx), actor.identity_type, actor.identity_id)
 
 
 def approve(ctx, role: str) -> Actor:
     """An onboarded identity whose due diligence the Simulator has approved."""
-    actor = onboard(ctx, role)
-    flows.expect(simulate_verification(ctx, actor), 204, f"verifying the {role} through the Simulator")
-    return actor
+    return onboard(ctx, role, verified=True)

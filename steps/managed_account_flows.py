@@ -5,6 +5,7 @@ units, as the API has them (1000 EUR here is EUR 10.00).
 """
 from __future__ import annotations
 
+from support.driver import instrument, managed_accounts
 from support.grounding import assumed
 
 from . import flows
@@ -13,10 +14,7 @@ from .context import Actor, Resource
 
 def account_body(ctx, currency: str = "EUR", **overrides) -> dict:
     """A managed account create request on the programme's managed accounts profile."""
-    body = {"profileId": ctx.target.settings.profile("managedAccounts"), "friendlyName": "Suite account",
-            "currency": currency}
-    body.update(overrides)
-    return body
+    return managed_accounts.account_body(flows.api(ctx), "Suite account", currency, **overrides)
 
 
 def create_account(ctx, actor: Actor, name: str, currency: str = "EUR") -> Resource:
@@ -24,7 +22,7 @@ def create_account(ctx, actor: Actor, name: str, currency: str = "EUR") -> Resou
 
     No step-up here: a target that wants a stepped-up token for it answers 403 STEP_UP_REQUIRED and
     the scenario says so in its words (`Given the corporate has a stepped-up token`)."""
-    response = ctx.call("POST", "/managed_accounts", as_actor=actor, json=account_body(ctx, currency, friendlyName=name))
+    response = managed_accounts.create(flows.api(ctx), actor.token, account_body(ctx, currency, friendlyName=name))
     if response.status == 403 and (response.body or {}).get("errorCode") == "STEP_UP_REQUIRED":
         raise AssertionError(f"creating the {actor.role}'s managed account {name!r} needs a stepped-up token on this "
                              f"target: add `Given the {actor.role} has a stepped-up token` before it")
@@ -53,8 +51,7 @@ def expect_reads_back(ctx, account: Resource, response, part: dict | None = None
 
 def deposit(ctx, account: Resource, amount: int, currency: str):
     """The Simulator's incoming wire transfer to the account; the answer is kept for Then steps."""
-    return ctx.simulate("POST", f"/accounts/{account.id}/deposit",
-                        json={"depositAmount": {"currency": currency, "amount": amount}})
+    return managed_accounts.deposit(flows.api(ctx), account.id, amount, currency)
 
 
 def fund(ctx, account: Resource, amount: int, currency: str) -> None:
@@ -76,8 +73,9 @@ def charge_fee(ctx, actor: Actor, fee_type: str, source: Resource):
 
     A charge answered 200 holds what was sent and is in the identity's fee list as answered (`fee_listed`)."""
     area = flows.identity_area(actor)
-    sent = {"feeType": fee_type, "source": {"type": source.kind, "id": source.id}}
-    response = ctx.call("POST", f"/{area}/fees/charge", as_actor=actor, json=sent)
+    charged = instrument(source.kind, source.id)
+    sent = {"feeType": fee_type, "source": charged}
+    response = managed_accounts.charge_fee(flows.api(ctx), actor.token, area, fee_type, charged)
     if response.status == 200:
         ctx.values.setdefault(FEE_SOURCES, set()).add(source.id)
         flows.expect_echo(response.body, sent, f"charging the {actor.role} the {fee_type!r} fee")

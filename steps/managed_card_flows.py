@@ -5,29 +5,23 @@ Plain functions (no step decorators), so any step module may import them. Amount
 """
 from __future__ import annotations
 
+from support.driver import managed_cards
+from support.driver.managed_cards import KIND
+
 from . import flows, managed_account_flows, transfer_flows
 from .context import Actor, Resource
-
-KIND = "managed_cards"
-BILLING = {"addressLine1": "1 Main Street", "city": "Valletta", "postCode": "VLT 1010", "country": "MT"}
-DELIVERY = {"name": "Ann", "surname": "Lee", "addressLine1": "1 Main Street", "city": "Valletta",
-            "postCode": "VLT 1010", "country": "MT"}
 
 
 def card_body(ctx, mode: str = "PREPAID_MODE", **overrides) -> dict:
     """A card create request: prepaid on the programme's managedCards profile, debit on managedCardsDebit."""
-    profile = "managedCards" if mode == "PREPAID_MODE" else "managedCardsDebit"
-    body = {"profileId": ctx.target.settings.profile(profile), "friendlyName": "Suite card",
-            "nameOnCard": "Ann Lee", "billingAddress": BILLING, "mode": mode}
-    body.update(overrides)
-    return body
+    return managed_cards.card_body(flows.api(ctx), "Suite card", mode, **overrides)
 
 
 def create_card(ctx, actor: Actor, name: str, mode: str = "PREPAID_MODE", **fields) -> Resource:
     """Create a card as the actor, named `name` in the scenario (and as its friendly name)."""
     sent = card_body(ctx, mode, friendlyName=name, **fields)
     what = f"creating the {actor.role}'s {mode.lower().replace('_', ' ')} card {name!r}"
-    response = flows.expect(ctx.call("POST", "/managed_cards", as_actor=actor, json=sent), 200, what)
+    response = flows.expect(managed_cards.create(flows.api(ctx), actor.token, sent), 200, what)
     flows.expect_echo(response.body, sent, what)
     card = ctx.remember_resource(name, KIND, actor, response.body)
     expect_reads_back(ctx, card, response)
@@ -57,24 +51,22 @@ def read(ctx, card: Resource, what: str = "reading") -> dict:
 
 def act(ctx, actor: Actor, card: Resource, action: str, body: dict | None = None, method: str = "POST"):
     """One of the card's own operations (`block`, `physical/activate`, ...); the answer is kept."""
-    return ctx.call(method, f"{card.path}/{action}", as_actor=actor, json=body)
+    return managed_cards.act(flows.api(ctx), actor.token, card.id, action, body, method)
 
 
 def upgrade(ctx, actor: Actor, card: Resource, **fields):
     """Upgrade to physical, choosing the activation code: the sandbox code the scenario knows as `${code}`."""
-    body = {"deliveryAddress": DELIVERY, "activationCode": ctx.target.settings.verification_code, **fields}
-    return act(ctx, actor, card, "physical", body)
+    return managed_cards.upgrade_to_physical(flows.api(ctx), actor.token, card.id, **fields)
 
 
 def activate(ctx, actor: Actor, card: Resource, code: str | None = None):
-    return act(ctx, actor, card, "physical/activate",
-               {"activationCode": code if code is not None else ctx.target.settings.verification_code})
+    return managed_cards.activate(flows.api(ctx), actor.token, card.id, code)
 
 
 def replace_lost_or_stolen(ctx, card: Resource):
     """The programme's call (api-key only, no user token) for a card reported lost or stolen."""
-    return ctx.call("POST", f"{card.path}/physical/replace_lost_stolen",
-                    json={"activationCode": ctx.target.settings.verification_code})
+    return managed_cards.act(flows.api(ctx), None, card.id, "physical/replace_lost_stolen",
+                             {"activationCode": ctx.target.settings.verification_code})
 
 
 # Tokens stand in for the card number and CVV under Weavr's security model; nothing promises the same token

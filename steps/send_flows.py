@@ -6,11 +6,14 @@ made it.
 """
 from __future__ import annotations
 
+from support.driver import beneficiaries, confirmations, sends
+from support.driver import instrument as instrument_ref
+from support.driver.auth import PUSH_CHANNEL  # noqa: F401 (the confirmation steps name it here)
+
 from . import flows, transfer_flows
 from .context import Actor, Resource
 from .grammar import split_names
 
-PUSH_CHANNEL = "AUTHY"
 # The grammar the confirmation-challenge steps share, whatever resource they confirm.
 CODE = r'(?: with the code "(?P<code>\d+)")?'
 
@@ -31,9 +34,9 @@ def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, cu
 
     A 200 must answer the send as sent (`transfer_flows.answered_as_sent`) and read back as answered
     (`transfer_flows.read_back_made`)."""
-    body = {"profileId": ctx.target.settings.profile("sends"), "source": {"type": source.kind, "id": source.id},
-            "destination": destination, "destinationAmount": {"currency": currency, "amount": amount}, **extra}
-    response = ctx.call("POST", "/sends", as_actor=actor, idempotency_ref=idempotency_ref, json=body)
+    driver = flows.api(ctx)
+    body = sends.send_body(driver, instrument(source), destination, amount, currency, **extra)
+    response = sends.create(driver, actor.token, body, idempotency_ref)
     if response.status == 200:
         # A payee named by id may come back as the payee's instrument: the description allows both.
         echoed = {k: v for k, v in body.items() if not (k == "destination" and "beneficiaryId" in v)}
@@ -45,30 +48,25 @@ def send(ctx, actor: Actor, source: Resource, destination: dict, amount: int, cu
 
 
 def instrument(resource: Resource) -> dict:
-    return {"type": resource.kind, "id": resource.id}
+    return instrument_ref(resource.kind, resource.id)
 
 
 def challenge(ctx, actor: Actor, resource_type: str, ids: list[str], kind: str = "otp"):
     """Start one confirmation challenge for the resources; its id is in the answer's scaChallengeId."""
-    channel = "SMS" if kind == "otp" else PUSH_CHANNEL
-    return ctx.call("POST", f"/challenges/{kind}/{channel}", as_actor=actor,
-                    json={"resourceType": resource_type, "resourceIds": ids})
+    return confirmations.challenge(flows.api(ctx), actor.token, resource_type, ids, kind)
 
 
 def verify(ctx, actor: Actor, resource_type: str, challenge_id: str, code: str):
-    return ctx.call("POST", f"/challenges/{challenge_id}/otp/SMS/verify", as_actor=actor,
-                    json={"resourceType": resource_type, "verificationCode": code})
+    return confirmations.verify(flows.api(ctx), actor.token, resource_type, challenge_id, code)
 
 
 def confirm(ctx, actor: Actor, resource_type: str, ids: list[str], code: str):
     """Challenge the resources by OTP and answer with the code; the verify answer is kept."""
-    started = flows.expect(challenge(ctx, actor, resource_type, ids), 200, f"starting the {actor.role}'s challenge")
-    return verify(ctx, actor, resource_type, started.body["scaChallengeId"], code)
+    return confirmations.confirm(flows.api(ctx), actor.token, resource_type, ids, code, actor.role)
 
 
 def create_batch(ctx, actor: Actor, payees: list[dict], name: str | None, tag: str | None = None):
-    body = {"beneficiaries": payees, **({"tag": tag} if tag else {})}
-    response = ctx.call("POST", "/beneficiaries", as_actor=actor, json=body)
+    response = beneficiaries.create_batch(flows.api(ctx), actor.token, payees, tag)
     if name and response.status == 200:
         ctx.remember_resource(name, "beneficiaries/batch", actor,
                               {"id": response.body["operationBatchId"]["batchId"], **response.body})
@@ -76,24 +74,22 @@ def create_batch(ctx, actor: Actor, payees: list[dict], name: str | None, tag: s
 
 
 def instrument_payee(resource: Resource, full_name: str = "Suite Payee") -> dict:
-    return {"trustLevel": "TRUSTED", "beneficiaryInformation": {"fullName": full_name},
-            "beneficiaryDetails": {"instrument": instrument(resource)}}
+    return beneficiaries.instrument_payee(instrument(resource), full_name)
 
 
 def bank_payee(iban: str, full_name: str = "Suite Payee") -> dict:
-    return {"trustLevel": "TRUSTED", "beneficiaryInformation": {"fullName": full_name},
-            "beneficiaryDetails": {"bankAccountDetails": {"iban": iban, "bankIdentifierCode": "DEUTDEFF"}}}
+    return beneficiaries.bank_payee(iban, full_name)
 
 
 def confirm_batch(ctx, actor: Actor, batch: Resource, code: str):
-    flows.expect(ctx.call("POST", f"/beneficiaries/batch/{batch.id}/challenges/otp/SMS", as_actor=actor), 204,
+    driver = flows.api(ctx)
+    flows.expect(beneficiaries.challenge_batch(driver, actor.token, batch.id), 204,
                  f"starting the challenge of the payee batch {batch.name!r}")
-    return ctx.call("POST", f"/beneficiaries/batch/{batch.id}/challenges/otp/SMS/verify", as_actor=actor,
-                    json={"verificationCode": code})
+    return beneficiaries.verify_batch(driver, actor.token, batch.id, code)
 
 
 def payees_of(ctx, batch: Resource) -> list[dict]:
-    body = flows.expect(ctx.call("GET", f"/beneficiaries?batchId={batch.id}", as_actor=ctx.actor(batch.owner)),
+    body = flows.expect(beneficiaries.of_batch(flows.api(ctx), ctx.actor(batch.owner).token, batch.id),
                         200, f"listing the payees of the batch {batch.name!r}").body
     return body["beneficiaries"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 
+from support.driver import instrument, transfers
 from support.grounding import assumed
 
 from . import flows
@@ -16,12 +17,8 @@ from .context import Actor, Resource
 
 
 def transfer_body(ctx, source: Resource, destination: Resource, amount: int, currency: str, **extra) -> dict:
-    body = {"profileId": ctx.target.settings.profile("transfers"),
-            "source": {"type": source.kind, "id": source.id},
-            "destination": {"type": destination.kind, "id": destination.id},
-            "destinationAmount": {"currency": currency, "amount": amount}}
-    body.update(extra)
-    return body
+    return transfers.transfer_body(flows.api(ctx), instrument(source.kind, source.id),
+                                   instrument(destination.kind, destination.id), amount, currency, **extra)
 
 
 def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount: int, currency: str,
@@ -30,7 +27,7 @@ def transfer(ctx, actor: Actor, source: Resource, destination: Resource, amount:
 
     A 200 must answer the transfer as sent (`answered_as_sent`) and read back as answered (`read_back_made`)."""
     sent = transfer_body(ctx, source, destination, amount, currency, **extra)
-    response = ctx.call("POST", "/transfers", as_actor=actor, idempotency_ref=idempotency_ref, json=sent)
+    response = transfers.create(flows.api(ctx), actor.token, sent, idempotency_ref)
     if response.status == 200:
         answered_as_sent(sent, response.body, "the transfer")
         read_back_made(ctx, actor, response, "transfers")
@@ -122,5 +119,4 @@ def idempotency_ref(ctx, name: str) -> str:
 
 
 def cancel(ctx, actor: Actor, transfer_ids: list[str], reason: str | None = None):
-    items = [{"id": i, **({"cancellationReason": reason} if reason else {})} for i in transfer_ids]
-    return ctx.call("POST", "/transfers/bulk/cancel", as_actor=actor, json={"cancellations": items})
+    return transfers.cancel(flows.api(ctx), actor.token, transfer_ids, reason)

@@ -5,6 +5,7 @@ Plain functions over the scenario context (no step decorators), so any step modu
 from __future__ import annotations
 
 from support import factories
+from support.driver import users
 
 from . import flows
 from .context import Actor
@@ -27,10 +28,11 @@ def authorised_user_body(**overrides) -> dict:
 def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **overrides):
     """POST /users as the owner (whose token must be stepped up); the new user becomes an actor on a 200."""
     body = authorised_user_body(**overrides)
-    response = ctx.call("POST", "/users", as_actor=owner, json=body)
+    driver = flows.api(ctx)
+    response = users.create(driver, owner.token, body)
     if response.status == 200:
         flows.expect_echo(response.body, body, f"creating the {role}")
-        read = flows.expect(ctx.call("GET", f"/users/{response.body['id']}", as_actor=owner), 200,
+        read = flows.expect(users.read(driver, owner.token, response.body["id"]), 200,
                             f"reading the {role} back")
         flows.expect_echo(read.body, body, f"reading the {role} back")
         # The create answers the user as it now is: what it says beyond the echo (roles, active) reads back alike.
@@ -46,14 +48,13 @@ def create_authorised_user(ctx, owner: Actor, role: str = "authorised user", **o
 
 def send_invite(ctx, user: Actor):
     owner = ctx.actor(user.details["owner"])
-    return ctx.call("POST", f"/users/{user.user_id}/invite", as_actor=owner)
+    return users.invite(flows.api(ctx), owner.token, user.user_id)
 
 
 def consume_invite(ctx, user: Actor):
     """Accept the invite with the sandbox code and a fresh password; on a 200 the user holds the token."""
     password = factories.password()
-    response = ctx.call("POST", f"/users/{user.user_id}/invite/consume",
-                        json={"inviteCode": ctx.target.settings.verification_code, "password": {"value": password}})
+    response = users.consume_invite(flows.api(ctx), user.user_id, password)
     if response.status == 200:
         user.password = password
         user.token = response.body["token"]
@@ -66,12 +67,9 @@ def accept_invite(ctx, user: Actor) -> None:
 
 
 def verify_email(ctx, user: Actor) -> None:
-    code = ctx.target.settings.verification_code
-    flows.expect(ctx.call("POST", "/users/verification/email/send", json={"email": user.email}), 204,
-                 f"sending the {user.role}'s email code")
-    flows.expect(ctx.call("POST", "/users/verification/email/verify",
-                          json={"email": user.email, "verificationCode": code}), 204,
-                 f"verifying the {user.role}'s email")
+    driver = flows.api(ctx)
+    flows.expect(users.send_email_code(driver, user.email), 204, f"sending the {user.role}'s email code")
+    flows.expect(users.verify_email(driver, user.email), 204, f"verifying the {user.role}'s email")
 
 
 def user_ids(ctx, owner: Actor) -> list[str]:

@@ -7,20 +7,20 @@ that sent it; amounts are minor units.
 """
 from __future__ import annotations
 
+from support.driver import auth, instrument, managed_accounts, wire_transfers
+from support.driver.wire_transfers import CORRESPONDENT, KIND
+
 from . import flows
 from .context import Actor, Resource
-
-KIND = "outgoing_wire_transfers"
 
 
 def send(ctx, actor: Actor, source: Resource, amount: int, currency: str, beneficiary: dict, name: str,
          **extra):
     """POST /outgoing_wire_transfers as the actor; the scenario's name for it is also its reference."""
-    body = {"profileId": ctx.target.settings.profile("outgoingWireTransfers"),
-            "sourceInstrument": {"type": source.kind, "id": source.id},
-            "transferAmount": {"currency": currency, "amount": amount}, "description": name,
-            "destinationBeneficiary": beneficiary, **extra}
-    response = ctx.call("POST", f"/{KIND}", as_actor=actor, json=body)
+    driver = flows.api(ctx)
+    body = wire_transfers.wire_body(driver, instrument(source.kind, source.id), amount, currency, beneficiary, name,
+                                    **extra)
+    response = wire_transfers.create(driver, actor.token, body)
     remember_request(ctx, name, body)
     ctx.values[f"wire rail {name}"] = _rail(beneficiary, currency)
     if response.status == 200:
@@ -56,8 +56,7 @@ def remember_request(ctx, name: str, body: dict):
 
 def act(ctx, resource: Resource, action: str, body: dict | None = None, method: str = "POST"):
     """A call on the wire transfer as its owner (`/confirm`, `/cancel`, or "" for the PATCH); a 200 is kept."""
-    kwargs = {"json": body} if body is not None else {}
-    response = ctx.call(method, f"{resource.path}{action}", as_actor=ctx.actor(resource.owner), **kwargs)
+    response = wire_transfers.act(flows.api(ctx), ctx.actor(resource.owner).token, resource.id, action, body, method)
     if response.status == 200 and isinstance(response.body, dict):
         resource.body = response.body
     return response
@@ -66,8 +65,7 @@ def act(ctx, resource: Resource, action: str, body: dict | None = None, method: 
 def verify_by_otp(ctx, resource: Resource):
     """The deprecated per-transfer challenge: an SMS one-time password issued and verified (device enrolled first)."""
     owner = ctx.actor(resource.owner)
-    factors = flows.expect(ctx.call("GET", "/authentication_factors", as_actor=owner), 200, "reading factors").body
-    if not any(f.get("channel") == "SMS" and f.get("status") == "ACTIVE" for f in factors.get("factors", [])):
+    if not auth.sms_active(flows.api(ctx), owner.token):
         flows.enrol_sms_otp(ctx, owner)
     flows.expect(act(ctx, resource, "/challenges/otp/SMS"), 204, f"issuing the OTP of {resource.name!r}")
     return act(ctx, resource, "/challenges/otp/SMS/verify", {"verificationCode": ctx.target.settings.verification_code})
@@ -75,7 +73,7 @@ def verify_by_otp(ctx, resource: Resource):
 
 def bank_answers(ctx, resource: Resource, verb: str):
     """The Simulator's bank accepts or rejects the transfer; its `code` must say it was done."""
-    response = flows.expect(ctx.simulate("POST", f"/wiretransfers/outgoing/{resource.id}/{verb}"), 200,
+    response = flows.expect(wire_transfers.bank_decides(flows.api(ctx), resource.id, verb == "accept"), 200,
                             f"the bank's {verb} of {resource.name!r}")
     assert response.body.get("code") == "COMPLETED", f"the bank's {verb} of {resource.name!r}: {response.body}"
     return response
@@ -83,26 +81,21 @@ def bank_answers(ctx, resource: Resource, verb: str):
 
 def iban_of(ctx, account: Resource) -> str:
     owner = ctx.actor(account.owner)
-    body = flows.expect(ctx.call("GET", f"{account.path}/iban", as_actor=owner), 200,
+    body = flows.expect(managed_accounts.iban_details(flows.api(ctx), owner.token, account.id), 200,
                         f"reading the IBAN of {account.name!r}").body
     details = body["bankAccountDetails"][0]["details"]
     assert "iban" in details, f"{account.name!r} has no IBAN: {body}"
     return details["iban"]
 
 
-CORRESPONDENT = "correspondent_bank_transfers"
-
-
 def send_correspondent(ctx, actor: Actor, source: Resource, amount: int, currency: str, originator: str, iban: str,
                        name: str):
     """POST /correspondent_bank_transfers on behalf of an individual originator; its name is its purpose too."""
-    body = {"profileId": ctx.target.settings.profile("outgoingWireTransfers"),
-            "sourceInstrument": {"type": source.kind, "id": source.id},
-            "amount": {"currency": currency, "amount": amount}, "purpose": name,
-            "originator": {"name": originator, "address": "2 High Street, Valletta", "country": "MT",
-                           "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}},
-            "beneficiary": {"name": "Ann Lee", "iban": iban, "address": "1 Main Street, Berlin"}}
-    response = ctx.call("POST", f"/{CORRESPONDENT}", as_actor=actor, json=body)
+    driver = flows.api(ctx)
+    body = wire_transfers.correspondent_body(driver, instrument(source.kind, source.id), amount, currency, name,
+                                             originator, {"name": "Ann Lee", "iban": iban,
+                                                          "address": "1 Main Street, Berlin"})
+    response = wire_transfers.create_correspondent(driver, actor.token, body)
     ctx.values[f"wire request {name}"] = body
     if response.status == 200:
         ctx.remember_resource(name, CORRESPONDENT, actor, response.body)

@@ -75,11 +75,11 @@ def log_in(api: Api, email: str, password: str) -> Any:
     return api.multi("POST", "/login_with_password", {"email": email, "password": {"value": password}})
 
 
-def read(api: Api, kind: str, token: str) -> Any:
+def read(api: Api, kind: str, token: str | None) -> Any:
     return api.multi("GET", f"/{area(kind)}", token=token)
 
 
-def start_due_diligence(api: Api, kind: str, token: str) -> Any:
+def start_due_diligence(api: Api, kind: str, token: str | None) -> Any:
     """KYB for a corporate, KYC for a consumer."""
     return api.multi("POST", "/consumers/kyc" if area(kind) == "consumers" else "/corporates/kyb", token=token)
 
