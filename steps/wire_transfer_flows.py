@@ -93,8 +93,8 @@ def send_correspondent(ctx, actor: Actor, source: Resource, amount: int, currenc
     """POST /correspondent_bank_transfers on behalf of an individual originator; its name is its purpose too."""
     driver = flows.api(ctx)
     body = wire_transfers.correspondent_body(driver, instrument(source.kind, source.id), amount, currency, name,
-                                             originator, {"name": "Ann Lee", "iban": iban,
-                                                          "address": "1 Main Street, Berlin"})
+                                             wire_transfers.originator(originator),
+                                             {"name": "Ann Lee", "iban": iban, "address": "1 Main Street, Berlin"})
     response = wire_transfers.create_correspondent(driver, actor.token, body)
     ctx.values[f"wire request {name}"] = body
     if response.status == 200:

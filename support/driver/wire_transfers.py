@@ -31,14 +31,17 @@ def bank_decides(api: Api, wire_id: str, accept: bool) -> Any:
     return api.simulator("POST", f"/wiretransfers/outgoing/{wire_id}/{'accept' if accept else 'reject'}")
 
 
-def correspondent_body(api: Api, source: dict, amount: int, currency: str, purpose: str, originator: str,
-                       beneficiary: dict) -> dict:
-    """A correspondent bank transfer on behalf of an individual originator."""
+def originator(name: str) -> dict:
+    """An individual on whose behalf a correspondent bank transfer is sent."""
+    return {"name": name, "address": "2 High Street, Valletta", "country": "MT",
+            "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}}
+
+
+def correspondent_body(api: Api, source: dict, amount: int, currency: str, purpose: str, originator: dict,
+                       beneficiary: dict, **extra: Any) -> dict:
     return {"profileId": api.profile("outgoingWireTransfers"), "sourceInstrument": source,
-            "amount": money(amount, currency), "purpose": purpose,
-            "originator": {"name": originator, "address": "2 High Street, Valletta", "country": "MT",
-                           "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}},
-            "beneficiary": beneficiary}
+            "amount": money(amount, currency), "purpose": purpose, "originator": originator,
+            "beneficiary": beneficiary, **extra}
 
 
 def create_correspondent(api: Api, token: str | None, body: dict) -> Any:

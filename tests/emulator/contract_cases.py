@@ -5,9 +5,11 @@ checks the answer's status and errorCode, and strict mode checks the body agains
 """
 from __future__ import annotations
 
+from support.driver import auth, identities, managed_accounts, users
+
 from .helpers import Emu, unique_email
 
-PASSWORD = "Passw0rd!"
+PASSWORD = identities.PASSWORD
 CODE = "123456"
 ADDRESS = {"addressLine1": "1 Main St", "city": "Valletta", "postCode": "VLT 1010", "country": "MT"}
 CASES: dict[tuple, callable] = {}
@@ -29,54 +31,42 @@ def owner(emu: Emu) -> dict:
 
 def verified(emu: Emu) -> dict:
     corporate = owner(emu)
-    assert emu.simulate("POST", f"/corporates/{corporate['id']}/verify").status == 204
+    assert identities.simulate_verification(emu.api, "corporates", corporate["id"]).status == 204
     return corporate
 
 
 def consumer_body(emu: Emu, email: str | None = None) -> dict:
-    return {"profileId": emu.programme["profiles"]["consumer"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
-            "rootUser": {"name": "Bo", "surname": "Ray", "email": email or unique_email(),
-                         "mobile": {"countryCode": "+356", "number": "79000001"},
-                         "dateOfBirth": {"year": 1990, "month": 5, "day": 17}, "address": ADDRESS}}
+    return identities.consumer_body(emu.api, email)
 
 
 def consumer(emu: Emu) -> dict:
-    body = consumer_body(emu)
-    consumer_id = emu.call("POST", "/consumers", body).body["id"]["id"]
-    token = emu.call("POST", f"/passwords/{consumer_id}/create", {"password": {"value": PASSWORD}}).body["token"]
-    return {"id": consumer_id, "email": body["rootUser"]["email"], "token": token}
+    return identities.onboard(emu.api, "consumers", password=PASSWORD).as_dict()
 
 
 def account(emu: Emu, corporate: dict) -> str:
-    answer = emu.call("POST", "/managed_accounts", {"profileId": emu.programme["profiles"]["managedAccounts"],
-                                                    "friendlyName": "main", "currency": "EUR"},
-                      token=corporate["token"])
-    assert answer.status == 200, answer.body
-    return answer.body["id"]
+    return managed_accounts.open_account(emu.api, corporate["token"], "main")["id"]
 
 
 def user(emu: Emu, corporate: dict) -> dict:
-    answer = emu.call("POST", "/users", {"name": "Ann", "surname": "Lee", "email": unique_email(),
-                                         "mobile": {"countryCode": "+356", "number": "79111111"}},
-                      token=corporate["token"])
+    answer = users.create(emu.api, corporate["token"], users.user_body())
     assert answer.status == 200, answer.body
     return answer.body
 
 
 def invited(emu: Emu, corporate: dict) -> dict:
     created = user(emu, corporate)
-    assert emu.call("POST", f"/users/{created['id']}/invite", token=corporate["token"]).status == 204
+    assert users.invite(emu.api, corporate["token"], created["id"]).status == 204
     return created
 
 
 def push_enrolled(emu: Emu) -> dict:
     corporate = emu.corporate()
-    assert emu.call("POST", "/authentication_factors/push/AUTHY", token=corporate["token"]).status == 204
+    assert auth.enrol_push(emu.api, corporate["token"]).status == 204
     return corporate
 
 
 def push_challenge(emu: Emu, corporate: dict) -> str:
-    answer = emu.call("POST", "/stepup/challenges/push/AUTHY", token=corporate["token"])
+    answer = auth.push_step_up(emu.api, corporate["token"])
     assert answer.status == 200, answer.body
     return answer.body["id"]
 
@@ -84,17 +74,17 @@ def push_challenge(emu: Emu, corporate: dict) -> str:
 # -- identities ---------------------------------------------------------------------------------------
 @case("corporateCreate", 200)
 def _(emu):
-    return emu.call("POST", "/corporates", emu.corporate_body())
+    return identities.register(emu.api, "corporates", emu.corporate_body())
 
 
 @case("corporateCreate", 409, "ROOT_EMAIL_NOT_UNIQUE")
 def _(emu):
-    return emu.call("POST", "/corporates", emu.corporate_body(emu.corporate()["email"]))
+    return identities.register(emu.api, "corporates", emu.corporate_body(emu.corporate()["email"]))
 
 
 @case("corporateCreate", 400)
 def _(emu):
-    return emu.call("POST", "/corporates", {"profileId": "x"})
+    return identities.register(emu.api, "corporates", {"profileId": "x"})
 
 
 @case("corporateGet", 200)
@@ -114,12 +104,12 @@ def _(emu):
 
 @case("consumerCreate", 200)
 def _(emu):
-    return emu.call("POST", "/consumers", consumer_body(emu))
+    return identities.register(emu.api, "consumers", consumer_body(emu))
 
 
 @case("consumerCreate", 409, "ROOT_EMAIL_NOT_UNIQUE")
 def _(emu):
-    return emu.call("POST", "/consumers", consumer_body(emu, consumer(emu)["email"]))
+    return identities.register(emu.api, "consumers", consumer_body(emu, consumer(emu)["email"]))
 
 
 @case("consumerGet", 200)
@@ -197,7 +187,7 @@ def _(emu):
 # -- passwords, sign-in, tokens -----------------------------------------------------------------------
 @case("passwordCreate", 200)
 def _(emu):
-    corporate_id = emu.call("POST", "/corporates", emu.corporate_body()).body["id"]["id"]
+    corporate_id = identities.register(emu.api, "corporates", emu.corporate_body()).body["id"]["id"]
     return emu.call("POST", f"/passwords/{corporate_id}/create", {"password": {"value": PASSWORD}})
 
 

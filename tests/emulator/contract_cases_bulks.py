@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from support.driver import instrument, transfers
+
 from .contract_cases import account, case, user, verified
 from .contract_cases_cards import card
-from .helpers import Emu
+from .helpers import Emu, deposit
 
 
 def submitted(emu: Emu, path: str, items: list, method: str = "POST") -> tuple[dict, object]:
@@ -18,10 +20,9 @@ def a_bulk(emu: Emu, *, executed: bool = False, ran: bool = False) -> tuple[dict
     """A bulk of one transfer, submitted, executed, or run to its end."""
     corporate = verified(emu)
     source, destination = account(emu, corporate), account(emu, corporate)
-    emu.simulate("POST", f"/accounts/{source}/deposit", {"depositAmount": {"currency": "EUR", "amount": 10}})
-    body = {"profileId": emu.programme["profiles"]["transfers"], "source": {"type": "managed_accounts", "id": source},
-            "destination": {"type": "managed_accounts", "id": destination},
-            "destinationAmount": {"currency": "EUR", "amount": 5}}
+    deposit(emu, source, 10)
+    body = transfers.transfer_body(emu.api, instrument("managed_accounts", source),
+                                   instrument("managed_accounts", destination), 5)
     bulk_id = emu.call("POST", "/bulks/transfers", [{"requestBody": body}], token=corporate["token"]).body["bulkId"]
     if executed or ran:
         assert emu.call("POST", f"/bulks/{bulk_id}/execute", {}, token=corporate["token"]).status == 204

@@ -3,29 +3,25 @@
 Registered into contract_cases.CASES (imported at its end); each driver builds its own funded card."""
 from __future__ import annotations
 
+from support.driver import instrument, managed_cards, transfers
+
 from .contract_cases import ADDRESS, account, case, verified
-from .helpers import Emu
+from .helpers import Emu, deposit
 
 PURCHASE = {"merchantName": "Shop", "transactionAmount": {"currency": "EUR", "amount": 100}}
 
 
 def card(emu: Emu, corporate: dict, funds: int = 1000, mode: str = "PREPAID_MODE") -> str:
-    body = {"profileId": emu.programme["profiles"]["managedCards"], "friendlyName": "travel",
-            "nameOnCard": "Ann Lee", "billingAddress": ADDRESS, "mode": mode, "currency": "EUR"}
-    if mode == "DEBIT_MODE":
-        body = {**body, "profileId": emu.programme["profiles"]["managedCardsDebit"],
-                "parentManagedAccountId": account(emu, corporate)}
-        del body["currency"]
-    created = emu.call("POST", "/managed_cards", body, token=corporate["token"])
+    api, token = emu.api, corporate["token"]
+    linked = ({"parentManagedAccountId": account(emu, corporate)} if mode == "DEBIT_MODE" else {"currency": "EUR"})
+    created = managed_cards.create(api, token, managed_cards.card_body(api, "travel", mode, billingAddress=ADDRESS,
+                                                                        **linked))
     assert created.status == 200, created.body
     if funds and mode == "PREPAID_MODE":
         source = account(emu, corporate)
-        assert emu.simulate("POST", f"/accounts/{source}/deposit",
-                            {"depositAmount": {"currency": "EUR", "amount": funds}}).body["code"] == "COMPLETED"
-        moved = emu.call("POST", "/transfers", {
-            "profileId": emu.programme["profiles"]["transfers"], "source": {"type": "managed_accounts", "id": source},
-            "destination": {"type": "managed_cards", "id": created.body["id"]},
-            "destinationAmount": {"currency": "EUR", "amount": funds}}, token=corporate["token"])
+        assert deposit(emu, source, funds) == "COMPLETED"
+        moved = transfers.create(api, token, transfers.transfer_body(
+            api, instrument("managed_accounts", source), instrument("managed_cards", created.body["id"]), funds))
         assert moved.status == 200, moved.body
     return created.body["id"]
 

@@ -2,6 +2,8 @@
 (operation, outcome), registered in contract_cases.CASES (imported at the end of contract_cases.py)."""
 from __future__ import annotations
 
+from support.driver import managed_cards
+
 from .cards_helpers import DELIVERY, card_body, funded_card
 from .contract_cases import account, case, verified
 from .helpers import Emu
@@ -10,19 +12,17 @@ UNKNOWN = "999999999"
 
 
 def card(emu: Emu, corporate: dict, mode: str = "PREPAID_MODE", **overrides) -> str:
-    answer = emu.call("POST", "/managed_cards", card_body(emu, mode, **overrides), token=corporate["token"])
+    answer = managed_cards.create(emu.api, corporate["token"], card_body(emu, mode, **overrides))
     assert answer.status == 200, answer.body
     return answer.body["id"]
 
 
 def physical(emu: Emu, corporate: dict, activated: bool = True, **extra) -> str:
     card_id = card(emu, corporate)
-    answer = emu.call("POST", f"/managed_cards/{card_id}/physical",
-                      {"deliveryAddress": DELIVERY, "activationCode": "123456", **extra}, token=corporate["token"])
+    answer = managed_cards.upgrade_to_physical(emu.api, corporate["token"], card_id, **extra)
     assert answer.status == 200, answer.body
     if activated:
-        answer = emu.call("POST", f"/managed_cards/{card_id}/physical/activate", {"activationCode": "123456"},
-                          token=corporate["token"])
+        answer = managed_cards.activate(emu.api, corporate["token"], card_id)
         assert answer.status == 200, answer.body
     return card_id
 

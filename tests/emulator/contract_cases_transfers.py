@@ -2,24 +2,24 @@
 success answer and its documented errors, registered in contract_cases.CASES."""
 from __future__ import annotations
 
+from support.driver import instrument, transfers
+
 from .contract_cases import account, case, verified
-from .helpers import Emu
+from .helpers import Emu, deposit
 
 
 def funded(emu: Emu, amount: int = 500) -> tuple[dict, str, str]:
     """A verified corporate with two EUR accounts, the first holding `amount`."""
     corporate = verified(emu)
     source, destination = account(emu, corporate), account(emu, corporate)
-    emu.simulate("POST", f"/accounts/{source}/deposit", {"depositAmount": {"currency": "EUR", "amount": amount}})
+    deposit(emu, source, amount)
     return corporate, source, destination
 
 
 def transfer(emu: Emu, corporate: dict, source: str, destination: str, amount: int = 100, **extra):
-    body = {"profileId": emu.programme["profiles"]["transfers"],
-            "source": {"type": "managed_accounts", "id": source},
-            "destination": {"type": "managed_accounts", "id": destination},
-            "destinationAmount": {"currency": "EUR", "amount": amount}, **extra}
-    return emu.call("POST", "/transfers", body, token=corporate["token"])
+    body = transfers.transfer_body(emu.api, instrument("managed_accounts", source),
+                                   instrument("managed_accounts", destination), amount, **extra)
+    return transfers.create(emu.api, corporate["token"], body)
 
 
 def account_call(emu: Emu, method: str, action: str, body=None, *, blocked=False, balance=0):

@@ -3,9 +3,10 @@ reject: each handler's success answer and its documented errors, registered in c
 from __future__ import annotations
 
 from emulator.instruments.iban import iban_for
+from support.driver import instrument, managed_accounts, wire_transfers
 
 from .contract_cases import account, case, verified
-from .helpers import Emu
+from .helpers import Emu, deposit
 
 IBAN_MATCH = "DE89370400440532013000"  # ends "00": verification of payee matches
 IBAN_CLOSE = "DE62370400440532013001"  # ends "01": a close match
@@ -14,16 +15,14 @@ IBAN_CLOSE = "DE62370400440532013001"  # ends "01": a close match
 def funded(emu: Emu, amount: int = 1_000_000) -> tuple[dict, str]:
     corporate = verified(emu)
     source = account(emu, corporate)
-    emu.simulate("POST", f"/accounts/{source}/deposit", {"depositAmount": {"currency": "EUR", "amount": amount}})
+    deposit(emu, source, amount)
     return corporate, source
 
 
 def owt(emu: Emu, corporate: dict, source: str, amount: int = 5000, iban: str = IBAN_MATCH, **extra):
-    body = {"profileId": emu.programme["profiles"]["outgoingWireTransfers"],
-            "sourceInstrument": {"type": "managed_accounts", "id": source},
-            "transferAmount": {"currency": "EUR", "amount": amount}, "description": "rent",
-            "destinationBeneficiary": {"name": "Ann Lee", "iban": iban}, **extra}
-    return emu.call("POST", "/outgoing_wire_transfers", body, token=corporate["token"])
+    body = wire_transfers.wire_body(emu.api, instrument("managed_accounts", source), amount, "EUR",
+                                    {"name": "Ann Lee", "iban": iban}, "rent", **extra)
+    return wire_transfers.create(emu.api, corporate["token"], body)
 
 
 def created(emu: Emu, state: str = "PENDING_CONFIRMATION", **extra) -> tuple[dict, str]:
@@ -33,15 +32,16 @@ def created(emu: Emu, state: str = "PENDING_CONFIRMATION", **extra) -> tuple[dic
     assert answer.status == 200, answer.body
     owt_id = answer.body["id"]
     steps = ["PENDING_CONFIRMATION", "PENDING_CHALLENGE", "SUBMITTED", "COMPLETED"]
+    api, token = emu.api, corporate["token"]
     for reached in steps[1:steps.index(state) + 1]:
         if reached == "PENDING_CHALLENGE":
-            emu.call("POST", f"/outgoing_wire_transfers/{owt_id}/confirm", token=corporate["token"])
+            wire_transfers.act(api, token, owt_id, "/confirm")
         elif reached == "SUBMITTED":
             for path, body in (("/otp/SMS", None), ("/otp/SMS/verify", {"verificationCode": "123456"})):
-                emu.call("POST", f"/outgoing_wire_transfers/{owt_id}/challenges{path}", body, token=corporate["token"])
+                wire_transfers.act(api, token, owt_id, f"/challenges{path}", body)
         else:
-            emu.simulate("POST", f"/wiretransfers/outgoing/{owt_id}/accept")
-    assert emu.call("GET", f"/outgoing_wire_transfers/{owt_id}", token=corporate["token"]).body["state"] == state
+            wire_transfers.bank_decides(api, owt_id, accept=True)
+    assert wire_transfers.act(api, token, owt_id, "", method="GET").body["state"] == state
     return corporate, owt_id
 
 
@@ -158,10 +158,11 @@ def arrived(emu: Emu, upgrade: bool = True, **extra):
     corporate = verified(emu)
     account_id = account(emu, corporate)
     if upgrade:
-        emu.call("POST", f"/managed_accounts/{account_id}/iban", token=corporate["token"])
-    iban = emu.app.world.area("managed_accounts").by_id[account_id].iban
+        iban = managed_accounts.iban_of(managed_accounts.upgrade_to_iban(emu.api, corporate["token"], account_id).body)
+    else:
+        iban = iban_for(account_id)
     body = {"depositAmount": {"currency": "EUR", "amount": 700}, "senderName": "Bo Ray",
-            "destinationIbanDetails": {"iban": iban["details"]["iban"] if iban else iban_for(account_id)}, **extra}
+            "destinationIbanDetails": {"iban": iban}, **extra}
     return corporate, emu.simulate("POST", "/accounts/deposit", body)
 
 
@@ -203,11 +204,11 @@ ORIGINATOR = {"name": "Bo Ray", "address": "2 High St, Valletta", "country": "MT
 
 
 def cbt(emu: Emu, corporate: dict, source: str, amount: int = 5000, **extra):
-    body = {"profileId": emu.programme["profiles"]["outgoingWireTransfers"],
-            "sourceInstrument": {"type": "managed_accounts", "id": source},
-            "amount": {"currency": "EUR", "amount": amount}, "originator": ORIGINATOR, "purpose": "invoice 7",
-            "beneficiary": {"name": "Ann Lee", "iban": IBAN_MATCH, "address": "1 Main St"}, **extra}
-    return emu.call("POST", "/correspondent_bank_transfers", body, token=corporate["token"])
+    purpose = extra.pop("purpose", "invoice 7")
+    body = wire_transfers.correspondent_body(emu.api, instrument("managed_accounts", source), amount, "EUR",
+                                             purpose, ORIGINATOR,
+                                             {"name": "Ann Lee", "iban": IBAN_MATCH, "address": "1 Main St"}, **extra)
+    return wire_transfers.create_correspondent(emu.api, corporate["token"], body)
 
 
 def cbt_on(emu: Emu, method: str, action: str, confirmed: bool = False):

@@ -3,12 +3,11 @@ the contract fails the test that provoked it."""
 from __future__ import annotations
 
 import json
-import uuid
 from urllib.parse import urlencode
 
 from emulator.app import EmulatorApp
 from emulator.programme import load_programme
-from support.driver import Api
+from support.driver import Api, auth, identities, managed_accounts
 
 
 class Emu:
@@ -47,34 +46,40 @@ class Emu:
         return self.simulate(method, path, body, token=token)
 
     def corporate_body(self, email: str | None = None) -> dict:
-        return {"profileId": self.programme["profiles"]["corporate"],
-                "rootUser": {"name": "Ann", "surname": "Lee", "email": email or unique_email(),
-                             "mobile": {"countryCode": "+356", "number": "79000000"}, "companyPosition": "DIRECTOR"},
-                "company": {"name": "Acme", "type": "LLC", "registrationCountry": "MT"},
-                "ipAddress": "127.0.0.1", "baseCurrency": "EUR"}
+        return identities.corporate_body(self.api, email)
 
-    def corporate(self, password: str = "Passw0rd!") -> dict:
+    def corporate(self, password: str = identities.PASSWORD) -> dict:
         """A registered corporate with a password; returns ids, email, password and token."""
-        body = self.corporate_body()
-        created = self.call("POST", "/corporates", body)
-        assert created.status == 200, created.body
-        corporate_id = created.body["id"]["id"]
-        answer = self.call("POST", f"/passwords/{corporate_id}/create", {"password": {"value": password}})
-        assert answer.status == 200, answer.body
-        return {"id": corporate_id, "email": body["rootUser"]["email"], "password": password,
-                "token": answer.body["token"]}
+        return identities.onboard(self.api, "corporates", password=password).as_dict()
 
     def stepped_up(self, corporate: dict) -> str:
         token = corporate["token"]
-        code = self.programme["sandboxCodes"]["otp"]
-        for path, body in (("/authentication_factors/otp/SMS", None),
-                           ("/authentication_factors/otp/SMS/verify", {"verificationCode": code}),
-                           ("/stepup/challenges/otp/SMS", None),
-                           ("/stepup/challenges/otp/SMS/verify", {"verificationCode": code})):
-            answer = self.call("POST", path, body, token=token)
-            assert answer.status == 204, (path, answer.status, answer.body)
+        auth.enrol_sms(self.api, token)
+        auth.step_up(self.api, token)
         return token
 
 
+# -- set-ups the tests of several areas share, each the driver's act -------------------------------------
+def verified_corporate(emu: Emu) -> dict:
+    """A corporate with a password whose KYB the Simulator approved (its email and mobile verified too)."""
+    return identities.onboard(emu.api, "corporates", verified=True).as_dict()
+
+
+def verified_consumer(emu: Emu) -> dict:
+    return identities.onboard(emu.api, "consumers", verified=True).as_dict()
+
+
+def create_account(emu: Emu, owner: dict, **overrides) -> dict:
+    """A new EUR managed account named "Main" unless overridden; its body as answered."""
+    return managed_accounts.open_account(emu.api, owner["token"], **overrides)
+
+
+def deposit(emu: Emu, account_id: str, amount, currency: str = "EUR", **extra) -> str:
+    """The Simulator's deposit to the account, which must be taken; its `code`."""
+    answer = managed_accounts.deposit(emu.api, account_id, amount, currency, **extra)
+    assert answer.status == 200, answer.body
+    return answer.body["code"]
+
+
 def unique_email() -> str:
-    return f"emu.{uuid.uuid4().hex[:12]}@weavr-suite.example.com"
+    return identities.unique_email("emu")

@@ -2,17 +2,15 @@
 SMS factor for the challenges."""
 from __future__ import annotations
 
-from .helpers import Emu
-from .test_managed_accounts import create_account, deposit, verified_consumer, verified_corporate
+from support.driver import auth, beneficiaries, confirmations, instrument, sends
+
+from .helpers import Emu, create_account, deposit, verified_consumer, verified_corporate
 
 CODE = "123456"
 
 
 def enrol_sms(emu: Emu, token: str) -> None:
-    for path, body in (("/authentication_factors/otp/SMS", None),
-                       ("/authentication_factors/otp/SMS/verify", {"verificationCode": CODE})):
-        answer = emu.call("POST", path, body, token=token)
-        assert answer.status == 204, answer.body
+    auth.enrol_sms(emu.api, token)
 
 
 def parties(emu: Emu, funds: int = 10000) -> tuple[dict, str, dict, str]:
@@ -28,39 +26,33 @@ def parties(emu: Emu, funds: int = 10000) -> tuple[dict, str, dict, str]:
 
 def send_body(emu: Emu, source: str, destination, amount: int, currency: str = "EUR", **extra) -> dict:
     if isinstance(destination, str):
-        destination = {"type": "managed_accounts", "id": destination}
-    return {"profileId": emu.programme["profiles"]["sends"], "source": {"type": "managed_accounts", "id": source},
-            "destination": destination, "destinationAmount": {"currency": currency, "amount": amount}, **extra}
+        destination = instrument("managed_accounts", destination)
+    return sends.send_body(emu.api, instrument("managed_accounts", source), destination, amount, currency, **extra)
 
 
 def send(emu: Emu, owner: dict, source: str, destination, amount: int, headers: dict | None = None, **extra):
-    return emu.call("POST", "/sends", send_body(emu, source, destination, amount, **extra), token=owner["token"],
-                    headers=headers)
+    return sends.create(emu.api, owner["token"], send_body(emu, source, destination, amount, **extra),
+                        headers=headers)
 
 
 def confirm(emu: Emu, owner: dict, *send_ids: str, code: str = CODE):
-    challenge = emu.call("POST", "/challenges/otp/SMS", {"resourceType": "sends", "resourceIds": list(send_ids)},
-                         token=owner["token"])
-    assert challenge.status == 200, challenge.body
-    return emu.call("POST", f"/challenges/{challenge.body['scaChallengeId']}/otp/SMS/verify",
-                    {"resourceType": "sends", "verificationCode": code}, token=owner["token"])
+    return confirmations.confirm(emu.api, owner["token"], "sends", list(send_ids), code)
 
 
 def payee(instrument_id: str | None = None, iban: str | None = None, name: str = "Mia Vella") -> dict:
-    details = ({"instrument": {"type": "managed_accounts", "id": instrument_id}} if instrument_id
-               else {"bankAccountDetails": {"iban": iban, "bankIdentifierCode": "DEUTDEFF"}})
-    return {"trustLevel": "TRUSTED", "beneficiaryInformation": {"fullName": name}, "beneficiaryDetails": details}
+    if instrument_id:
+        return beneficiaries.instrument_payee(instrument("managed_accounts", instrument_id), name)
+    return beneficiaries.bank_payee(iban, name)
 
 
 def trusted(emu: Emu, owner: dict, *payees: dict, code: str = CODE) -> tuple[str, list]:
     """A batch of payees created and its challenge verified: (batch id, beneficiary ids)."""
-    token = owner["token"]
-    batch = emu.call("POST", "/beneficiaries", {"beneficiaries": list(payees)}, token=token)
+    api, token = emu.api, owner["token"]
+    batch = beneficiaries.create_batch(api, token, list(payees))
     assert batch.status == 200, batch.body
     batch_id = batch.body["operationBatchId"]["batchId"]
     if batch.body["state"] == "PENDING_CHALLENGE":
-        assert emu.call("POST", f"/beneficiaries/batch/{batch_id}/challenges/otp/SMS", token=token).status == 204
-        emu.call("POST", f"/beneficiaries/batch/{batch_id}/challenges/otp/SMS/verify", {"verificationCode": code},
-                 token=token)
-    listed = emu.call("GET", "/beneficiaries", token=token, query=f"batchId={batch_id}").body
+        assert beneficiaries.challenge_batch(api, token, batch_id).status == 204
+        beneficiaries.verify_batch(api, token, batch_id, code)
+    listed = beneficiaries.of_batch(api, token, batch_id).body
     return batch_id, [b["id"] for b in sorted(listed["beneficiaries"], key=lambda b: int(b["id"]))]
