@@ -6,6 +6,6 @@ own tests over the in-process app, the state machine and the judge over what the
 returns the answer and leaves judging it to the caller; an act of several calls needs each step to succeed and
 asks the caller's `Api.expect` (its own words on failure) before going on.
 """
-from .api import Answer, Api, Refused, Transport, expect, instrument, money
+from .api import Answer, Api, Refused, Transport, expect, extra_headers, instrument, money
 
-__all__ = ["Answer", "Api", "Refused", "Transport", "expect", "instrument", "money"]
+__all__ = ["Answer", "Api", "Refused", "Transport", "expect", "extra_headers", "instrument", "money"]
