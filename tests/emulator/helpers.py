@@ -11,8 +11,8 @@ from support.driver import Api, auth, identities, managed_accounts
 
 
 class Emu:
-    def __init__(self):
-        self.app = EmulatorApp(load_programme(), strict=True)
+    def __init__(self, app: EmulatorApp | None = None):
+        self.app = app or EmulatorApp(load_programme(), strict=True)
         self.programme = self.app.world.programme
 
     def call(self, method: str, path: str, body=None, *, token: str | None = None, api_key: str | None = "default",

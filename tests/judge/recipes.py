@@ -3,10 +3,11 @@ answer and that answer is judged, not only the refusals a random body meets (a c
 send a verified payee, a verify a challenge just issued).
 
 The request is the one the emulator's own contract case for that success makes (tests/emulator/contract_cases*,
-which already drive every operation to a 2xx): its set-up runs on the judged operation's emulator and the final
-call to the operation is captured, not sent, so the judge sends it and the state it needs is still there. A
-driver is run twice: first on a scratch emulator to count its calls to the operation (some set-ups call it too),
-then on the judged one, where only the last of those calls is captured.
+which already drive every operation to a 2xx, their set-ups through the API driver, support/driver): its set-up
+runs on the judged operation's emulator and the final call to the operation is captured, not sent, so the judge
+sends it and the state it needs is still there. A case is run twice: first on a scratch emulator to count its
+calls to the operation (some set-ups call it too), then on the judged one, where only the last of those calls is
+captured.
 """
 from __future__ import annotations
 
@@ -47,8 +48,7 @@ def _operation_of(app: EmulatorApp, method: str, path: str) -> tuple[str, str, o
 
 def _run(driver, app: EmulatorApp, target: tuple[str, str], capture_at: int | None) -> tuple[int, Recipe | None]:
     """Runs the driver on app; counts its calls to target, and captures (does not send) call number capture_at."""
-    emu = Emu.__new__(Emu)
-    emu.app, emu.programme = app, app.world.programme
+    emu = Emu(app)
     handle, seen, captured = app.handle, [0], []
 
     def recording(method, path, query_string, headers, raw_body):

@@ -6,7 +6,20 @@ a card, not a wire transfer. Any failure while making one is a broken emulator, 
 """
 from __future__ import annotations
 
-import json
+from urllib.parse import parse_qsl
+
+from support.driver import (
+    beneficiaries,
+    confirmations,
+    identities,
+    instrument,
+    managed_accounts,
+    managed_cards,
+    sends,
+    transfers,
+    users,
+    wire_transfers,
+)
 
 from .credentials import Credentials
 
@@ -21,7 +34,6 @@ PAYEE_IBAN = "DE89370400440532013000"
 # so the rest of those answers is judged on every other case.
 UK_PAYEE = {"name": "Ann Lee", "type": "PERSONAL", "accountNumber": "31926819", "sortCode": "601613"}
 GBP = "GBP"
-BILLING = {"addressLine1": "1 Main Street", "city": "Valletta", "postCode": "VLT 1010", "country": "MT"}
 
 # (the path's start, the parameter's name) -> the kind of resource it names; the longest start wins.
 KINDS = {
@@ -61,22 +73,19 @@ class Resources:
             self.made[kind] = getattr(self, "_" + kind.replace(" ", "_"))()
         return self.made[kind]
 
-    # -- how each kind is made -----------------------------------------------------------------------
+    # -- how each kind is made, by the API driver over the app's front door (credentials.set_up_api) ---------
     def _funds(self) -> str:
-        code = self._simulate(f"/accounts/{self.known.account_id}/deposit",
-                              {"depositAmount": {"currency": EUR, "amount": 100 * AMOUNT}})["code"]
-        if code != "COMPLETED":
-            raise RuntimeError(f"judge set-up: the deposit was not completed: {code}")
+        self._deposit(self.known.account_id, EUR)
         return self.known.account_id
 
-    def _pounds(self) -> str:
-        account = self._call("POST", "/managed_accounts", {
-            "profileId": self.known.programme["profiles"]["managedAccounts"], "friendlyName": "judge pounds",
-            "currency": GBP})["id"]
-        code = self._simulate(f"/accounts/{account}/deposit",
-                              {"depositAmount": {"currency": GBP, "amount": 100 * AMOUNT}})["code"]
+    def _deposit(self, account: str, currency: str) -> None:
+        code = managed_accounts.fund(self.known.api, account, 100 * AMOUNT, currency)
         if code != "COMPLETED":
             raise RuntimeError(f"judge set-up: the deposit was not completed: {code}")
+
+    def _pounds(self) -> str:
+        account = managed_accounts.open_account(self.known.api, self.known.corporate_token, "judge pounds", GBP)["id"]
+        self._deposit(account, GBP)
         return account
 
     def _account_transaction(self) -> str:
@@ -87,34 +96,29 @@ class Resources:
         return self._card_made("judge")
 
     def _card_made(self, name: str) -> str:
-        return self._call("POST", "/managed_cards", {
-            "profileId": self.known.programme["profiles"]["managedCards"], "friendlyName": name,
-            "nameOnCard": "Ann Lee", "billingAddress": BILLING, "mode": "PREPAID_MODE", "currency": EUR})["id"]
+        return managed_cards.issue(self.known.api, self.known.corporate_token, name, currency=EUR)["id"]
 
     def _transfer(self) -> str:
-        return self._call("POST", "/transfers", {
-            "profileId": self.known.programme["profiles"]["transfers"],
-            "source": {"type": "managed_accounts", "id": self.id_of("funds")},
-            "destination": {"type": "managed_cards", "id": self.id_of("card")},
-            "destinationAmount": {"currency": EUR, "amount": AMOUNT}})["id"]
+        api = self.known.api
+        return transfers.create(api, self.known.corporate_token, transfers.transfer_body(
+            api, instrument("managed_accounts", self.id_of("funds")), instrument("managed_cards", self.id_of("card")),
+            AMOUNT, EUR)).body["id"]
 
     def _card_payment(self) -> str:
         card = self.id_of("card")
         self.id_of("transfer")
-        self._simulate(f"/cards/{card}/purchase",
-                       {"merchantName": "Judge Shop", "transactionAmount": {"currency": EUR, "amount": AMOUNT // 10}})
+        managed_cards.purchase(self.known.api, card, managed_cards.purchase_body(AMOUNT // 10, EUR, "Judge Shop"))
         return self._call("GET", "/card_payments", query=f"cardId={card}")["cardPayments"][0]["id"]
 
     def _blocked_account(self) -> str:
-        account = self._call("POST", "/managed_accounts", {
-            "profileId": self.known.programme["profiles"]["managedAccounts"], "friendlyName": "judge blocked",
-            "currency": EUR})["id"]
-        self._call("POST", f"/managed_accounts/{account}/block")
+        api, token = self.known.api, self.known.corporate_token
+        account = managed_accounts.open_account(api, token, "judge blocked", EUR)["id"]
+        managed_accounts.block(api, token, account)
         return account
 
     def _blocked_card(self) -> str:
         card = self._card_made("judge blocked")
-        self._call("POST", f"/managed_cards/{card}/block")
+        managed_cards.act(self.known.api, self.known.corporate_token, card, "block")
         return card
 
     def _card_transaction(self) -> str:
@@ -124,53 +128,40 @@ class Resources:
 
     def _consumer_account(self) -> str:
         known = self.known
-        verified = known.app.handle("POST", f"/simulate/api/consumers/{known.consumer_id}/verify", "",
-                                    {"programme-key": known.programme["programmeKey"]}, b"")
-        if verified.status != 204:
-            raise RuntimeError(f"judge set-up: the Simulator did not verify the consumer: {verified.status}")
-        return self._call("POST", "/managed_accounts", {
-            "profileId": known.programme["profiles"]["managedAccounts"], "friendlyName": "judge payee",
-            "currency": EUR}, token=known.consumer_token)["id"]
+        identities.simulate_verification(known.api, "consumers", known.consumer_id)
+        return managed_accounts.open_account(known.api, known.consumer_token, "judge payee", EUR)["id"]
 
     def _send(self) -> str:
-        return self._call("POST", "/sends", {
-            "profileId": self.known.programme["profiles"]["sends"],
-            "source": {"type": "managed_accounts", "id": self.id_of("funds")},
-            "destination": {"type": "managed_accounts", "id": self.id_of("consumer account")},
-            "destinationAmount": {"currency": EUR, "amount": AMOUNT}})["id"]
+        api = self.known.api
+        return sends.create(api, self.known.corporate_token, sends.send_body(
+            api, instrument("managed_accounts", self.id_of("funds")),
+            instrument("managed_accounts", self.id_of("consumer account")), AMOUNT, EUR)).body["id"]
 
     def _wire_transfer(self) -> str:
-        return self._call("POST", "/outgoing_wire_transfers", {
-            "profileId": self.known.programme["profiles"]["outgoingWireTransfers"],
-            "sourceInstrument": {"type": "managed_accounts", "id": self.id_of("pounds")},
-            "transferAmount": {"currency": GBP, "amount": AMOUNT}, "description": "judge",
-            "destinationBeneficiary": UK_PAYEE})["id"]
+        api = self.known.api
+        return wire_transfers.create(api, self.known.corporate_token, wire_transfers.wire_body(
+            api, instrument("managed_accounts", self.id_of("pounds")), AMOUNT, GBP, UK_PAYEE, "judge")).body["id"]
 
     def _correspondent_transfer(self) -> str:
-        return self._call("POST", "/correspondent_bank_transfers", {
-            "profileId": self.known.programme["profiles"]["outgoingWireTransfers"],
-            "sourceInstrument": {"type": "managed_accounts", "id": self.id_of("pounds")},
-            "amount": {"currency": GBP, "amount": AMOUNT}, "purpose": "judge",
-            "originator": {"name": "Bo Ray", "address": "2 High Street, Valletta", "country": "MT",
-                           "bankAccountDetails": {"account": "12345678", "financialInstitution": "WEAVMTMT"}},
-            "beneficiary": {**UK_PAYEE, "address": "1 Main Street, London"}})["id"]
+        api = self.known.api
+        return wire_transfers.create_correspondent(api, self.known.corporate_token, wire_transfers.correspondent_body(
+            api, instrument("managed_accounts", self.id_of("pounds")), AMOUNT, GBP, "judge",
+            wire_transfers.originator("Bo Ray"), {**UK_PAYEE, "address": "1 Main Street, London"})).body["id"]
 
     def _incoming_wire_transfer(self) -> str:
-        account = self.known.account_id
-        self._call("POST", f"/managed_accounts/{account}/iban")
-        iban = self._call("GET", f"/managed_accounts/{account}/iban")["bankAccountDetails"][0]["details"]["iban"]
-        self._simulate("/accounts/deposit", {"depositAmount": {"currency": EUR, "amount": AMOUNT},
-                                             "senderName": "Bo Ray", "destinationIbanDetails": {"iban": iban}})
+        api, token, account = self.known.api, self.known.corporate_token, self.known.account_id
+        managed_accounts.upgrade_to_iban(api, token, account)
+        iban = managed_accounts.iban_of(managed_accounts.iban_details(api, token, account).body)
+        managed_accounts.wire_in(api, iban, AMOUNT, EUR, sender="Bo Ray", sender_iban=None)
         return self._call("GET", "/incoming_wire_transfers")["incomingWireTransfers"][0]["id"]
 
     def _payee_batch(self) -> str:
-        return self._call("POST", "/beneficiaries", {"beneficiaries": [{
-            "trustLevel": "TRUSTED", "beneficiaryInformation": {"fullName": "Ann Lee"},
-            "beneficiaryDetails": {"bankAccountDetails": {"iban": PAYEE_IBAN, "bankIdentifierCode": "DEUTDEFF"}}}]}
-                          )["operationBatchId"]["batchId"]
+        return beneficiaries.create_batch(self.known.api, self.known.corporate_token, [
+            beneficiaries.bank_payee(PAYEE_IBAN, "Ann Lee")]).body["operationBatchId"]["batchId"]
 
     def _payee(self) -> str:
-        return self._call("GET", "/beneficiaries", query=f"batchId={self.id_of('payee batch')}")["beneficiaries"][0]["id"]
+        return beneficiaries.of_batch(self.known.api, self.known.corporate_token,
+                                      self.id_of("payee batch")).body["beneficiaries"][0]["id"]
 
     def _linked_account(self) -> str:
         return self._call("POST", "/linked_accounts", {
@@ -178,29 +169,16 @@ class Resources:
             "accountReference": {"iban": PAYEE_IBAN}, "friendlyName": "judge"})["id"]
 
     def _bulk(self) -> str:
-        return self._call("POST", "/bulks/users", [{"pathParams": {}, "requestBody": {
-            "name": "Cy", "surname": "Ray", "email": "judge.bulk@weavr-suite.example.com",
-            "mobile": {"countryCode": "+356", "number": "79222222"}}}])["bulkId"]
+        return self._call("POST", "/bulks/users", [{"pathParams": {}, "requestBody": users.user_body(
+            "judge.bulk@weavr-suite.example.com", name="Cy", surname="Ray",
+            mobile={"countryCode": "+356", "number": "79222222"})}])["bulkId"]
 
     def _confirmation_challenge(self) -> str:
-        return self._call("POST", "/challenges/otp/SMS", {"resourceType": "sends",
-                                                           "resourceIds": [self.id_of("send")]})["scaChallengeId"]
+        return confirmations.challenge(self.known.api, self.known.corporate_token, "sends",
+                                       [self.id_of("send")]).body["scaChallengeId"]
 
-    # -- calls ---------------------------------------------------------------------------------------
+    # -- reads and the calls the driver has no act for -----------------------------------------------------
     def _call(self, method: str, path: str, body=None, token: str | None = None, query: str = "") -> dict:
-        known = self.known
-        headers = {"api-key": known.programme["apiKey"], "content-type": "application/json",
-                   "authorization": f"Bearer {token or known.corporate_token}"}
-        answer = known.app.handle(method, f"/multi{path}", query, headers,
-                                  json.dumps(body).encode() if body is not None else b"")
-        if answer.status >= 300:
-            raise RuntimeError(f"judge set-up {method} {path} answered {answer.status}: {answer.body}")
-        return answer.body or {}
-
-    def _simulate(self, path: str, body: dict) -> dict:
-        answer = self.known.app.handle("POST", f"/simulate/api{path}", "",
-                                       {"programme-key": self.known.programme["programmeKey"],
-                                        "content-type": "application/json"}, json.dumps(body).encode())
-        if answer.status >= 300:
-            raise RuntimeError(f"judge set-up: the Simulator's {path} answered {answer.status}: {answer.body}")
+        answer = self.known.api.multi(method, path, body, token=token or self.known.corporate_token,
+                                      query=dict(parse_qsl(query)))
         return answer.body or {}
