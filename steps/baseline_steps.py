@@ -1,0 +1,150 @@
+"""Steps of the generated baseline (features/baseline/baseline.feature, written by `python -m support.baseline`).
+
+A row names an operation, its method and its path template; the step fills the path (ids nobody issued, other
+path parameters their first allowed value) and sends the smallest body the operation's schema accepts, less what
+the row leaves out, so the one fault of the request is the row's. A failing row reads as its operation, the call
+and the status it answered against the one expected.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from pytest_bdd import parsers, then, when
+
+from schemas.contract import load_contract
+from support.contract_check import ContractViolation
+from support.grounding import assumed
+from support.minimal_body import filled_path, minimal_body
+
+from .grammar import ROLE
+
+OPERATION = r"(?P<operation>\w+)"
+CALL = OPERATION + r" \((?P<method>GET|POST|PATCH|PUT|DELETE) (?P<path>/\S*)\)"
+FIELD = r'"(?P<field>[\w.\[\]]+)"'
+
+
+@dataclass
+class BaselineCall:
+    """The row's one call: what was sent, and what came back (or the contract check that refused the answer)."""
+    operation: str = ""
+    sent: str = ""
+    left_out: str = ""
+    status: int | None = None
+    body: object = None
+    violation: ContractViolation | None = None
+
+    def answered(self) -> str:
+        return f"{self.operation} ({self.sent}){self.left_out} answered {self.status}"
+
+
+@pytest.fixture
+def baseline_call() -> BaselineCall:
+    return BaselineCall()
+
+
+def _send(ctx, baseline_call: BaselineCall, operation: str, method: str, path: str, *, role=None, leave_out=None):
+    contract = load_contract("multi")
+    op = contract.by_id.get(operation)
+    assert op is not None and (op.method, op.path) == (method, path), (
+        f"the row names {operation} as {method} {path}, the contract has "
+        f"{f'{op.method} {op.path}' if op else 'no such operation'}: regenerate it (make baseline)")
+    url = filled_path(contract, op)
+    body = minimal_body(contract, op)
+    if leave_out is not None:
+        assert isinstance(body, dict) and leave_out in body, f"{operation}'s minimal body has no {leave_out!r}: {body}"
+        body = {name: value for name, value in body.items() if name != leave_out}
+        baseline_call.left_out = f" without {leave_out}"
+    baseline_call.operation, baseline_call.sent = operation, f"{method} {url}"
+    try:
+        answer = ctx.call(method, url, as_actor=ctx.actor(role) if role else None, json=body)
+    except ContractViolation as violation:
+        # Kept for the Then step, which says what was expected beside it; a violation never passes.
+        baseline_call.violation, baseline_call.status = violation, violation.violations[0].status
+        return
+    baseline_call.status, baseline_call.body = answer.status, answer.body
+
+
+@when(parsers.re(CALL + r" is called without a token$"))
+def called_without_token(ctx, baseline_call, operation, method, path):
+    """When managedAccountGet (GET /managed_accounts/{id}) is called without a token
+
+    Calls the operation with the api-key and no token, its ids unknown and its body the smallest valid one.
+    """
+    _send(ctx, baseline_call, operation, method, path)
+
+
+@when(parsers.re(r"the " + ROLE + " calls " + CALL + r" for an unknown id$"))
+def called_for_unknown_id(ctx, baseline_call, role, operation, method, path):
+    """When the corporate calls managedAccountGet (GET /managed_accounts/{id}) for an unknown id
+
+    Calls the operation as the actor, every id in its path one nobody issued, its body the smallest valid one.
+    """
+    _send(ctx, baseline_call, operation, method, path, role=role)
+
+
+@when(parsers.re(CALL + r" is called with the api-key alone for an unknown id$"))
+def called_unsigned_for_unknown_id(ctx, baseline_call, operation, method, path):
+    """When passwordCreate (POST /passwords/{user_id}/create) is called with the api-key alone for an unknown id
+
+    For the operations that take no token: the api-key, an unknown id in the path, the smallest valid body.
+    """
+    _send(ctx, baseline_call, operation, method, path)
+
+
+@when(parsers.re(r"the " + ROLE + " calls " + CALL + r" without its required field " + FIELD + "$"))
+def called_without_field(ctx, baseline_call, role, operation, method, path, field):
+    """When the corporate calls managedAccountCreate (POST /managed_accounts) without its required field "currency"
+
+    Calls the operation as the actor with the smallest valid body less that one field (ids in the path unknown).
+    """
+    _send(ctx, baseline_call, operation, method, path, role=role, leave_out=field)
+
+
+@when(parsers.re(CALL + r" is called with the api-key alone without its required field " + FIELD + "$"))
+def called_unsigned_without_field(ctx, baseline_call, operation, method, path, field):
+    """When corporateCreate (POST /corporates) is called with the api-key alone without its required field "company"
+
+    For the operations that take no token: the smallest valid body less that one field.
+    """
+    _send(ctx, baseline_call, operation, method, path, leave_out=field)
+
+
+def _expect_status(baseline_call: BaselineCall, operation: str, status: int) -> None:
+    assert baseline_call.operation == operation, f"the last baseline call was {baseline_call.operation}, not {operation}"
+    if baseline_call.violation is not None:
+        first = baseline_call.violation.violations[0]
+        raise AssertionError(f"{baseline_call.answered()}, expected {status}; and the answer breaks the contract: "
+                             f"[{first.check}] expected {first.expected}, got {first.actual}"
+                             f"{f' at {first.pointer}' if first.pointer else ''}")
+    assert baseline_call.status == status, f"{baseline_call.answered()}, expected {status}; body: {baseline_call.body}"
+
+
+@then(parsers.re(OPERATION + r" answers (?P<status>\d{3})$"))
+def answers(baseline_call, operation, status):
+    """Then managedAccountGet answers 401
+
+    The row's call answered exactly that status, in its declared shape.
+    """
+    _expect_status(baseline_call, operation, int(status))
+
+
+@then(parsers.re(OPERATION + r" reports the field " + FIELD + r" missing$"))
+def reports_missing(baseline_call, operation, field):
+    """Then managedAccountCreate reports the field "currency" missing
+
+    400, naming the field left out in `syntaxErrors.invalidFields` and no other (the rest of the body is valid),
+    with the error word REQUIRED (the word is the emulator's choice: emulator/choices/input.md).
+    """
+    _expect_status(baseline_call, operation, 400)
+    fields = ((baseline_call.body or {}).get("syntaxErrors") or {}).get("invalidFields") or []
+    named = [f for f in fields if f.get("fieldName") == field]
+    others = sorted({str(f.get("fieldName")) for f in fields} - {field})
+    assert named, f"{baseline_call.answered()} without naming {field} among the invalid fields: {fields}"
+    assert not others, (f"{baseline_call.answered()} naming {', '.join(others)} invalid too: the rest of the body, "
+                        f"the smallest its schema accepts, should be valid: {fields}")
+    words = [f.get("error") for f in named]
+    # The description lists the words but not which mistake gets which: the word is the emulator's choice.
+    with assumed("input.md#the-error-word-of-an-invalid-field", what=f"the error word of the missing {field}",
+                 expected="REQUIRED", observed=words[0] if len(words) == 1 else words):
+        assert "REQUIRED" in words, f"{operation} reports the missing {field} with {words}, expected REQUIRED"
