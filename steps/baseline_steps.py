@@ -114,7 +114,8 @@ def _expect_status(baseline_call: BaselineCall, operation: str, status: int) -> 
     assert baseline_call.operation == operation, f"the last baseline call was {baseline_call.operation}, not {operation}"
     if baseline_call.violation is not None:
         first = baseline_call.violation.violations[0]
-        raise AssertionError(f"{baseline_call.answered()}, expected {status}; and the answer breaks the contract: "
+        status_said = "as expected" if baseline_call.status == status else f"expected {status}"
+        raise AssertionError(f"{baseline_call.answered()} ({status_said}), in a shape its contract forbids: "
                              f"[{first.check}] expected {first.expected}, got {first.actual}"
                              f"{f' at {first.pointer}' if first.pointer else ''}")
     assert baseline_call.status == status, f"{baseline_call.answered()}, expected {status}; body: {baseline_call.body}"
