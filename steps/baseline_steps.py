@@ -8,6 +8,7 @@ and the status it answered against the one expected.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from pytest_bdd import parsers, then, when
@@ -27,6 +28,7 @@ FIELD = r'"(?P<field>[\w.\[\]]+)"'
 @dataclass
 class BaselineCall:
     """The row's one call: what was sent, and what came back (or the contract check that refused the answer)."""
+    row: str = ""  # where the row is, file:line: the outline's step line is the same for every row
     operation: str = ""
     sent: str = ""
     left_out: str = ""
@@ -37,10 +39,27 @@ class BaselineCall:
     def answered(self) -> str:
         return f"{self.operation} ({self.sent}){self.left_out} answered {self.status}"
 
+    def where(self) -> str:
+        return f" (row {self.row})" if self.row else ""
+
 
 @pytest.fixture
-def baseline_call() -> BaselineCall:
-    return BaselineCall()
+def baseline_call(request) -> BaselineCall:
+    return BaselineCall(row=_row_line(request.node))
+
+
+def _row_line(item) -> str:
+    """The Examples row the test was made from, found by its cells (pytest-bdd names a row's test by them)."""
+    callspec = getattr(item, "callspec", None)
+    path = Path(str(item.path))
+    if callspec is None or path.suffix != ".feature":
+        return ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.strip().startswith("|") and "-".join(cells) == callspec.id:
+            root = Path(str(item.config.rootpath))
+            return f"{path.relative_to(root) if path.is_relative_to(root) else path}:{number}"
+    return ""
 
 
 def _send(ctx, baseline_call: BaselineCall, operation: str, method: str, path: str, *, role=None, leave_out=None):
@@ -115,10 +134,11 @@ def _expect_status(baseline_call: BaselineCall, operation: str, status: int) -> 
     if baseline_call.violation is not None:
         first = baseline_call.violation.violations[0]
         status_said = "as expected" if baseline_call.status == status else f"expected {status}"
-        raise AssertionError(f"{baseline_call.answered()} ({status_said}), in a shape its contract forbids: "
-                             f"[{first.check}] expected {first.expected}, got {first.actual}"
+        raise AssertionError(f"{baseline_call.answered()} ({status_said}){baseline_call.where()}, in a shape its "
+                             f"contract forbids: [{first.check}] expected {first.expected}, got {first.actual}"
                              f"{f' at {first.pointer}' if first.pointer else ''}")
-    assert baseline_call.status == status, f"{baseline_call.answered()}, expected {status}; body: {baseline_call.body}"
+    assert baseline_call.status == status, (
+        f"{baseline_call.answered()}, expected {status}{baseline_call.where()}; body: {baseline_call.body}")
 
 
 @then(parsers.re(OPERATION + r" answers (?P<status>\d{3})$"))
@@ -141,9 +161,10 @@ def reports_missing(baseline_call, operation, field):
     fields = ((baseline_call.body or {}).get("syntaxErrors") or {}).get("invalidFields") or []
     named = [f for f in fields if f.get("fieldName") == field]
     others = sorted({str(f.get("fieldName")) for f in fields} - {field})
-    assert named, f"{baseline_call.answered()} without naming {field} among the invalid fields: {fields}"
-    assert not others, (f"{baseline_call.answered()} naming {', '.join(others)} invalid too: the rest of the body, "
-                        f"the smallest its schema accepts, should be valid: {fields}")
+    assert named, (f"{baseline_call.answered()}{baseline_call.where()} without naming {field} among the invalid "
+                   f"fields: {fields}")
+    assert not others, (f"{baseline_call.answered()}{baseline_call.where()} naming {', '.join(others)} invalid too: "
+                        f"the rest of the body, the smallest its schema accepts, should be valid: {fields}")
     words = [f.get("error") for f in named]
     # The description lists the words but not which mistake gets which: the word is the emulator's choice.
     with assumed("input.md#the-error-word-of-an-invalid-field", what=f"the error word of the missing {field}",

@@ -62,3 +62,16 @@ def test_the_three_kinds_cover_what_the_description_declares():
     counts = (len(baseline.without_token(CONTRACT).rows), len(baseline.unknown_id(CONTRACT).rows), len(ROWS_400))
     assert counts == (123, 66, 86)
     assert set(baseline.unknown_id(CONTRACT).left_out) == {"the description declares no 404"}
+
+
+def test_a_failing_row_is_named_by_its_own_line():
+    """The outline's steps share one line for every row: the row's own line is what a reader needs."""
+    from types import SimpleNamespace
+
+    from steps.baseline_steps import _row_line
+
+    lines = baseline.FEATURE.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("| rolesGet "))
+    item = SimpleNamespace(callspec=SimpleNamespace(id="rolesGet-GET-/roles"), path=baseline.FEATURE,
+                           config=SimpleNamespace(rootpath=baseline.ROOT))
+    assert _row_line(item) == f"features/baseline/baseline.feature:{number}"
