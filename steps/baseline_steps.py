@@ -62,7 +62,8 @@ def _row_line(item) -> str:
     return ""
 
 
-def _send(ctx, baseline_call: BaselineCall, operation: str, method: str, path: str, *, role=None, leave_out=None):
+def _send(ctx, baseline_call: BaselineCall, operation: str, method: str, path: str, *, role=None, leave_out=None,
+          api_key=True):
     contract = load_contract("multi")
     op = contract.by_id.get(operation)
     assert op is not None and (op.method, op.path) == (method, path), (
@@ -75,12 +76,18 @@ def _send(ctx, baseline_call: BaselineCall, operation: str, method: str, path: s
         body = {name: value for name, value in body.items() if name != leave_out}
         baseline_call.left_out = f" without {leave_out}"
     baseline_call.operation, baseline_call.sent = operation, f"{method} {url}"
+    client = ctx.target.multi
+    kept_key = client.key
+    if not api_key:
+        client.key, baseline_call.left_out = None, " without the api-key"
     try:
         answer = ctx.call(method, url, as_actor=ctx.actor(role) if role else None, json=body)
     except ContractViolation as violation:
         # Kept for the Then step, which says what was expected beside it; a violation never passes.
         baseline_call.violation, baseline_call.status = violation, violation.violations[0].status
         return
+    finally:
+        client.key = kept_key
     baseline_call.status, baseline_call.body = answer.status, answer.body
 
 
@@ -91,6 +98,15 @@ def called_without_token(ctx, baseline_call, operation, method, path):
     Calls the operation with the api-key and no token, its ids unknown and its body the smallest valid one.
     """
     _send(ctx, baseline_call, operation, method, path)
+
+
+@when(parsers.re(CALL + r" is called without the api-key$"))
+def called_without_api_key(ctx, baseline_call, operation, method, path):
+    """When loginWithPassword (POST /login_with_password) is called without the api-key
+
+    For the operations the api-key alone admits: no api-key header, the rest of the request valid.
+    """
+    _send(ctx, baseline_call, operation, method, path, api_key=False)
 
 
 @when(parsers.re(r"the " + ROLE + " calls " + CALL + r" for an unknown id$"))

@@ -4,7 +4,8 @@ are the Multi API's operations.
     python -m support.baseline      # writes features/baseline/baseline.feature (make baseline)
 
 Three answers every operation owes, each only where the description declares it:
-- no token: 401, for every operation whose every security requirement asks for a token;
+- no token: 401, for every operation whose every security requirement asks for a token; without the api-key,
+  401, for the operations the api-key alone admits;
 - an unknown id: 404, for every operation with an id in its path, asked by a signed-in identity;
 - a required field left out of the body: 400 naming that field, one row per required top-level field.
 
@@ -63,13 +64,25 @@ def without_token(contract) -> Outline:
     rows, left_out = [], {}
     for op in _operations(contract):
         if not any(TOKEN in requirement for requirement in op.security):
-            continue  # the api-key alone: no token to leave out
+            continue  # the api-key alone: no token to leave out (without_api_key has them)
         if not needs_token(op):
             left_out.setdefault("a token is optional: a call without one is not refused", []).append(op.operation_id)
         elif "401" not in op.responses:
             left_out.setdefault("the description declares no 401", []).append(op.operation_id)
         else:
             rows.append(Row(op.operation_id, op.method, op.path))
+    return Outline(rows, left_out)
+
+
+def without_api_key(contract) -> Outline:
+    """The operations the api-key alone admits: their one credential left out."""
+    rows, left_out = [], {}
+    for op in _operations(contract):
+        if op.security and not any(TOKEN in requirement for requirement in op.security):
+            if "401" in op.responses:
+                rows.append(Row(op.operation_id, op.method, op.path))
+            else:
+                left_out.setdefault("the description declares no 401", []).append(op.operation_id)
     return Outline(rows, left_out)
 
 
@@ -106,10 +119,11 @@ HEADER = """\
 @baseline @negative
 Feature: Every operation's baseline refusals, generated from the contract
   Three answers the description declares for most operations, one row per operation: a call without a token
-  is refused with 401; a signed-in identity asking for an id nobody issued ({unknown}) is answered
-  404; a body without one of its required fields is refused with 400 naming the field (a row per required
-  field). The rest of each request is valid: the smallest body its schema accepts, every other path parameter
-  its first allowed value. Each answer is also checked against its operation's schema, as every answer is.
+  (or, where the api-key alone is asked, without the api-key) is refused with 401; a signed-in identity asking
+  for an id nobody issued ({unknown}) is answered 404; a body without one of its required fields is
+  refused with 400 naming the field (a row per required field). The rest of each request is valid: the smallest
+  body its schema accepts, every other path parameter its first allowed value. Each answer is also checked
+  against its operation's schema, as every answer is.
 """
 
 
@@ -148,6 +162,12 @@ def render(contract=None) -> str:
     lines += _outline("<operation> refuses a call without a token",
                       [f"When {call} is called without a token", "Then <operation> answers 401"],
                       tokens.rows, ["operation", "method", "path"])
+
+    keys = without_api_key(contract)
+    lines += ["", *_left_out(keys)] if keys.left_out else []
+    lines += _outline("<operation> refuses a call without the api-key",
+                      [f"When {call} is called without the api-key", "Then <operation> answers 401"],
+                      keys.rows, ["operation", "method", "path"])
 
     ids = unknown_id(contract)
     lines += ["", *_left_out(ids)]

@@ -4,10 +4,11 @@
 @baseline @negative
 Feature: Every operation's baseline refusals, generated from the contract
   Three answers the description declares for most operations, one row per operation: a call without a token
-  is refused with 401; a signed-in identity asking for an id nobody issued (9000000000000000001) is answered
-  404; a body without one of its required fields is refused with 400 naming the field (a row per required
-  field). The rest of each request is valid: the smallest body its schema accepts, every other path parameter
-  its first allowed value. Each answer is also checked against its operation's schema, as every answer is.
+  (or, where the api-key alone is asked, without the api-key) is refused with 401; a signed-in identity asking
+  for an id nobody issued (9000000000000000001) is answered 404; a body without one of its required fields is
+  refused with 400 naming the field (a row per required field). The rest of each request is valid: the smallest
+  body its schema accepts, every other path parameter its first allowed value. Each answer is also checked
+  against its operation's schema, as every answer is.
 
   # Not covered here (a token is optional: a call without one is not refused): requestAccessToken, userIdentities.
   # Not covered here (the description declares no 401): bulksManagedCardBlock, bulksManagedCardRemove,
@@ -143,6 +144,31 @@ Feature: Every operation's baseline refusals, generated from the contract
       | userActivate                             | POST   | /users/{user_id}/activate                                     |
       | userDeactivate                           | POST   | /users/{user_id}/deactivate                                   |
       | userInviteSend                           | POST   | /users/{user_id}/invite                                       |
+
+  Scenario Outline: <operation> refuses a call without the api-key
+    When <operation> (<method> <path>) is called without the api-key
+    Then <operation> answers 401
+
+    Examples:
+      | operation                                  | method | path                                             |
+      | consumerCreate                             | POST   | /consumers                                       |
+      | consumerRootUserEmailVerificationCodeSend  | POST   | /consumers/verification/email/send               |
+      | consumerRootUserEmailVerify                | POST   | /consumers/verification/email/verify             |
+      | corporateCreate                            | POST   | /corporates                                      |
+      | corporateRootUserEmailVerificationCodeSend | POST   | /corporates/verification/email/send              |
+      | corporateRootUserEmailVerify               | POST   | /corporates/verification/email/verify            |
+      | loginViaBiometrics                         | POST   | /login_via_biometrics                            |
+      | loginWithPassword                          | POST   | /login_with_password                             |
+      | managedCardPhysicalReplaceLostOrStolen     | POST   | /managed_cards/{id}/physical/replace_lost_stolen |
+      | lostPasswordResume                         | POST   | /passwords/lost_password/resume                  |
+      | lostPasswordInitiate                       | POST   | /passwords/lost_password/start                   |
+      | passwordValidate                           | POST   | /passwords/validate                              |
+      | passwordCreate                             | POST   | /passwords/{user_id}/create                      |
+      | userKyc                                    | POST   | /users/kyc                                       |
+      | authorisedUserEmailVerificationCodeSend    | POST   | /users/verification/email/send                   |
+      | authorisedUserEmailVerify                  | POST   | /users/verification/email/verify                 |
+      | userInviteConsume                          | POST   | /users/{user_id}/invite/consume                  |
+      | userInviteValidate                         | POST   | /users/{user_id}/invite/validate                 |
 
   # Not covered here (the description declares no 404): beneficiaryBatchSCAChallenge, beneficiaryBatchSCAVerify,
   #   beneficiaryBatchSCAChallengePush, multipleSCAVerify, linkedAccountVerificationsGet,
