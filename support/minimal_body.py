@@ -9,6 +9,8 @@ refused for another reason.
 from __future__ import annotations
 
 import re
+
+# The standard library's own reading of a pattern (Python 3.11+), walked to write the shortest text it matches.
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
