@@ -47,7 +47,9 @@ def test_login_refuses_unknown_email_wrong_password_and_inactive_user_with_403(e
     corporate = emu.corporate()
     assert login(emu, "nobody@weavr-suite.example.com", corporate["password"]).status == 403
     assert login(emu, corporate["email"], "Wrong-passw0rd").status == 403
-    emu.app.world.area("users").by_id[corporate["id"]]["active"] = False
+    deactivated = emu.call("POST", "", {"identityId": corporate["id"], "active": False},
+                           mount="/_emulator/identities/active")
+    assert deactivated.status == 200, deactivated.body
     answer = login(emu, corporate["email"], corporate["password"])
     assert answer.status == 403 and answer.body is None
 
@@ -280,11 +282,12 @@ def test_otp_enrolment_code_expires_after_five_minutes(emu):
 
 def test_otp_enrolment_needs_a_mobile_and_an_active_user(emu):
     corporate = emu.corporate()
-    user = emu.app.world.area("users").by_id[corporate["id"]]
-    user["mobile"] = None
+    # States the API cannot reach (a root user without a mobile; inactive with a live token): set inside.
+    user = emu.app.world.ports.users.require(corporate["id"])
+    user.mobile = None
     answer = emu.call("POST", "/authentication_factors/otp/SMS", token=corporate["token"])
     assert answer.body["errorCode"] == "MOBILE_NUMBER_NOT_AVAILABLE"
-    user["active"] = False
+    user.active = False
     answer = emu.call("POST", "/authentication_factors/otp/SMS", token=corporate["token"])
     assert answer.body["errorCode"] == "CREDENTIALS_INACTIVE"
 

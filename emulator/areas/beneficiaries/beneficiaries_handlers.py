@@ -59,17 +59,17 @@ def _batch_id(call) -> str:
 
 @handles("beneficiaryBatchSCAChallenge")
 def batch_otp(call):
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+    call.world.ports.challenges.issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
                                                [_batch_id(call)], resend_wait=False)
 
 
 @handles("beneficiaryBatchSCAVerify")
 def batch_otp_verify(call):
-    call.world.area("confirmations").verify_latest_otp(call.require_session(), RESOURCE_TYPE, _batch_id(call),
+    call.world.ports.challenges.verify_latest_otp(call.require_session(), RESOURCE_TYPE, _batch_id(call),
                                                        call.path_params["channel"], call.body["verificationCode"])
 
 
 @handles("beneficiaryBatchSCAChallengePush")
 def batch_push(call):
-    call.world.area("confirmations").issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+    call.world.ports.challenges.issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
                                                 [_batch_id(call)], challenge_id=_batch_id(call))

@@ -46,9 +46,9 @@ def consumer_update(call):
 
 @handles("consumerRootUserEmailVerificationCodeSend")
 def consumer_email_send(call):
-    call.world.area("users").send_email_code(call.body["email"], "ROOT", "CONSUMER")
+    call.world.ports.users.send_email_code(call.body["email"], "ROOT", "CONSUMER")
 
 
 @handles("consumerRootUserEmailVerify")
 def consumer_email_verify(call):
-    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CONSUMER")
+    call.world.ports.users.verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CONSUMER")

@@ -2,6 +2,7 @@
 verification. The rules are the identity backend's; what is a corporate's own is below as data."""
 from __future__ import annotations
 
+from ...ports import User
 from ...registry import backend, handles
 from .due_diligence import CORPORATE_LOCKED
 from .identity_backend import Identity, IdentityBackend, IdentityKind
@@ -28,7 +29,7 @@ class CorporatesBackend(IdentityBackend):
         company = identity.details["company"]
         company["countryOfRegistration"] = company.pop("registrationCountry")
 
-    def current_locked(self, identity: Identity, user: dict) -> dict:
+    def current_locked(self, identity: Identity, user: User) -> dict:
         current = super().current_locked(identity, user)
         current["companyBusinessAddress"] = identity.details["company"].get("businessAddress")
         return current
@@ -61,9 +62,9 @@ def corporate_update(call):
 
 @handles("corporateRootUserEmailVerificationCodeSend")
 def corporate_email_send(call):
-    call.world.area("users").send_email_code(call.body["email"], "ROOT", "CORPORATE")
+    call.world.ports.users.send_email_code(call.body["email"], "ROOT", "CORPORATE")
 
 
 @handles("corporateRootUserEmailVerify")
 def corporate_email_verify(call):
-    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CORPORATE")
+    call.world.ports.users.verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CORPORATE")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ...errors import conflict
 from ...ledger import FundsInsufficient, NotAnAmount, UnknownInstrument
 from ...listing import Index, listed
+from ...ports import Ports
 from ...registry import backend, handles
 from ...services import NotOwner, Owner
 
@@ -23,6 +24,9 @@ class FeesBackend:
         # identity id -> FeeTransaction records, oldest first (a list bisects its creation time)
         self.by_identity = Index("creationTimestamp", _created)
         self.by_id: dict[str, dict] = {}
+
+    def connect(self, ports: Ports) -> None:
+        ports.activity.details["fees"] = self.transaction_answer
 
     def amounts(self, fee_type: str) -> dict:
         fees = self.world.programme.get("customFees") or {}

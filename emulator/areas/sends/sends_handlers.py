@@ -53,21 +53,21 @@ def _challengeable(call) -> str:
 def send_otp(call):
     send_id = _challengeable(call)
     # Its 409s document no RETRY_IN_15SEC (the confirmation challenge's do): no resend wait here.
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], "sends", [send_id],
+    call.world.ports.challenges.issue_otp(call.require_session(), call.path_params["channel"], "sends", [send_id],
                                                resend_wait=False)
 
 
 @handles("sendSCAVerify")
 def send_otp_verify(call):
     send_id = _challengeable(call)
-    call.world.area("confirmations").verify_latest_otp(call.require_session(), "sends", send_id,
+    call.world.ports.challenges.verify_latest_otp(call.require_session(), "sends", send_id,
                                                        call.path_params["channel"], call.body["verificationCode"])
 
 
 @handles("sendSCAChallengePush")
 def send_push(call):
     send_id = _challengeable(call)
-    call.world.area("confirmations").issue_push(call.require_session(), call.path_params["channel"], "sends",
+    call.world.ports.challenges.issue_push(call.require_session(), call.path_params["channel"], "sends",
                                                 [send_id], challenge_id=send_id)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ...credentials import check_complexity
 from ...errors import ApiError, conflict, forbidden, not_found, unauthorized
 from ...listing import listed
+from ...ports import User
 from ...registry import backend, handles
 from ...services import Owner
 from .roles import check_assignable
@@ -39,91 +40,87 @@ class AuthorisedUsersBackend:
         self.kyc: dict[str, dict] = {}
 
     # -- reading ---------------------------------------------------------------------------
-    def of_session(self, session, user_id) -> dict:
+    def of_session(self, session, user_id) -> User:
         """The authorised user with this id in the caller's identity; 404 for anyone else's or a root user."""
         user = self.world.area("users").get(str(user_id))
-        if user is None or user["credentialType"] != "USER" or user["identityType"] != session.identity_type \
-                or user["identityId"] != session.identity_id:
+        if user is None or user.credential_type != "USER" or user.identity_type != session.identity_type \
+                or user.identity_id != session.identity_id:
             raise not_found("User not found")
         return user
 
-    def view(self, user: dict) -> dict:
-        answer = {"id": user["id"], "identity": {"type": user["identityType"], "id": user["identityId"]},
-                  "name": user["name"], "surname": user["surname"], "email": user["email"],
-                  "active": user["active"], "roles": list(user.get("roles") or [])}
+    def view(self, user: User) -> dict:
+        answer = {"id": user.id, "identity": {"type": user.identity_type, "id": user.identity_id},
+                  "name": user.name, "surname": user.surname, "email": user.email,
+                  "active": user.active, "roles": list(user.roles or [])}
         for field in OPTIONAL_FIELDS:
-            if user.get(field) is not None:
-                answer[field] = user[field]
+            if user.field(field) is not None:
+                answer[field] = user.field(field)
         return answer
 
     def listing(self, session) -> list[dict]:
         """The identity's authorised users as answered, oldest first."""
-        return [self.view(u) for u in self.world.area("users").of_identity(session.identity_type,
-                                                                             session.identity_id)]
+        owner = Owner(session.identity_type, session.identity_id)
+        return [self.view(u) for u in self.world.area("users").of_identity(owner)]
 
     # -- changing --------------------------------------------------------------------------
-    def create(self, session, request: dict) -> dict:
+    def create(self, session, request: dict) -> User:
         world = self.world
         if world.area("users").email_taken(request["email"]):
             raise conflict("EMAIL_NOT_UNIQUE")
         _check_country(request.get("countryOfResidence"))
         roles = check_assignable(world, request.get("roles") or [])
-        extra = {"brand": request.get("brand"), "countryOfResidence": request.get("countryOfResidence"),
-                 "roles": roles, "mobileChanges": 0}
         return world.area("users").add(user_id=world.ids.next(), identity_type=session.identity_type,
                                identity_id=session.identity_id, credential_type="USER", name=request["name"],
                                surname=request["surname"], email=request["email"], mobile=request.get("mobile"),
                                date_of_birth=request.get("dateOfBirth"), tag=request.get("tag"),
-                               locale=request.get("locale"), extra=extra)
+                               locale=request.get("locale"), brand=request.get("brand"),
+                               country_of_residence=request.get("countryOfResidence"), roles=roles)
 
-    def update(self, session, user: dict, request: dict) -> dict:
+    def update(self, session, user: User, request: dict) -> User:
         world = self.world
         # Every check first, so a refused change changes nothing.
         email = request.get("email")
-        email_changes = email is not None and email.lower() != user["email"].lower()
+        email_changes = email is not None and email.lower() != user.email.lower()
         if email_changes and world.area("users").email_taken(email):
             raise conflict("EMAIL_NOT_UNIQUE")
         mobile = request.get("mobile")
-        mobile_changes = mobile is not None and mobile != user.get("mobile")
-        if mobile_changes and user.get("mobileChanges", 0) >= MOBILE_CHANGE_LIMIT:
+        mobile_changes = mobile is not None and mobile != user.mobile
+        if mobile_changes and user.mobile_changes >= MOBILE_CHANGE_LIMIT:
             raise conflict("MOBILE_NO_CHANGE_LIMIT_EXCEEDED")
         roles = None
         if "roles" in request:
-            if user["id"] == session.user_id:
+            if user.id == session.user_id:
                 raise conflict("CANNOT_MODIFY_OWN_ROLES")
             roles = check_assignable(world, request["roles"])
         for field in ("name", "surname", "dateOfBirth", "tag", "locale", "brand"):
             if field in request:
-                user[field] = request[field]
-        if email_changes:
-            world.area("users").change_email(user, email)
-        elif email is not None:
-            user["email"] = email  # same address, perhaps in another case
+                user.set_field(field, request[field])
+        if email is not None:
+            world.area("users").change_email(user, email)  # the same address in another case stays verified
         if mobile_changes:
-            user["mobile"] = mobile
-            user["mobileNumberVerified"] = False
-            user["mobileChanges"] = user.get("mobileChanges", 0) + 1
+            world.area("users").change_mobile(user, mobile)
+            user.mobile_changes += 1
         if roles is not None:
-            user["roles"] = roles
+            user.roles = roles
         return user
 
     # -- invites ---------------------------------------------------------------------------
-    def send_invite(self, user: dict) -> None:
-        invite = self.invites.get(user["id"])
+    def send_invite(self, user: User) -> None:
+        invite = self.invites.get(user.id)
         if invite and invite["consumed"]:
             raise conflict("INVITE_ALREADY_CONSUMED")
         # A new invite replaces the previous one and starts a new month.
-        self.invites[user["id"]] = {"sentMs": self.world.now_ms(), "consumed": False}
+        self.invites[user.id] = {"sentMs": self.world.now_ms(), "consumed": False}
 
-    def invited_user(self, user_id) -> dict:
+    def invited_user(self, user_id) -> User:
         user = self.world.area("users").get(str(user_id))
-        if user is None or user["credentialType"] != "USER":
+        if user is None or user.credential_type != "USER":
             raise not_found("User not found")
         return user
 
-    def open_invite(self, user: dict, code: str) -> dict:
+    def open_invite(self, user: User, code: str) -> dict:
         """The user's invite if it is open and the code is right; 409 INVITE_OR_INVITE_CODE_INVALID otherwise."""
-        invite = self.invites.get(user["id"])
+        invite = self.invites.get(user.id)
         if invite is None or invite["consumed"] or code != self.world.programme["sandboxCodes"]["invite"]:
             raise conflict("INVITE_OR_INVITE_CODE_INVALID")
         return invite
@@ -131,35 +128,34 @@ class AuthorisedUsersBackend:
     def expired(self, invite: dict) -> bool:
         return self.world.now_ms() - invite["sentMs"] > INVITE_TTL_MS
 
-    def consume_invite(self, user: dict, request: dict) -> str:
+    def consume_invite(self, user: User, request: dict) -> str:
         world = self.world
         invite = self.open_invite(user, request["inviteCode"])
         if self.expired(invite):
             raise ApiError(410, {"errorCode": "TOKEN_EXPIRED"})
-        if user["passwordHash"] is not None:
+        if user.has_password:
             raise conflict("PASSWORD_ALREADY_CREATED")
         password = request["password"]["value"]
         check_complexity(password)
         world.area("users").set_password(user, password)
         if request.get("mobile") is not None:
-            user["mobile"] = request["mobile"]
-            user["mobileNumberVerified"] = False
+            world.area("users").change_mobile(user, request["mobile"])
         invite["consumed"] = True
-        session = world.sessions.open(user["identityType"], user["identityId"], user["id"], "USER")
+        session = world.sessions.open(user.identity_type, user.identity_id, user.id, "USER")
         return session.token
 
     # -- KYC -------------------------------------------------------------------------------
-    def start_kyc(self, user: dict) -> str:
+    def start_kyc(self, user: User) -> str:
         world = self.world
-        if not user["emailVerified"]:
+        if not user.email_verified:
             raise conflict("EMAIL_NOT_VERIFIED")
-        if not (user.get("mobileNumberVerified") or world.area("factors").is_active(user["id"], "SMS")):
+        if not (user.mobile_number_verified or world.ports.factors.is_active(user.id, "SMS")):
             raise conflict("MOBILE_NOT_VERIFIED")
-        if not kyb_approved(world, user["identityId"]):
+        if not kyb_approved(world, user.identity_id):
             raise conflict("KYB_IDENTITY_NOT_APPROVED")
-        kyc = self.kyc.get(user["id"])
+        kyc = self.kyc.get(user.id)
         if kyc is None:
-            kyc = self.kyc[user["id"]] = {"reference": world.ids.next(), "status": "INITIATED"}
+            kyc = self.kyc[user.id] = {"reference": world.ids.next(), "status": "INITIATED"}
         status = kyc["status"]
         if status == "APPROVED":
             raise conflict("KYC_ALREADY_APPROVED")
@@ -228,7 +224,7 @@ def user_deactivate(call):
     call.world.area("users").set_active(user, False)
     # Done through the API, so by the programme ("INNOVATOR"); the API takes no reason.
     call.world.outbox.emit("auth_users_user_deactivated_watch", {
-        "actionDoneBy": "INNOVATOR", "emailAddress": user["email"], "reasonCode": "UNDEFINED_REASON"})
+        "actionDoneBy": "INNOVATOR", "emailAddress": user.email, "reasonCode": "UNDEFINED_REASON"})
 
 
 @handles("userActivate")
@@ -257,7 +253,7 @@ def user_invite_validate(call):
 def user_invite_consume(call):
     area = call.world.area("authorised_users")
     user = call.world.area("users").get(str(call.path_params["user_id"]))
-    if user is None or user["credentialType"] != "USER":
+    if user is None or user.credential_type != "USER":
         raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
     return {"token": area.consume_invite(user, call.body)}
 
@@ -266,9 +262,9 @@ def user_invite_consume(call):
 def user_email_send(call):
     users = call.world.area("users")
     user = users.find_by_email(call.body["email"])
-    if user is None or user["credentialType"] != "USER":
+    if user is None or user.credential_type != "USER":
         raise conflict("EMAIL_NOT_FOUND")
-    if user["emailVerified"]:
+    if user.email_verified:
         return None  # nothing to verify: no code is sent, and verifying answers VERIFICATION_CODE_INVALID
     users.send_email_code(call.body["email"], "USER", None)
 

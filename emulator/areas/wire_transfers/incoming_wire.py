@@ -15,6 +15,7 @@ from ... import forwarding
 from ...amounts import int64_amount as _int64
 from ...errors import not_found
 from ...listing import listed
+from ...ports import Ports
 from ...registry import backend, handles
 from ...services import Owner
 
@@ -58,12 +59,15 @@ class IncomingWireBackend:
         self.world = world
         self.by_id: dict[str, IncomingWireTransfer] = {}
 
+    def connect(self, ports: Ports) -> None:
+        self.accounts = ports.bank_accounts
+
     def receive(self, request: dict) -> str:
         """The Simulator's full incoming path: its outcome code."""
         destination = _destination(request)
         if destination is None:
             return NOT_FOUND
-        accounts = self.world.area("managed_accounts")
+        accounts = self.accounts
         # Only an upgraded account has bank details to be found by. The description gives this path no
         # DENIED_ACCOUNT_NOT_UPGRADED_TO_IBAN (its by-id sibling has it), so an account without them is not found.
         account = accounts.with_bank_details(lambda details: _matches(details, destination))
@@ -82,7 +86,7 @@ class IncomingWireBackend:
             amount=request["depositAmount"]["amount"], currency=account.currency,
             network=_network(request, key), created_at=self.world.now_ms(), sender=sender)
         if self._rejected_by_programme(transfer, account):
-            accounts.deposit_tx_ids.add(transaction_id)  # a rejected arrival's id is spent too
+            accounts.spend_deposit_id(transaction_id)  # a rejected arrival's id is spent too
             self._reject(transfer, account)
             return DENIED_BY_PROGRAMME
         code = accounts.deposit(account.id, request["depositAmount"], transaction_id)
@@ -122,14 +126,13 @@ class IncomingWireBackend:
         owners = {"CORPORATE": "corporates", "CONSUMER": "consumers"}[transfer.owner.type]
         return {"id": transfer.id, "source": {"instrument": source},
                 "destination": {"instrument": {"type": "managed_accounts",
-                                               "instrument": self.world.area("managed_accounts").answer(account)},
-                                "owner": {"type": owners,
-                                          "owner": self.world.area(owners).view(transfer.owner.id)}},
+                                               "instrument": self.accounts.answer(account)},
+                                "owner": {"type": owners, "owner": self.world.identities.view(transfer.owner)}},
                 "amount": {"currency": transfer.currency, "amount": transfer.amount},
                 "timestamp": transfer.created_at}
 
     def _event(self, transfer: IncomingWireTransfer, account, state: str) -> None:
-        self.world.area("managed_accounts").deposit_event(
+        self.accounts.deposit_event(
             account, transfer.id, transfer.amount, self.world.now_ms(), state, senderName=transfer.sender["senderName"],
             senderIban=transfer.sender["senderIban"], senderReference=transfer.sender["senderReference"])
 

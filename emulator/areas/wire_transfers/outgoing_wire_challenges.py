@@ -22,19 +22,19 @@ def _challengeable(call) -> str:
 def owt_otp(call):
     owt_id = _challengeable(call)
     # Its 409s document no RETRY_IN_15SEC (the confirmation challenge's do): no resend wait here.
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+    call.world.ports.challenges.issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
                                                [owt_id], resend_wait=False)
 
 
 @handles("outgoingWireTransferSCAVerify")
 def owt_otp_verify(call):
     owt_id = _challengeable(call)
-    call.world.area("confirmations").verify_latest_otp(call.require_session(), RESOURCE_TYPE, owt_id,
+    call.world.ports.challenges.verify_latest_otp(call.require_session(), RESOURCE_TYPE, owt_id,
                                                        call.path_params["channel"], call.body["verificationCode"])
 
 
 @handles("outgoingWireTransferSCAChallengePush")
 def owt_push(call):
     owt_id = _challengeable(call)
-    call.world.area("confirmations").issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+    call.world.ports.challenges.issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
                                                 [owt_id], challenge_id=owt_id)
