@@ -78,6 +78,10 @@ class FactorsBackend:
         return {"factors": self.by_user}
 
 
+def factors_backend(world) -> FactorsBackend:
+    return world.area("factors")
+
+
 def _wired_as_port(backend: FactorsBackend) -> Factors:
     return backend  # mypy holds the backend to the port World wires it into
 
@@ -88,15 +92,15 @@ def session_user(call) -> User:
 
 @handles("authFactorsGet")
 def auth_factors_get(call):
-    return {"factors": call.world.area("factors").factors(call.require_session().user_id)}
+    return {"factors": factors_backend(call.world).factors(call.require_session().user_id)}
 
 
 @handles("enrolDeviceUsingOtpStepOne")
 def enrol_otp(call):
-    call.world.area("factors").start_otp_enrolment(session_user(call), call.path_params["channel"])
+    factors_backend(call.world).start_otp_enrolment(session_user(call), call.path_params["channel"])
 
 
 @handles("enrolDeviceUsingOtpStepTwo")
 def enrol_otp_verify(call):
-    call.world.area("factors").verify_otp_enrolment(session_user(call), call.path_params["channel"],
-                                            call.body["verificationCode"])
+    factors_backend(call.world).verify_otp_enrolment(session_user(call), call.path_params["channel"],
+                                                     call.body["verificationCode"])

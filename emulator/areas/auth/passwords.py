@@ -6,6 +6,7 @@ from ...credentials import check_complexity, hash_password
 from ...errors import ApiError, conflict
 from ...ports import User
 from ...registry import backend, handles
+from .sign_in import sign_in_backend
 
 HISTORY = 5  # the current password and the 4 before it may not be chosen again
 
@@ -34,6 +35,10 @@ class PasswordsBackend:
 
     def dump(self) -> dict:
         return {"lostPasswordStarted": self.lost}
+
+
+def passwords_backend(world) -> PasswordsBackend:
+    return world.area("passwords")
 
 
 def password_info(user: User) -> dict:
@@ -71,7 +76,7 @@ def password_update(call):
     user = world.ports.users.require(call.require_session().user_id)
     if not world.ports.users.password_matches(user, call.body["oldPassword"]["value"]):
         raise conflict("PASSWORD_INCORRECT")
-    world.area("passwords").replace(user, call.body["newPassword"]["value"])
+    passwords_backend(world).replace(user, call.body["newPassword"]["value"])
     return {"passwordInfo": password_info(user), "token": open_session(world, user)}
 
 
@@ -82,7 +87,7 @@ def lost_password_start(call):
     # Weavr does not say whether an email is known: the answer is 204 either way; only an active
     # user's reset is started (and emailed).
     if user is not None and user.active:
-        world.area("passwords").lost[user.id] = world.now_ms()
+        passwords_backend(world).lost[user.id] = world.now_ms()
 
 
 @handles("lostPasswordResume")
@@ -92,11 +97,11 @@ def lost_password_resume(call):
     user = world.ports.users.find_by_email(body["email"])
     codes = world.programme["sandboxCodes"]
     expected = codes.get("lostPassword", codes["emailVerification"])
-    if user is None or user.id not in world.area("passwords").lost or body["nonce"] != expected:
+    if user is None or user.id not in passwords_backend(world).lost or body["nonce"] != expected:
         raise conflict("INVALID_NONCE_OR_EMAIL")
     if not user.has_password:
         raise conflict("PASSWORD_NOT_SET")
-    world.area("passwords").replace(user, body["newPassword"]["value"])
-    del world.area("passwords").lost[user.id]
-    world.area("sign_in").clear(user.id)  # a reset password lifts a lock-out
+    passwords_backend(world).replace(user, body["newPassword"]["value"])
+    del passwords_backend(world).lost[user.id]
+    sign_in_backend(world).clear(user.id)  # a reset password lifts a lock-out
     return {"token": open_session(world, user)}

@@ -6,7 +6,7 @@ from ...challenges import PUSH_EXPIRED, PUSH_INVALID, PUSH_VERIFIED, PushChallen
 from ...errors import conflict
 from ...ports import Push, PushDecided, User
 from ...registry import backend, handles
-from .factors import session_user
+from .factors import factors_backend, session_user
 
 
 @backend("push")
@@ -22,7 +22,7 @@ class PushBackend:
 
     # -- enrolment ----------------------------------------------------------------------------
     def enrol(self, user: User, channel: str) -> None:
-        factors = self.world.area("factors")
+        factors = factors_backend(self.world)
         if factors.is_active(user.id, channel):
             raise conflict("CHANNEL_ALREADY_REGISTERED")
         if not user.mobile:
@@ -33,9 +33,9 @@ class PushBackend:
     def unlink(self, user: User, channel: str) -> None:
         if not user.active:
             raise conflict("CREDENTIALS_INACTIVE")
-        if not self.world.area("factors").is_enrolled(user.id, channel):
+        if not factors_backend(self.world).is_enrolled(user.id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
-        self.world.area("factors").remove(user.id, channel)
+        factors_backend(self.world).remove(user.id, channel)
         now = self.world.now_ms()
         for challenge in self.challenges.values():
             if challenge.user_id == user.id and challenge.channel == channel and challenge.pending(now):
@@ -83,6 +83,10 @@ class PushBackend:
         return {"pushChallenges": [vars(c) for c in self.challenges.values()]}
 
 
+def push_backend(world) -> PushBackend:
+    return world.area("push")
+
+
 def _wired_as_port(backend: PushBackend) -> Push:
     return backend  # mypy holds the backend to the port World wires it into
 
@@ -92,11 +96,11 @@ OUTCOMES = {"verify_success": PUSH_VERIFIED, "verify_invalid": PUSH_INVALID, "ve
 
 @handles("enrolDeviceUsingPush")
 def enrol_push(call):
-    call.world.area("push").enrol(session_user(call), call.path_params["channel"])
+    push_backend(call.world).enrol(session_user(call), call.path_params["channel"])
 
 
 @handles("unlinkDeviceUsingPush")
 def unlink_push(call):
     # Removing a device that can approve payments is itself a sensitive action (areas/auth/choices.md).
     call.require_step_up()
-    call.world.area("push").unlink(session_user(call), call.path_params["channel"])
+    push_backend(call.world).unlink(session_user(call), call.path_params["channel"])

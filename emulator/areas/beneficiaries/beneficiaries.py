@@ -186,6 +186,10 @@ class BeneficiariesBackend:
                 "batches": [b.answer() for b in self.batches.values()]}
 
 
+def beneficiaries_backend(world) -> BeneficiariesBackend:
+    return world.area("beneficiaries")
+
+
 def _wired_as_port(backend: BeneficiariesBackend) -> Beneficiaries:
     return backend  # mypy holds the backend to the port World wires it into
 

@@ -189,26 +189,30 @@ class ConfirmationsBackend:
         return {"confirmations": [c.answer() for c in self.by_id.values()]}
 
 
+def confirmations_backend(world) -> ConfirmationsBackend:
+    return world.area("confirmations")
+
+
 def _wired_as_port(backend: ConfirmationsBackend) -> Challenges:
     return backend  # mypy holds the backend to the port World wires it into
 
 
 @handles("multipleSCAChallenge")
 def multiple_sca_challenge(call):
-    confirmation = call.world.area("confirmations").issue_otp(
+    confirmation = confirmations_backend(call.world).issue_otp(
         call.require_session(), call.path_params["channel"], call.body["resourceType"], call.body["resourceIds"])
     return {"scaChallengeId": confirmation.id}
 
 
 @handles("multipleSCAChallengePush")
 def multiple_sca_challenge_push(call):
-    confirmation = call.world.area("confirmations").issue_push(
+    confirmation = confirmations_backend(call.world).issue_push(
         call.require_session(), call.path_params["channel"], call.body["resourceType"], call.body["resourceIds"])
     return {"scaChallengeId": confirmation.push.id}
 
 
 @handles("multipleSCAVerify")
 def multiple_sca_verify(call):
-    call.world.area("confirmations").verify_otp(
+    confirmations_backend(call.world).verify_otp(
         call.require_session(), call.path_params["scaChallengeId"], call.path_params["channel"],
         call.body["resourceType"], call.body["verificationCode"])

@@ -26,22 +26,26 @@ class ConsumersBackend(IdentityBackend):
     kind = CONSUMER
 
 
+def consumers_backend(world) -> ConsumersBackend:
+    return world.area("consumers")
+
+
 @handles("consumerCreate")
 def consumer_create(call):
-    consumers = call.world.area("consumers")
+    consumers = consumers_backend(call.world)
     return consumers.view(consumers.create(call.body).id)
 
 
 @handles("consumerGet")
 def consumer_get(call):
-    return call.world.area("consumers").view(call.require_identity("CONSUMER"))
+    return consumers_backend(call.world).view(call.require_identity("CONSUMER"))
 
 
 @handles("consumerUpdate")
 def consumer_update(call):
     consumer_id = call.require_identity("CONSUMER")
-    call.world.area("consumers").update(consumer_id, call.body)
-    return call.world.area("consumers").view(consumer_id)
+    consumers_backend(call.world).update(consumer_id, call.body)
+    return consumers_backend(call.world).view(consumer_id)
 
 
 @handles("consumerRootUserEmailVerificationCodeSend")

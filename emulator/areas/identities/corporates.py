@@ -42,22 +42,26 @@ class CorporatesBackend(IdentityBackend):
         return self.by_id[identity_id].details["company"]["name"]
 
 
+def corporates_backend(world) -> CorporatesBackend:
+    return world.area("corporates")
+
+
 @handles("corporateCreate")
 def corporate_create(call):
-    corporates = call.world.area("corporates")
+    corporates = corporates_backend(call.world)
     return corporates.view(corporates.create(call.body).id, created=True)
 
 
 @handles("corporateGet")
 def corporate_get(call):
-    return call.world.area("corporates").view(call.require_identity("CORPORATE"))
+    return corporates_backend(call.world).view(call.require_identity("CORPORATE"))
 
 
 @handles("corporateUpdate")
 def corporate_update(call):
     corporate_id = call.require_identity("CORPORATE")
-    call.world.area("corporates").update(corporate_id, call.body)
-    return call.world.area("corporates").view(corporate_id)
+    corporates_backend(call.world).update(corporate_id, call.body)
+    return corporates_backend(call.world).view(corporate_id)
 
 
 @handles("corporateRootUserEmailVerificationCodeSend")

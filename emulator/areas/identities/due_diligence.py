@@ -90,7 +90,7 @@ class DueDiligenceBackend:
                 "event": ["STATUS_UPDATED"],
                 "additionalInformation": {
                     "corporateId": root_user.identity_id,
-                    "corporateName": self.world.area("corporates").display_name(root_user.identity_id),
+                    "corporateName": self.world.identities.name(root_user.owner),
                     "rootUserEmail": root_user.email, "kybStatus": APPROVED,
                     "beneficiary": beneficiary | {"status": APPROVED, "ongoingKybStatus": APPROVED}}})
 
@@ -105,13 +105,17 @@ class DueDiligenceBackend:
         return {"dueDiligence": {identity_id: vars(record) for identity_id, record in self.by_identity.items()}}
 
 
+def due_diligence_backend(world) -> DueDiligenceBackend:
+    return world.area("due_diligence")
+
+
 def check_locked_fields(world, identity_id: str, request: dict, current: dict, locked: tuple, error_code: str):
     """Refuse a change to a field due diligence verified, once it is approved.
 
     `current` maps each locked request field to its present value; sending the present value
     again is not a change and is accepted.
     """
-    if not world.area("due_diligence").is_approved(identity_id):
+    if not due_diligence_backend(world).is_approved(identity_id):
         return
     for name in locked:
         if name in request and not _same(name, request[name], current.get(name)):
@@ -127,13 +131,13 @@ def _same(name: str, wanted, present) -> bool:
 # -- handlers ------------------------------------------------------------------------------
 @handles("corporateKybStart")
 def corporate_kyb_start(call):
-    record = call.world.area("due_diligence").start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
+    record = due_diligence_backend(call.world).start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
     return {"reference": record.reference}
 
 
 @handles("corporateKybGet")
 def corporate_kyb_get(call):
-    status = call.world.area("due_diligence").status(call.require_identity("CORPORATE"))
+    status = due_diligence_backend(call.world).status(call.require_identity("CORPORATE"))
     # No re-verification runs in the emulator: the ongoing status is the effective one.
     return {"kybStatus": status, "ongoingKybStatus": status}
 
@@ -141,13 +145,13 @@ def corporate_kyb_get(call):
 @handles("consumerKycStart")
 def consumer_kyc_start(call):
     level = (call.body or {}).get("kycLevel")
-    record = call.world.area("due_diligence").start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
+    record = due_diligence_backend(call.world).start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
     return {"reference": record.reference, "kycLevel": record.kyc_level}
 
 
 @handles("consumerKycGet")
 def consumer_kyc_get(call):
-    record = call.world.area("due_diligence").record(call.require_identity("CONSUMER"))
+    record = due_diligence_backend(call.world).record(call.require_identity("CONSUMER"))
     answer = {"fullDueDiligence": record.status, "ongoingFullDueDiligence": record.status}
     if record.kyc_level:
         answer["kycLevel"] = answer["ongoingKycLevel"] = record.kyc_level

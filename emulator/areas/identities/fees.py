@@ -95,13 +95,17 @@ class FeesBackend:
         return {"fees": self.by_identity.lists}
 
 
+def fees_backend(world) -> FeesBackend:
+    return world.area("fees")
+
+
 def _created(fee: dict) -> int:
     return fee["creationTimestamp"]
 
 
 def _charge(call, identity_type: str):
     owner = Owner(identity_type, call.require_identity(identity_type))
-    return call.world.area("fees").charge(owner, call.body)
+    return fees_backend(call.world).charge(owner, call.body)
 
 
 @handles("corporateChargeFee")
@@ -117,7 +121,7 @@ def consumer_charge_fee(call):
 @handles("feesGet")
 def fees_get(call):
     session = call.require_session()
-    fees = call.world.area("fees").by_identity.history(session.identity_id, _same)
+    fees = fees_backend(call.world).by_identity.history(session.identity_id, _same)
     # Most recent first unless sortOrder=ASC.
     return listed(call.operation, call.query, fees).answer("fees")
 

@@ -254,6 +254,10 @@ class LinkedAccountsBackend:
 
 
 # The fields that identify a bank account, in each form the description allows.
+def linked_accounts_backend(world) -> LinkedAccountsBackend:
+    return world.area("linked_accounts")
+
+
 IDENTIFYING = (("iban",), ("accountNumber", "sortCode"), ("accountDescriptor",))
 
 

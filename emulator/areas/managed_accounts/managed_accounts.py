@@ -267,5 +267,9 @@ class ManagedAccountsBackend:
         return {"managedAccounts": [vars(a) | {"owner": a.owner.answer()} for a in self.by_id.values()]}
 
 
+def managed_accounts_backend(world) -> ManagedAccountsBackend:
+    return world.area("managed_accounts")
+
+
 def _wired_as_port(backend: ManagedAccountsBackend) -> BankAccounts:
     return backend  # mypy holds the backend to the port World wires it into

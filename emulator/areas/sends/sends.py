@@ -219,6 +219,10 @@ class SendsBackend:
         return {"sends": [s.answer() | {"owner": s.owner.answer()} for s in self.by_id.values()]}
 
 
+def sends_backend(world) -> SendsBackend:
+    return world.area("sends")
+
+
 def _created(send: Send) -> int:
     return send.creation_timestamp
 

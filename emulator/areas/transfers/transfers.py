@@ -230,6 +230,10 @@ class TransfersBackend:
         return {"transfers": [t.answer() | {"owner": t.owner.answer()} for t in self.by_id.values()]}
 
 
+def transfers_backend(world) -> TransfersBackend:
+    return world.area("transfers")
+
+
 def _created(transfer: Transfer) -> int:
     return transfer.creation_timestamp
 

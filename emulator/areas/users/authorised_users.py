@@ -14,6 +14,7 @@ from ...ports import User
 from ...registry import backend, handles
 from ...services import Owner
 from .roles import check_assignable
+from .users import users_backend
 
 INVITE_TTL_MS = 31 * 24 * 60 * 60 * 1000  # "valid for 1 month"
 MOBILE_CHANGE_LIMIT = 3
@@ -42,7 +43,7 @@ class AuthorisedUsersBackend:
     # -- reading ---------------------------------------------------------------------------
     def of_session(self, session, user_id) -> User:
         """The authorised user with this id in the caller's identity; 404 for anyone else's or a root user."""
-        user = self.world.area("users").get(str(user_id))
+        user = users_backend(self.world).get(str(user_id))
         if user is None or user.credential_type != "USER" or user.identity_type != session.identity_type \
                 or user.identity_id != session.identity_id:
             raise not_found("User not found")
@@ -60,28 +61,28 @@ class AuthorisedUsersBackend:
     def listing(self, session) -> list[dict]:
         """The identity's authorised users as answered, oldest first."""
         owner = Owner(session.identity_type, session.identity_id)
-        return [self.view(u) for u in self.world.area("users").of_identity(owner)]
+        return [self.view(u) for u in users_backend(self.world).of_identity(owner)]
 
     # -- changing --------------------------------------------------------------------------
     def create(self, session, request: dict) -> User:
         world = self.world
-        if world.area("users").email_taken(request["email"]):
+        if users_backend(world).email_taken(request["email"]):
             raise conflict("EMAIL_NOT_UNIQUE")
         _check_country(request.get("countryOfResidence"))
         roles = check_assignable(world, request.get("roles") or [])
-        return world.area("users").add(user_id=world.ids.next(), identity_type=session.identity_type,
-                               identity_id=session.identity_id, credential_type="USER", name=request["name"],
-                               surname=request["surname"], email=request["email"], mobile=request.get("mobile"),
-                               date_of_birth=request.get("dateOfBirth"), tag=request.get("tag"),
-                               locale=request.get("locale"), brand=request.get("brand"),
-                               country_of_residence=request.get("countryOfResidence"), roles=roles)
+        return users_backend(world).add(user_id=world.ids.next(), identity_type=session.identity_type,
+                                        identity_id=session.identity_id, credential_type="USER", name=request["name"],
+                                        surname=request["surname"], email=request["email"], mobile=request.get("mobile"),
+                                        date_of_birth=request.get("dateOfBirth"), tag=request.get("tag"),
+                                        locale=request.get("locale"), brand=request.get("brand"),
+                                        country_of_residence=request.get("countryOfResidence"), roles=roles)
 
     def update(self, session, user: User, request: dict) -> User:
         world = self.world
         # Every check first, so a refused change changes nothing.
         email = request.get("email")
         email_changes = email is not None and email.lower() != user.email.lower()
-        if email_changes and world.area("users").email_taken(email):
+        if email is not None and email_changes and users_backend(world).email_taken(email):
             raise conflict("EMAIL_NOT_UNIQUE")
         mobile = request.get("mobile")
         mobile_changes = mobile is not None and mobile != user.mobile
@@ -96,9 +97,9 @@ class AuthorisedUsersBackend:
             if field in request:
                 user.set_field(field, request[field])
         if email is not None:
-            world.area("users").change_email(user, email)  # the same address in another case stays verified
+            users_backend(world).change_email(user, email)  # the same address in another case stays verified
         if mobile_changes:
-            world.area("users").change_mobile(user, mobile)
+            users_backend(world).change_mobile(user, mobile)
             user.mobile_changes += 1
         if roles is not None:
             user.roles = roles
@@ -113,7 +114,7 @@ class AuthorisedUsersBackend:
         self.invites[user.id] = {"sentMs": self.world.now_ms(), "consumed": False}
 
     def invited_user(self, user_id) -> User:
-        user = self.world.area("users").get(str(user_id))
+        user = users_backend(self.world).get(str(user_id))
         if user is None or user.credential_type != "USER":
             raise not_found("User not found")
         return user
@@ -137,9 +138,9 @@ class AuthorisedUsersBackend:
             raise conflict("PASSWORD_ALREADY_CREATED")
         password = request["password"]["value"]
         check_complexity(password)
-        world.area("users").set_password(user, password)
+        users_backend(world).set_password(user, password)
         if request.get("mobile") is not None:
-            world.area("users").change_mobile(user, request["mobile"])
+            users_backend(world).change_mobile(user, request["mobile"])
         invite["consumed"] = True
         session = world.sessions.open(user.identity_type, user.identity_id, user.id, "USER")
         return session.token
@@ -169,6 +170,10 @@ class AuthorisedUsersBackend:
         return {"invites": self.invites, "kyc": self.kyc}
 
 
+def authorised_users_backend(world) -> AuthorisedUsersBackend:
+    return world.area("authorised_users")
+
+
 def kyb_approved(world, corporate_id: str) -> bool:
     """Whether the corporate passed KYB (the due-diligence area's status of the identity)."""
     return world.identities.is_due_diligence_approved(Owner("CORPORATE", corporate_id))
@@ -189,14 +194,14 @@ def _bearer_session(call):
 @handles("userCreate")
 def user_create(call):
     session = call.require_step_up()
-    area = call.world.area("authorised_users")
+    area = authorised_users_backend(call.world)
     return area.view(area.create(session, call.body))
 
 
 @handles("usersGet")
 def users_get(call):
     session = call.require_session()
-    area = call.world.area("authorised_users")
+    area = authorised_users_backend(call.world)
     # Oldest first, at most 100 a page.
     return listed(call.operation, call.query, area.listing(session), newest_first=False,
                   max_limit=100).answer("users")
@@ -205,14 +210,14 @@ def users_get(call):
 @handles("userGetById")
 def user_get(call):
     session = call.require_session()
-    area = call.world.area("authorised_users")
+    area = authorised_users_backend(call.world)
     return area.view(area.of_session(session, call.path_params["user_id"]))
 
 
 @handles("userUpdate")
 def user_update(call):
     session = call.require_session()
-    area = call.world.area("authorised_users")
+    area = authorised_users_backend(call.world)
     user = area.of_session(session, call.path_params["user_id"])
     return area.view(area.update(session, user, call.body))
 
@@ -220,8 +225,8 @@ def user_update(call):
 @handles("userDeactivate")
 def user_deactivate(call):
     session = call.require_session()
-    user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
-    call.world.area("users").set_active(user, False)
+    user = authorised_users_backend(call.world).of_session(session, call.path_params["user_id"])
+    users_backend(call.world).set_active(user, False)
     # Done through the API, so by the programme ("INNOVATOR"); the API takes no reason.
     call.world.outbox.emit("auth_users_user_deactivated_watch", {
         "actionDoneBy": "INNOVATOR", "emailAddress": user.email, "reasonCode": "UNDEFINED_REASON"})
@@ -230,20 +235,20 @@ def user_deactivate(call):
 @handles("userActivate")
 def user_activate(call):
     session = call.require_session()
-    user = call.world.area("authorised_users").of_session(session, call.path_params["user_id"])
-    call.world.area("users").set_active(user, True)
+    user = authorised_users_backend(call.world).of_session(session, call.path_params["user_id"])
+    users_backend(call.world).set_active(user, True)
 
 
 @handles("userInviteSend")
 def user_invite_send(call):
     session = call.require_session()
-    area = call.world.area("authorised_users")
+    area = authorised_users_backend(call.world)
     area.send_invite(area.of_session(session, call.path_params["user_id"]))
 
 
 @handles("userInviteValidate")
 def user_invite_validate(call):
-    area = call.world.area("authorised_users")
+    area = authorised_users_backend(call.world)
     invite = area.open_invite(area.invited_user(call.path_params["user_id"]), call.body["inviteCode"])
     if area.expired(invite):
         raise conflict("INVITE_OR_INVITE_CODE_INVALID")
@@ -251,8 +256,8 @@ def user_invite_validate(call):
 
 @handles("userInviteConsume")
 def user_invite_consume(call):
-    area = call.world.area("authorised_users")
-    user = call.world.area("users").get(str(call.path_params["user_id"]))
+    area = authorised_users_backend(call.world)
+    user = users_backend(call.world).get(str(call.path_params["user_id"]))
     if user is None or user.credential_type != "USER":
         raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
     return {"token": area.consume_invite(user, call.body)}
@@ -260,7 +265,7 @@ def user_invite_consume(call):
 
 @handles("authorisedUserEmailVerificationCodeSend")
 def user_email_send(call):
-    users = call.world.area("users")
+    users = users_backend(call.world)
     user = users.find_by_email(call.body["email"])
     if user is None or user.credential_type != "USER":
         raise conflict("EMAIL_NOT_FOUND")
@@ -271,7 +276,7 @@ def user_email_send(call):
 
 @handles("authorisedUserEmailVerify")
 def user_email_verify(call):
-    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "USER", None)
+    users_backend(call.world).verify_email(call.body["email"], call.body["verificationCode"], "USER", None)
 
 
 @handles("userKyc")
@@ -282,5 +287,5 @@ def user_kyc(call):
         raise unauthorized()
     if session.identity_type != "CORPORATE" or session.credential_type != "USER":
         raise forbidden("INSUFFICIENT_PERMISSIONS")
-    user = call.world.area("users").require(session.user_id)
-    return {"reference": call.world.area("authorised_users").start_kyc(user)}
+    user = users_backend(call.world).require(session.user_id)
+    return {"reference": authorised_users_backend(call.world).start_kyc(user)}

@@ -116,5 +116,9 @@ class UsersBackend:
         return {"users": [user.dump() for user in self.by_id.values()]}
 
 
+def users_backend(world) -> UsersBackend:
+    return world.area("users")
+
+
 def _wired_as_port(backend: UsersBackend) -> Users:
     return backend  # mypy holds the backend to the port World wires it into

@@ -149,6 +149,10 @@ class IncomingWireBackend:
         return {"incomingWireTransfers": [t.answer() for t in self.by_id.values()]}
 
 
+def incoming_wire_transfers_backend(world) -> IncomingWireBackend:
+    return world.area("incoming_wire_transfers")
+
+
 def _destination(request: dict) -> dict | None:
     if request.get("destinationIbanDetails"):
         return {"iban": request["destinationIbanDetails"]["iban"]}
@@ -177,14 +181,14 @@ def _owner(call) -> Owner:
 
 @handles("incomingWireTransferGet")
 def iwt_get(call):
-    return call.world.area("incoming_wire_transfers").owned(_owner(call), call.path_params["id"]).answer()
+    return incoming_wire_transfers_backend(call.world).owned(_owner(call), call.path_params["id"]).answer()
 
 
 @handles("incomingWireTransfersGet")
 def iwts_get(call):
     # The time filters read the listing's own field names; an arrival never changes after it, so both are createdAt.
     stamped = [t.answer() | {"creationTimestamp": t.created_at, "lastUpdatedTimestamp": t.created_at}
-               for t in call.world.area("incoming_wire_transfers").of_owner(_owner(call))]
+               for t in incoming_wire_transfers_backend(call.world).of_owner(_owner(call))]
     page = listed(call.operation, call.query, stamped)
     items = [{k: v for k, v in i.items() if k not in ("creationTimestamp", "lastUpdatedTimestamp")} for i in page.items]
     return {"incomingWireTransfers": items, "count": page.count, "responseCount": len(items)}
@@ -196,4 +200,4 @@ def simulate_incoming_wire(call):
     if "amount" in body["depositAmount"]:
         body["depositAmount"] = dict(body["depositAmount"],
                                      amount=_int64(body["depositAmount"]["amount"], "depositAmount.amount"))
-    return {"code": call.world.area("incoming_wire_transfers").receive(body)}
+    return {"code": incoming_wire_transfers_backend(call.world).receive(body)}

@@ -336,6 +336,10 @@ class OutgoingWireBackend:
         return {"outgoingWireTransfers": [o.answer() | {"owner": o.owner.answer()} for o in self.by_id.values()]}
 
 
+def outgoing_wire_transfers_backend(world) -> OutgoingWireBackend:
+    return world.area("outgoing_wire_transfers")
+
+
 class _OfKind:
     """The backend as the confirmations area sees one kind of its transfers."""
 
