@@ -77,7 +77,7 @@ def test_an_unknown_user_is_404_and_changes_nothing(emu):
     answer = enrol(emu, {"email": "nobody.ctl@weavr-suite.example.com", "channel": "BIOMETRIC"})
     assert answer.status == 404 and answer.body["code"] == "NOT_FOUND"
     assert enrol(emu, {"userId": "999999999", "channel": "BIOMETRIC"}).status == 404
-    assert emu.app.world.area("factors").by_user == {}
+    assert emu.call("GET", "", mount="/_emulator/state").body["areas"]["factors"]["factors"] == {}
 
 
 def test_only_post(emu):
