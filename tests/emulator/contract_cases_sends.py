@@ -26,8 +26,7 @@ def scheduled(emu: Emu):
 def on_send(emu: Emu, method: str, action: str, body=None, *, amount: int = 2000, push: bool = False):
     sender, send_id = pending(emu, amount)
     if push:
-        world = emu.app.world
-        world.area("factors").set_factor(world.sessions.by_token[sender["token"]].user_id, "AUTHY", "ACTIVE")
+        assert emu.call("POST", "/authentication_factors/push/AUTHY", token=sender["token"]).status == 204
     return emu.call(method, f"/sends/{send_id}{action}", body, token=sender["token"])
 
 
@@ -83,8 +82,7 @@ def batch(emu: Emu, *, challenged: bool = False):
 def on_batch(emu: Emu, action: str, body=None, *, challenged: bool = False, push: bool = False):
     sender, answer = batch(emu, challenged=challenged)
     if push:
-        world = emu.app.world
-        world.area("factors").set_factor(world.sessions.by_token[sender["token"]].user_id, "AUTHY", "ACTIVE")
+        assert emu.call("POST", "/authentication_factors/push/AUTHY", token=sender["token"]).status == 204
     return emu.call("POST", f"/beneficiaries/batch/{answer.body['operationBatchId']['batchId']}{action}", body,
                     token=sender["token"])
 

@@ -82,6 +82,7 @@ def test_a_bank_account_payee_cannot_receive_a_send(emu):
     _, (beneficiary_id,) = trusted(emu, sender, payee(iban="DE89370400440532013000"))
     assert send(emu, sender, savings, {"beneficiaryId": beneficiary_id}, 5000).body == {
         "errorCode": "BENEFICIARY_TYPE_INVALID"}
+    # What the Beneficiaries port hands sends and wires; no answer shows it.
     found = emu.app.world.area("beneficiaries").beneficiary(beneficiary_id)
     assert found.instrument() is None and found.bank_account()["bankAccountDetails"]["iban"] == "DE89370400440532013000"
 

@@ -34,6 +34,7 @@ def test_enrolling_biometrics_makes_the_factor_active_and_biometric_login_possib
 def test_biometric_login_success_opens_a_usable_stepped_up_session_and_invalid_none(emu):
     corporate = emu.corporate()
     assert enrol(emu, {"email": corporate["email"], "channel": "BIOMETRIC"}).status == 204
+    # The session a biometric sign-in opens goes to the app through the SDK, not an answer: read inside.
     world = emu.app.world
     sessions_before = set(world.sessions.by_token)
     first = emu.call("POST", "/login_via_biometrics", {"email": corporate["email"]}).body["challengeId"]

@@ -141,7 +141,7 @@ def test_an_email_change_to_a_taken_email_is_refused_and_changes_nothing(emu):
 def test_a_mobile_change_unverifies_the_mobile(emu):
     corporate = emu.corporate()
     # Before due diligence locks it; the mobile is verified as the Simulator or an SMS check would.
-    emu.app.world.ports.users.require(corporate["id"]).mobile_number_verified = True
+    emu.app.world.ports.users.require(corporate["id"]).mobile_number_verified = True  # no API verifies it alone
     answer = emu.call("PATCH", "/corporates", {"mobile": {"countryCode": "+44", "number": "7700900000"}},
                       token=corporate["token"])
     assert answer.status == 200

@@ -74,6 +74,7 @@ def test_each_change_of_state_is_one_event(emu):
 
 def test_match_finds_only_an_active_account_of_the_sender(emu):
     corporate, account_id = linked(emu)
+    # match() is the backend's offer to incoming wires, which do not ask it yet: only inside can it be seen.
     area = emu.app.world.area("linked_accounts")
     owner = Owner("CORPORATE", corporate["id"])
     sender = {"senderIbanDetails": {"iban": IBAN}}

@@ -380,7 +380,8 @@ def test_the_transactions_list_the_ledgers_activity_pending_included(emu):
     account = create_account(emu, corporate)
     deposit(emu, account["id"], 1000)
     charge(emu, corporate, account["id"])
-    # A pending movement (what a card authorisation will be) shows as PROCESSING, not in the statement.
+    # A pending movement (what a card authorisation will be) shows as PROCESSING, not in the statement; held on
+    # the ledger directly, so the account's view is tested apart from any card.
     emu.app.world.instruments.hold(("managed_accounts", account["id"]), 30, ("card_payments", "77"))
     body = transactions(emu, corporate, account["id"])
     assert [(t["type"], t["status"], t["direction"], t["amount"]["amount"]) for t in body["transactions"]] == [

@@ -188,7 +188,7 @@ def test_block_then_unblock_a_card_the_user_blocked(emu):
 def test_a_card_the_system_blocked_stays_blocked(emu, reason):
     corporate = verified_corporate(emu)
     card = create_card(emu, corporate)
-    emu.app.world.area("managed_cards").set_state(card["id"], "BLOCKED", reason)
+    emu.app.world.area("managed_cards").set_state(card["id"], "BLOCKED", reason)  # the system's block: no API call
     answer = _post(emu, corporate, card["id"], "unblock")
     assert (answer.status, answer.body) == (403, {"errorCode": "INSUFFICIENT_PERMISSIONS"})
     assert get_card(emu, corporate, card["id"])["state"] == {"state": "BLOCKED", "blockedReason": reason}

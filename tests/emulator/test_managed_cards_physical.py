@@ -74,7 +74,7 @@ def test_pin_is_answered_as_a_token_and_unblocks(emu):
     pin = emu.call("GET", f"/managed_cards/{card['id']}/physical/pin", token=corporate["token"])
     assert pin.status == 200 and pin.body["pin"]["value"] != "4321"
     record = emu.app.world.area("managed_cards").card(card["id"])
-    record.physical.pin_blocked = True
+    record.physical.pin_blocked = True  # wrong PINs at a terminal block it; no API call does
     blocked = emu.call("GET", f"/managed_cards/{card['id']}/physical/pin", token=corporate["token"])
     assert (blocked.status, blocked.body) == (409, {"errorCode": "PIN_TRIES_EXCEEDED"})
     unblocked = emu.call("PATCH", f"/managed_cards/{card['id']}/physical/pin/unblock", token=corporate["token"])
@@ -112,6 +112,7 @@ def test_replace_lost_moves_the_funds_less_pending_holds_to_a_new_card(emu):
     corporate = verified_corporate(emu)
     card = funded_card(emu, corporate, 1000)
     _activated(emu, corporate, card)
+    # A pending authorisation, held straight on the ledger.
     world = emu.app.world
     world.instruments.hold(("managed_cards", card["id"]), 300, ("card_payments", world.ids.next()))
     not_marked = emu.call("POST", f"/managed_cards/{card['id']}/physical/replace_lost_stolen",

@@ -43,6 +43,7 @@ def test_a_send_waits_for_its_challenge_then_moves_the_money_once(emu):
     assert after["state"] == "COMPLETED" and int(after["executionTimestamp"]) >= after["creationTimestamp"]
     assert balances(emu, sender, savings) == {"availableBalance": 8000, "actualBalance": 8000}
     assert balances(emu, receiver, wallet) == {"availableBalance": 2000, "actualBalance": 2000}
+    # The ledger's posting is the point: one transaction on both sides.
     ledger = emu.app.world.ledger
     debit, credit = ledger.statement(("managed_accounts", savings))[-1], ledger.statement(("managed_accounts", wallet))[-1]
     assert debit.transaction == credit.transaction == ("sends", body["id"])

@@ -71,7 +71,7 @@ def test_create_refuses_an_unknown_country_and_a_role_the_programme_lacks(emu, o
 
 
 def test_create_with_rbac_off_refuses_any_role(emu, owner):
-    del emu.app.world.programme["roles"]
+    del emu.app.world.programme["roles"]  # a programme without RBAC, as a programme file could say
     assert create(emu, owner, roles=["ADMIN"]).body == {"errorCode": "ROLE_NOT_FOUND"}
     assert emu.call("GET", "/roles", token=owner["token"]).status == 404
 
@@ -261,7 +261,7 @@ def test_kyc_checks_email_mobile_then_kyb(emu, owner):
     first = kyc()
     assert first.status == 200 and first.body["reference"].isdigit()
     assert kyc().body == first.body
-    emu.app.world.area("authorised_users").kyc[user["id"]]["status"] = "APPROVED"
+    emu.app.world.area("authorised_users").kyc[user["id"]]["status"] = "APPROVED"  # no Simulator call approves it
     assert kyc().body == {"errorCode": "KYC_ALREADY_APPROVED"}
 
 

@@ -19,11 +19,6 @@ READS = re.compile(r"\.world\b|\bworld\.")
 DRIVER_HELPERS = {"helpers.py", "cards_helpers.py", "send_helpers.py", "confirmation_helpers.py"}
 KNOWN_READS = {
     "conftest.py": 2,
-    "contract_cases.py": 1,
-    "contract_cases_card_payments.py": 1,
-    "contract_cases_confirmations.py": 2,
-    "contract_cases_sends.py": 4,
-    "contract_cases_wires.py": 1,
     "test_auth.py": 3,
     "test_beneficiaries.py": 1,
     "test_card_forwarding.py": 3,
@@ -45,7 +40,7 @@ KNOWN_READS = {
     "test_transfers.py": 6,
     "test_users.py": 2,
     "test_variation.py": 1,
-    "test_webhooks.py": 6,
+    "test_webhooks.py": 2,
 }
 
 
