@@ -32,7 +32,7 @@ KNOWN_READS = {
     "test_managed_accounts.py": 4,
     "test_managed_accounts_lifecycle.py": 5,
     "test_managed_cards.py": 11,
-    "test_managed_cards_physical.py": 4,
+    "test_managed_cards_physical.py": 3,
     "test_outbox.py": 2,
     "test_scheduler.py": 3,
     "test_sends.py": 1,
