@@ -159,9 +159,10 @@ def arrived(emu: Emu, upgrade: bool = True, **extra):
     account_id = account(emu, corporate)
     if upgrade:
         emu.call("POST", f"/managed_accounts/{account_id}/iban", token=corporate["token"])
-    iban = emu.app.world.area("managed_accounts").by_id[account_id].iban
+    details = emu.call("GET", f"/managed_accounts/{account_id}/iban", token=corporate["token"]).body["bankAccountDetails"]
     body = {"depositAmount": {"currency": "EUR", "amount": 700}, "senderName": "Bo Ray",
-            "destinationIbanDetails": {"iban": iban["details"]["iban"] if iban else iban_for(account_id)}, **extra}
+            "destinationIbanDetails": {"iban": details[0]["details"]["iban"] if details else iban_for(account_id)},
+            **extra}
     return corporate, emu.simulate("POST", "/accounts/deposit", body)
 
 
