@@ -16,7 +16,7 @@ FEATURES ?= features
 MERGE ?=
 WORKERS ?= auto
 
-.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc bench strength parity rehearse-varied clean
+.PHONY: setup e2e test lint unit report emulator spec-check spec-sync spec-extract steps-doc baseline bench strength parity rehearse-varied clean
 
 setup: $(VENV)/.installed $(ALLURE)
 
@@ -70,6 +70,10 @@ spec-extract: $(VENV)/.installed
 
 steps-doc: $(VENV)/.installed
 	$(PY) -m support.step_catalogue > docs/steps.md
+
+# The per-operation baseline (no token 401, unknown id 404, a missing required field 400), from schemas/multi.
+baseline: $(VENV)/.installed
+	$(PY) -m support.baseline
 
 # Planted faults, and whether a scenario notices (reports/strength/). A seeded sample of faults, a limit on
 # the whole run's wall time (baseline included) and on the scenarios re-run per fault keep it within 10 min

@@ -25,17 +25,17 @@ def set_identity_active(world, body) -> dict:
     reason = body.get("reasonCode", "UNDEFINED_REASON")
     if reason not in DEACTIVATION_REASONS:
         raise bad_request([{"fieldName": "reasonCode", "error": "IN", "params": list(DEACTIVATION_REASONS)}])
-    users = world.area("users")
+    users = world.ports.users
     root = users.get(body["identityId"])  # a root user's id is its identity's id
-    if root is None or root["credentialType"] != "ROOT":
+    if root is None or root.credential_type != "ROOT":
         raise not_found("No identity with this id")
-    for user in users.of_identity(root["identityType"], root["identityId"], credential_type=None):
+    for user in users.of_identity(root.owner, credential_type=None):
         users.set_active(user, active)
-    payload = {"actionDoneBy": "ADMIN", "emailAddress": root["email"]}
+    payload = {"actionDoneBy": "ADMIN", "emailAddress": root.email}
     if not active:
         payload["reasonCode"] = reason
-    world.outbox.emit(_EVENTS[(root["identityType"], active)], payload)
-    return {"identityId": root["identityId"], "identityType": root["identityType"], "active": active}
+    world.outbox.emit(_EVENTS[(root.identity_type, active)], payload)
+    return {"identityId": root.identity_id, "identityType": root.identity_type, "active": active}
 
 
 def manual_transaction(world, body) -> dict:

@@ -118,10 +118,11 @@ def _enrol_factor(world, raw_body: bytes) -> None:
         raise bad_request([{"fieldName": "email", "error": "REQUIRED", "params": []}],
                           "name the user by email or userId")
     with world.lock:
-        user = world.area("users").find_by_email(email) if isinstance(email, str) else world.area("users").get(user_id)
+        users = world.ports.users
+        user = users.find_by_email(email) if isinstance(email, str) else users.get(user_id)
         if user is None:
             raise not_found("No user with this email or id")
-        world.area("factors").set_factor(user["id"], body["channel"], "ACTIVE")
+        world.ports.factors.set_factor(user.id, body["channel"], "ACTIVE")
 
 
 def _card_details(world, raw_body: bytes) -> dict:

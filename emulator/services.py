@@ -46,6 +46,10 @@ class Identities:
         """What the identity is called: a corporate's company name, a consumer's root user's name."""
         return self.world.area(self.AREAS[owner.type]).display_name(owner.id)
 
+    def view(self, owner: Owner) -> dict:
+        """The identity as its GET answers it."""
+        return self.world.area(self.AREAS[owner.type]).view(owner.id)
+
     def profile_id(self, owner: Owner) -> str:
         return self.world.area(self.AREAS[owner.type]).profile_id(owner.id)
 
@@ -54,8 +58,8 @@ class Identities:
 
     def users_of(self, owner: Owner) -> list[str]:
         """Every user id of the identity, root user first."""
-        users = self.world.area("users").of_identity(owner.type, owner.id, credential_type=None)
-        return [u["id"] for u in sorted(users, key=lambda u: u["credentialType"] != "ROOT")]
+        users = self.world.ports.users.of_identity(owner, credential_type=None)
+        return [u.id for u in sorted(users, key=lambda u: u.credential_type != "ROOT")]
 
 
 class InstrumentArea(Protocol):

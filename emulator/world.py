@@ -10,14 +10,13 @@ from .idempotency import Replays
 from .ids import IdFactory
 from .ledger import Ledger
 from .outbox import Outbox
+from .ports import Activity, Connects, Ports
 from .registry import BACKENDS
 from .scheduler import Scheduler
 from .services import Identities, Instruments
 from .sessions import Sessions
 from .variation import DEFAULT
 from .webhooks import Deliverer
-
-PLUGGED_INTO = {"confirmations"}
 
 
 class World:
@@ -44,14 +43,18 @@ class World:
             self.replays = Replays()
             self.identities = Identities(self)
             self.instruments = Instruments(self)
-            # Built one by one so an area can plug into another while it is built; the areas others plug into
-            # (confirmations) come first.
-            self.backends = {}
-            for name in sorted(BACKENDS, key=lambda name: name not in PLUGGED_INTO):
-                self.backends[name] = BACKENDS[name](self)
+            self.backends = {name: cls(self) for name, cls in BACKENDS.items()}
+            # The one place that knows which backend answers which port; an area then asks the port, never a name.
+            backends = self.backends
+            self.ports = Ports(users=backends["users"], factors=backends["factors"], push=backends["push"],
+                               challenges=backends["confirmations"], beneficiaries=backends["beneficiaries"],
+                               bank_accounts=backends["managed_accounts"], activity=Activity())
+            for backend in backends.values():
+                if isinstance(backend, Connects):
+                    backend.connect(self.ports)
 
     def area(self, name: str):
-        """One area's backend, for its own handlers; another area asks through the services instead."""
+        """One area's backend, for its own handlers; another area asks through `ports` or the services instead."""
         return self.backends[name]
 
     def now_ms(self) -> int:

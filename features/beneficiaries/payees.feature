@@ -115,14 +115,12 @@ Feature: Trusted payees: beneficiaries added in batches and confirmed
     Then the response status is 404
 
   @negative
-  Scenario: Another identity's payees and batches are not found, and payees need a token and a valid body
+  Scenario: Another identity's payees and batches are not found, and payees need a valid body
     Given the corporate trusts "wallet" as the payee "mia"
     When GET "/beneficiaries/${mia.id}" is called as the consumer
     Then the response status is 404
     When GET "/beneficiaries/batch/${mia-batch.id}" is called as the consumer
     Then the response status is 404
-    When GET "/beneficiaries" is called without a token
-    Then the response status is 401
     When GET "/beneficiaries/batch?limit=0" is called as the corporate
     Then the response status is 400
     When GET "/beneficiaries?limit=0" is called as the corporate

@@ -138,26 +138,3 @@ Feature: Bulk processes: many operations submitted at once, then executed, pause
     Then the bulks read do not include "payroll"
     When GET "/bulks?status=DONE" is called as the corporate
     Then the response status is 400
-    When GET "/bulks" is called without a token
-    Then the response status is 401
-
-  @negative
-  Scenario Outline: Managing a bulk needs a token
-    When POST "/bulks/1/<action>" is called without a token
-    Then the response status is 401
-
-    Examples:
-      | action  |
-      | pause   |
-      | resume  |
-      | cancel  |
-
-  @negative
-  Scenario: Executing needs a token, and reading an unknown bulk is not found
-    When POST "/bulks/1/execute" is called without a token with:
-      """
-      {}
-      """
-    Then the response status is 401
-    When GET "/bulks/999999999" is called as the corporate
-    Then the response status is 404

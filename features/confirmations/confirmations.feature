@@ -85,7 +85,7 @@ Feature: Confirmation challenges: one challenge for a list of sends
       | verify_expired | PENDING_CHALLENGE | 0        |
 
   @negative
-  Scenario: Challenges need an enrolled channel, waiting resources, a token and a valid body
+  Scenario: Challenges need an enrolled channel, waiting resources and a known resource type
     Given the consumer has enrolled their mobile for SMS one-time passwords
     When the corporate sends 2000 EUR from "savings" to "wallet" as "rent"
     And the corporate starts a push challenge for the send "rent" as "rent push"
@@ -103,20 +103,9 @@ Feature: Confirmation challenges: one challenge for a list of sends
       """
     Then the response status is 409
     And the error code is "STATE_INVALID"
-    When POST "/challenges/otp/SMS" is called without a token with:
-      """
-      {"resourceType": "sends", "resourceIds": ["${rent.id}"]}
-      """
-    Then the response status is 401
     When POST "/challenges/push/AUTHY" is called as the corporate with:
       """
       {"resourceType": "payments", "resourceIds": ["${rent.id}"]}
       """
     Then the response status is 400
     And the field "resourceType" is reported invalid with "IN"
-    When POST "/challenges/1/otp/SMS/verify" is called as the corporate with:
-      """
-      {"resourceType": "sends"}
-      """
-    Then the response status is 400
-    And the field "verificationCode" is reported invalid with "REQUIRED"

@@ -216,18 +216,6 @@ Feature: Linked accounts: an identity's own accounts at other banks
     When GET "/linked_accounts/1/verifications?limit=0" is called as the corporate
     Then the response status is 400
 
-  @negative
-  Scenario: Linked accounts need a token
-    When POST "/linked_accounts" is called without a token with:
-      """
-      {"name": "Ann Lee", "type": "PERSONAL", "country": "DE", "accountReference": {"iban": "DE89370400440532013000"}}
-      """
-    Then the response status is 401
-    When GET "/linked_accounts" is called without a token
-    Then the response status is 401
-    When GET "/linked_accounts/1/verifications" is called without a token
-    Then the response status is 401
-
   @simulator @negative
   Scenario: Another identity's linked account is not found
     Given the corporate has a verified linked account "bank"

@@ -106,7 +106,5 @@ Feature: A managed account's statement and transactions
 
     Examples:
       | path                                       | who                   |
-      | /managed_accounts/1/statement              | without a token       |
       | /deprecated/managed_accounts/1/statement   | with an invalid token |
-      | /managed_accounts/1/transactions/1         | without a token       |
       | /managed_accounts/1/transactions           | with an invalid token |

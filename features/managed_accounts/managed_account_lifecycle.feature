@@ -146,16 +146,5 @@ Feature: A managed account's life: update, block and unblock, IBAN, remove
 
     Examples:
       | method | action   | who                   |
-      | POST   | /block   | without a token       |
       | POST   | /unblock | with an invalid token |
-      | POST   | /remove  | without a token       |
-      | POST   | /iban    | without a token       |
       | GET    | /iban    | with an invalid token |
-
-  @negative
-  Scenario: Updating a managed account needs a token
-    When PATCH "/managed_accounts/1" is called without a token with:
-      """
-      {"friendlyName": "Mine"}
-      """
-    Then the response status is 401

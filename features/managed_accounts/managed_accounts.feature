@@ -120,8 +120,6 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
 
     Examples:
       | body                                                                                  | field        | error    |
-      | {"profileId": "${profile.managedAccounts}", "currency": "EUR"}                        | friendlyName | REQUIRED |
-      | {"profileId": "${profile.managedAccounts}", "friendlyName": "Main"}                   | currency     | REQUIRED |
       | {"profileId": "${profile.managedAccounts}", "friendlyName": "Main", "currency": "eur"} | currency     | REGEX    |
       | {"profileId": "${profile.managedAccounts}", "friendlyName": "", "currency": "EUR"}    | friendlyName | SIZE     |
 
@@ -133,17 +131,7 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
 
     Examples:
       | method | path                 | who                   |
-      | GET    | /managed_accounts/1  | without a token       |
       | GET    | /managed_accounts/1  | with an invalid token |
-      | GET    | /managed_accounts    | without a token       |
-
-  @negative
-  Scenario: Creating a managed account needs a token
-    When POST "/managed_accounts" is called without a token with:
-      """
-      {"profileId": "${profile.managedAccounts}", "friendlyName": "Main", "currency": "EUR"}
-      """
-    Then the response status is 401
 
   @negative @simulator @corporates
   Scenario: Another identity's managed account is not found, nor is it listed
@@ -154,12 +142,6 @@ Feature: Managed accounts: a verified identity's accounts, and funds deposited t
     Then the response status is 404
     When GET "/managed_accounts" is called as the corporate B
     Then the response field "count" equals 0
-
-  @negative @corporates
-  Scenario: A managed account that does not exist is not found
-    Given a corporate is onboarded and logged in
-    When GET "/managed_accounts/9000000000000000001" is called as the corporate
-    Then the response status is 404
 
   @negative @corporates
   Scenario: A managed account list page outside the allowed window is rejected naming the field

@@ -225,48 +225,6 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
     And the card "travel" is ACTIVE
 
   @negative
-  Scenario Outline: Card operations need a token
-    Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel"
-    When <method> "<path>" is called without a token
-    Then the response status is 401
-
-    Examples:
-      | method | path                                                 |
-      | GET    | /managed_cards                                       |
-      | GET    | /managed_cards/${travel.id}                          |
-      | POST   | /managed_cards/${travel.id}/block                    |
-      | POST   | /managed_cards/${travel.id}/unblock                  |
-      | POST   | /managed_cards/${travel.id}/remove                   |
-      | GET    | /managed_cards/${travel.id}/statement                |
-      | GET    | /deprecated/managed_cards/${travel.id}/statement     |
-      | GET    | /managed_cards/${travel.id}/transactions             |
-      | GET    | /managed_cards/${travel.id}/transactions/1           |
-      | GET    | /managed_cards/${travel.id}/physical/pin             |
-      | PATCH  | /managed_cards/${travel.id}/physical/pin/unblock     |
-      | POST   | /managed_cards/${travel.id}/physical/report_lost     |
-      | POST   | /managed_cards/${travel.id}/physical/report_stolen   |
-      | POST   | /managed_cards/${travel.id}/physical/contactless_limit/reset |
-
-  @negative
-  Scenario Outline: Card operations with a body need a token
-    Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel"
-    When <method> "<path>" is called without a token with:
-      """
-      <body>
-      """
-    Then the response status is 401
-
-    Examples:
-      | method | path                                              | body                                                      |
-      | POST   | /managed_cards                                    | {"profileId": "${profile.managedCards}"}                  |
-      | PATCH  | /managed_cards/${travel.id}                       | {"friendlyName": "x"}                                     |
-      | POST   | /managed_cards/${travel.id}/physical              | {"deliveryAddress": {}}                                   |
-      | POST   | /managed_cards/${travel.id}/physical/activate     | {"activationCode": "123456"}                              |
-      | POST   | /managed_cards/${travel.id}/physical/replace_damaged | {"activationCode": "123456"}                           |
-
-  @negative
   Scenario Outline: A card create request the profile refuses answers its 409
     Given a corporate is onboarded and verified
     When POST "/managed_cards" is called as the corporate with:
@@ -322,7 +280,6 @@ Feature: Managed cards: prepaid and debit cards, their states, and what the owne
 
     Examples:
       | method | path                        | body                                                                                                                                                                                  | field        | error    |
-      | POST   | /managed_cards              | {"profileId": "${profile.managedCards}", "mode": "PREPAID_MODE", "currency": "EUR", "nameOnCard": "Ann", "billingAddress": {"addressLine1": "1", "city": "V", "postCode": "1", "country": "MT"}} | friendlyName | REQUIRED |
       | POST   | /managed_cards              | {"profileId": "${profile.managedCards}", "mode": "PREPAID_MODE", "friendlyName": "T", "nameOnCard": "Ann", "billingAddress": {"addressLine1": "1", "city": "V", "postCode": "1", "country": "MT"}} | currency     | REQUIRED |
       | PATCH  | /managed_cards/${travel.id} | {"friendlyName": ""}                                                                                                                                                                  | friendlyName | SIZE     |
 

@@ -53,17 +53,6 @@ Feature: Card payments: what happened to the identity's cards' money
     Then the response field "count" equals 0
 
   @negative
-  Scenario Outline: Card payments need a token (<operation>)
-    When GET "<path>" is called without a token
-    Then the response status is 401
-
-    Examples:
-      | operation            | path                  |
-      | cardPaymentsGet      | /card_payments        |
-      | cardPaymentGet       | /card_payments/1      |
-      | cardPaymentEventsGet | /card_payment_events  |
-
-  @negative
   Scenario Outline: A filter outside its values is refused (<operation>)
     Given a corporate is onboarded and logged in
     When GET "<path>" is called as the corporate

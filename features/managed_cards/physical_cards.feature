@@ -71,17 +71,6 @@ Feature: Physical cards: upgrade, activation, PIN, loss, theft and replacement
     And the error code is "INSTRUMENT_NOT_PHYSICAL"
 
   @negative
-  Scenario: An upgrade without a delivery address is rejected naming the field
-    Given a corporate is onboarded and verified
-    And the corporate has a prepaid card "travel"
-    When POST "/managed_cards/${travel.id}/physical" is called as the corporate with:
-      """
-      {"activationCode": "123456"}
-      """
-    Then the response status is 400
-    And the field "deliveryAddress" is reported invalid with "REQUIRED"
-
-  @negative
   Scenario: A card pending activation can be reported lost but not stolen, nor replaced as damaged
     Given a corporate is onboarded and verified
     And the corporate has a prepaid card "travel"

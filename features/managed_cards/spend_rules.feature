@@ -187,22 +187,15 @@ Feature: Spend rules decide a card's purchases
       | remove | DELETE |      |
 
   @negative
-  Scenario Outline: Spend rules need a token and a valid body (<operation>)
+  Scenario: A spend rule's merchant country is a two-letter code
     Given a corporate is onboarded and verified
     And the corporate has a prepaid card "travel"
-    When <method> "/managed_cards/${travel.id}/spend_rules" is called without a token
-    Then the response status is 401
     When POST "/managed_cards/${travel.id}/spend_rules" is called as the corporate with:
       """
       {"allowedMerchantCountries": ["MLT"]}
       """
     Then the response status is 400
     And the field "allowedMerchantCountries[0]" is reported invalid
-
-    Examples:
-      | operation | method |
-      | get       | GET    |
-      | delete    | DELETE |
 
   @negative
   Scenario: An update cannot give a prepaid card a spend limit

@@ -42,5 +42,3 @@ Feature: Correspondent bank transfers: a wire transfer on behalf of an originato
     When the corporate sends a correspondent bank transfer "invoice" of 20000 EUR from "savings" for "Bo Ray" to IBAN "DE89370400440532013000"
     Then the response status is 409
     And the error code is "FUNDS_INSUFFICIENT"
-    When GET "/correspondent_bank_transfers/999999999" is called as the corporate
-    Then the response status is 404

@@ -14,8 +14,3 @@ Feature: Incoming wire transfers: money sent to a managed account by its bank de
     Then the response field "code" equals "COMPLETED"
     And the managed account "savings" holds 700 EUR
     And the corporate sees an incoming wire transfer of 700 EUR to "savings" from "Bo Ray"
-
-  @negative
-  Scenario: An incoming wire transfer of another identity is not found
-    When GET "/incoming_wire_transfers/999999999" is called as the corporate
-    Then the response status is 404

@@ -119,18 +119,3 @@ Feature: Outgoing wire transfers: money from a managed account to a bank account
     And the error code is "FUNDS_INSUFFICIENT"
     When GET "/outgoing_wire_transfers" is called as the corporate
     Then the response field "count" equals 0
-
-  @negative
-  Scenario: Another identity's wire transfer is not found
-    When GET "/outgoing_wire_transfers/999999999" is called as the corporate
-    Then the response status is 404
-
-  @negative
-  Scenario: A wire transfer without a beneficiary is a bad request
-    When POST "/outgoing_wire_transfers" is called as the corporate with:
-      """
-      {"profileId": "${profile.outgoingWireTransfers}", "sourceInstrument": {"type": "managed_accounts", "id": "${savings.id}"},
-       "transferAmount": {"currency": "EUR", "amount": 100}}
-      """
-    Then the response status is 400
-    And the field "destinationBeneficiary" is reported invalid with "REQUIRED"

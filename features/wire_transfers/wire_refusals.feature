@@ -1,6 +1,6 @@
 @wires @negative
 Feature: Wire transfers' refusals: listings and the per-transfer OTP challenge
-  The wire transfer listings refuse a query they cannot read (400) and a caller without a token (401). The
+  The wire transfer listings refuse a query they cannot read (400); features/baseline has their 401. The
   deprecated per-transfer OTP challenge of an outgoing wire transfer refuses what its description lists (409):
   a transfer that no longer waits (STATE_INVALID), one exempt from SCA (SCA_EXEMPTION_APPLIED), a device not
   enrolled (CHANNEL_NOT_REGISTERED), a wrong code (VERIFICATION_CODE_INVALID, then ONE_CHALLENGE_LIMIT_REMAINING,
@@ -15,16 +15,6 @@ Feature: Wire transfers' refusals: listings and the per-transfer OTP challenge
     When GET "<path>?limit=0" is called as the corporate
     Then the response status is 400
     And the field "limit" is reported invalid with "RANGE"
-
-    Examples:
-      | path                          |
-      | /outgoing_wire_transfers      |
-      | /correspondent_bank_transfers |
-      | /incoming_wire_transfers      |
-
-  Scenario Outline: A wire transfer listing without a token is unauthorised (<path>)
-    When GET "<path>" is called without a token
-    Then the response status is 401
 
     Examples:
       | path                          |

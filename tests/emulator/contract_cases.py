@@ -258,7 +258,7 @@ def _(emu):
 @case("loginViaBiometrics", 200)
 def _(emu):
     corporate = emu.corporate()
-    emu.app.world.area("factors").set_factor(corporate["id"], "BIOMETRIC", "ACTIVE")
+    emu.call("POST", "", {"email": corporate["email"], "channel": "BIOMETRIC"}, mount="/_emulator/factors")
     return emu.call("POST", "/login_via_biometrics", {"email": corporate["email"]})
 
 

@@ -27,8 +27,9 @@ def card(emu: Emu, corporate: dict, funds: int = 1000, mode: str = "PREPAID_MODE
 
 
 def details(emu: Emu, card_id: str) -> dict:
-    record = emu.app.world.area("managed_cards").card(card_id)
-    return {"cardNumber": record.card_number, "cvv": record.cvv, "expiryDate": record.expiry_mmyy}
+    answer = emu.call("POST", "", {"cardId": card_id}, mount="/_emulator/card_details")
+    assert answer.status == 200, answer.body
+    return answer.body
 
 
 def purchased(emu: Emu) -> tuple[dict, str]:

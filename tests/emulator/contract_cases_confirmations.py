@@ -34,8 +34,7 @@ def push(emu: Emu, enrol: bool = True):
     token = enrolled(emu)
     plugged(emu, token, "901")
     if enrol:
-        world = emu.app.world
-        world.area("factors").set_factor(world.sessions.by_token[token].user_id, "AUTHY", "ACTIVE")
+        assert emu.call("POST", "/authentication_factors/push/AUTHY", token=token).status == 204
     return emu.call("POST", "/challenges/push/AUTHY", {"resourceType": RESOURCE_TYPE, "resourceIds": ["901"]},
                     token=token)
 

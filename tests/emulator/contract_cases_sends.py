@@ -7,6 +7,11 @@ from .helpers import Emu
 from .send_helpers import parties, payee, send, trusted
 
 
+def now_ms(emu) -> int:
+    """The emulator's time, as the control plane tells it."""
+    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
+
+
 def pending(emu: Emu, amount: int = 2000):
     sender, savings, receiver, wallet = parties(emu)
     return sender, send(emu, sender, savings, wallet, amount).body["id"]
@@ -14,15 +19,14 @@ def pending(emu: Emu, amount: int = 2000):
 
 def scheduled(emu: Emu):
     sender, savings, receiver, wallet = parties(emu)
-    at = str(emu.app.world.now_ms() + 60_000)
+    at = str(now_ms(emu) + 60_000)
     return sender, send(emu, sender, savings, wallet, 500, scheduledTimestamp=at).body["id"]
 
 
 def on_send(emu: Emu, method: str, action: str, body=None, *, amount: int = 2000, push: bool = False):
     sender, send_id = pending(emu, amount)
     if push:
-        world = emu.app.world
-        world.area("factors").set_factor(world.sessions.by_token[sender["token"]].user_id, "AUTHY", "ACTIVE")
+        assert emu.call("POST", "/authentication_factors/push/AUTHY", token=sender["token"]).status == 204
     return emu.call(method, f"/sends/{send_id}{action}", body, token=sender["token"])
 
 
@@ -78,8 +82,7 @@ def batch(emu: Emu, *, challenged: bool = False):
 def on_batch(emu: Emu, action: str, body=None, *, challenged: bool = False, push: bool = False):
     sender, answer = batch(emu, challenged=challenged)
     if push:
-        world = emu.app.world
-        world.area("factors").set_factor(world.sessions.by_token[sender["token"]].user_id, "AUTHY", "ACTIVE")
+        assert emu.call("POST", "/authentication_factors/push/AUTHY", token=sender["token"]).status == 204
     return emu.call("POST", f"/beneficiaries/batch/{answer.body['operationBatchId']['batchId']}{action}", body,
                     token=sender["token"])
 

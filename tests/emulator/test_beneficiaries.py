@@ -2,8 +2,16 @@
 description's validation failure, removal, and their use by sends (trusted: no challenge)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from .send_helpers import parties, payee, send, trusted
 from .test_managed_accounts import balances
+
+
+def outbox(emu, event_type: str | None = None) -> list:
+    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
+    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
+    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
 
 
 def test_a_verified_batch_makes_its_payees_active_and_trusted(emu):
@@ -23,7 +31,7 @@ def test_a_verified_batch_makes_its_payees_active_and_trusted(emu):
     assert beneficiary["state"] == "ACTIVE" and beneficiary["trustLevel"] == "TRUSTED"
     assert beneficiary["relatedOperationBatches"] == [{"batchId": batch_id, "operation": "CREATE"}]
     assert beneficiary["beneficiaryDetails"] == {"instrument": {"type": "managed_accounts", "id": wallet}}
-    events = [e.payload["eventType"] for e in emu.app.world.outbox.events if e.type == "beneficiary_batch_watch"]
+    events = [e.payload["eventType"] for e in outbox(emu) if e.type == "beneficiary_batch_watch"]
     assert events == ["PENDING_CHALLENGE", "CHALLENGE_COMPLETED"]
 
 
@@ -74,6 +82,7 @@ def test_a_bank_account_payee_cannot_receive_a_send(emu):
     _, (beneficiary_id,) = trusted(emu, sender, payee(iban="DE89370400440532013000"))
     assert send(emu, sender, savings, {"beneficiaryId": beneficiary_id}, 5000).body == {
         "errorCode": "BENEFICIARY_TYPE_INVALID"}
+    # What the Beneficiaries port hands sends and wires; no answer shows it.
     found = emu.app.world.area("beneficiaries").beneficiary(beneficiary_id)
     assert found.instrument() is None and found.bank_account()["bankAccountDetails"]["iban"] == "DE89370400440532013000"
 

@@ -10,6 +10,11 @@ from support.receiver import APPROVED, DENIED, SILENT, UNKNOWN, Receiver
 from .cards_helpers import create_card, funded_card, get_card, verified_corporate
 
 
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
+
+
 @pytest.fixture
 def receiver():
     found = Receiver(load_contract("multi"), api_key="", silence_seconds=2.0)
@@ -20,7 +25,7 @@ def receiver():
 
 def forwarding_to(emu, receiver):
     receiver.api_key = emu.programme["apiKey"]
-    emu.app.world.programme["authForwardingUrl"] = receiver.url
+    assert emu.call("POST", "", {"url": receiver.url}, mount="/_emulator/forwarding").status == 200
 
 
 def buy(emu, card_id, amount):
@@ -35,7 +40,7 @@ def test_a_purchase_on_a_real_card_holds_then_settles(emu):
     card = funded_card(emu, owner, 2000)
     assert buy(emu, card["id"], 1250) == "APPROVED"
     assert get_card(emu, owner, card["id"])["balances"] == {"availableBalance": 750, "actualBalance": 2000}
-    emu.app.world.clock.advance(61)
+    advance(emu, 61)
     assert get_card(emu, owner, card["id"])["balances"] == {"availableBalance": 750, "actualBalance": 750}
 
 

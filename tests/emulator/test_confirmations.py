@@ -9,6 +9,11 @@ from .confirmation_helpers import plugged
 CODE = "123456"
 
 
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
+
+
 @pytest.fixture
 def setup(emu):
     corporate = emu.corporate()
@@ -58,7 +63,7 @@ def test_a_new_code_waits_15_seconds(emu, setup):
     token, _ = setup
     assert challenge(emu, token, ["901"]).status == 200
     assert challenge(emu, token, ["901"]).body == {"errorCode": "RETRY_IN_15SEC"}
-    emu.app.world.clock.advance(16)
+    advance(emu, 16)
     assert challenge(emu, token, ["901"]).status == 200
 
 
@@ -75,9 +80,9 @@ def test_an_expired_code_leaves_the_resource_waiting_for_a_new_challenge(emu, se
     token, area = setup
     challenge_id = challenge(emu, token, ["901"]).body["scaChallengeId"]
     # Past the code's 5 minutes in two steps, the token kept alive between them (it lives 5 minutes from last use).
-    emu.app.world.clock.advance(200)
+    advance(emu, 200)
     assert emu.call("GET", "/authentication_factors", token=token).status == 200
-    emu.app.world.clock.advance(101)
+    advance(emu, 101)
     assert verify(emu, token, challenge_id).body == {"errorCode": "VERIFICATION_CODE_EXPIRED"}
     assert area.completed == [] and area.failed == [] and "901" in area.waiting
     again = challenge(emu, token, ["901"]).body["scaChallengeId"]
@@ -89,9 +94,8 @@ def test_an_expired_code_leaves_the_resource_waiting_for_a_new_challenge(emu, se
                                                         ("verify_expired", [], [])])
 def test_a_push_challenge_is_decided_through_the_simulator(emu, setup, outcome, completed, failed):
     token, area = setup
-    world = emu.app.world
-    session = world.sessions.by_token[token]
-    world.area("factors").set_factor(session.user_id, "AUTHY", "ACTIVE")
+    session = emu.app.world.sessions.by_token[token]  # whose token the stand-in set-up made
+    assert emu.call("POST", "/authentication_factors/push/AUTHY", token=token).status == 204
     answer = emu.call("POST", "/challenges/push/AUTHY",
                       {"resourceType": "correspondent_bank_transfers", "resourceIds": ["901"]}, token=token)
     assert answer.status == 200, answer.body

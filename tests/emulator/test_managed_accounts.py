@@ -9,6 +9,16 @@ import pytest
 from .helpers import Emu, unique_email
 
 
+def now_ms(emu) -> int:
+    """The emulator's time, as the control plane tells it."""
+    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
+
+
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
+
+
 def verified_corporate(emu: Emu) -> dict:
     corporate = emu.corporate()
     assert emu.simulate("POST", f"/corporates/{corporate['id']}/verify").status == 204
@@ -326,8 +336,8 @@ def test_the_statement_filters_by_period_and_type_and_pages(emu):
     corporate = verified_corporate(emu)
     account = create_account(emu, corporate)
     deposit(emu, account["id"], 1000)
-    emu.app.world.clock.advance(60)
-    start = emu.app.world.now_ms()
+    advance(emu, 60)
+    start = now_ms(emu)
     charge(emu, corporate, account["id"])
     deposit(emu, account["id"], 50)
     body = statement(emu, corporate, account["id"], f"startPeriod={start}")
@@ -370,7 +380,8 @@ def test_the_transactions_list_the_ledgers_activity_pending_included(emu):
     account = create_account(emu, corporate)
     deposit(emu, account["id"], 1000)
     charge(emu, corporate, account["id"])
-    # A pending movement (what a card authorisation will be) shows as PROCESSING, not in the statement.
+    # A pending movement (what a card authorisation will be) shows as PROCESSING, not in the statement; held on
+    # the ledger directly, so the account's view is tested apart from any card.
     emu.app.world.instruments.hold(("managed_accounts", account["id"]), 30, ("card_payments", "77"))
     body = transactions(emu, corporate, account["id"])
     assert [(t["type"], t["status"], t["direction"], t["amount"]["amount"]) for t in body["transactions"]] == [

@@ -70,6 +70,7 @@ def test_the_user_blocks_and_unblocks(emu, owned):
 
 def test_a_block_by_the_system_cannot_be_unblocked_by_the_user(emu, owned):
     owner, account = owned
+    # Only Weavr's systems block this way; no API call does.
     emu.app.world.area("managed_accounts").block(emu.app.world.area("managed_accounts").by_id[account], "SYSTEM")
     assert post(emu, owner, account, "unblock").body == {"errorCode": "INSTRUMENT_INACTIVE"}
     assert read(emu, owner, account)["state"] == {"state": "BLOCKED", "blockedReason": "SYSTEM"}
@@ -112,6 +113,7 @@ def test_an_account_with_money_cannot_be_removed_and_an_empty_one_is_destroyed_f
 def test_an_account_whose_money_is_all_held_still_has_a_balance(emu, owned):
     owner, account = owned
     deposit(emu, account, 100)
+    # A hold, released, then a debit, straight on the ledger: the account's rule apart from what moves money.
     world = emu.app.world
     hold = world.instruments.hold(("managed_accounts", account), 100, ("card_payments", "1"))
     assert balances(emu, owner, account) == {"availableBalance": 0, "actualBalance": 100}

@@ -2,10 +2,18 @@
 call on the backend."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from .cards_helpers import card_body, create_account, create_card, get_card, verified_corporate
 from .test_managed_accounts import consumer
+
+
+def outbox(emu, event_type: str | None = None) -> list:
+    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
+    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
+    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
 
 
 def _luhn_ok(number: str) -> bool:
@@ -172,7 +180,7 @@ def test_block_then_unblock_a_card_the_user_blocked(emu):
     assert get_card(emu, corporate, card["id"])["state"] == {"state": "ACTIVE"}
     twice = _post(emu, corporate, card["id"], "unblock")
     assert (twice.status, twice.body) == (409, {"errorCode": "INSTRUMENT_NOT_BLOCKED"})
-    events = [e.payload["eventType"] for e in emu.app.world.outbox.listed("managed_cards_state_change_watch")]
+    events = [e.payload["eventType"] for e in outbox(emu, "managed_cards_state_change_watch")]
     assert events == ["BLOCKED", "UNBLOCKED"]
 
 
@@ -180,7 +188,7 @@ def test_block_then_unblock_a_card_the_user_blocked(emu):
 def test_a_card_the_system_blocked_stays_blocked(emu, reason):
     corporate = verified_corporate(emu)
     card = create_card(emu, corporate)
-    emu.app.world.area("managed_cards").set_state(card["id"], "BLOCKED", reason)
+    emu.app.world.area("managed_cards").set_state(card["id"], "BLOCKED", reason)  # the system's block: no API call
     answer = _post(emu, corporate, card["id"], "unblock")
     assert (answer.status, answer.body) == (403, {"errorCode": "INSUFFICIENT_PERMISSIONS"})
     assert get_card(emu, corporate, card["id"])["state"] == {"state": "BLOCKED", "blockedReason": reason}

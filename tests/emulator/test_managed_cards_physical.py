@@ -1,7 +1,25 @@
 """Physical cards and the Simulator's card lifecycle in the emulator."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from .cards_helpers import DELIVERY, create_card, funded_card, get_card, verified_corporate
+
+
+def outbox(emu, event_type: str | None = None) -> list:
+    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
+    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
+    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
+
+
+def now_ms(emu) -> int:
+    """The emulator's time, as the control plane tells it."""
+    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
+
+
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def _post(emu, owner, card_id, action, body=None):
@@ -56,7 +74,7 @@ def test_pin_is_answered_as_a_token_and_unblocks(emu):
     pin = emu.call("GET", f"/managed_cards/{card['id']}/physical/pin", token=corporate["token"])
     assert pin.status == 200 and pin.body["pin"]["value"] != "4321"
     record = emu.app.world.area("managed_cards").card(card["id"])
-    record.physical.pin_blocked = True
+    record.physical.pin_blocked = True  # wrong PINs at a terminal block it; no API call does
     blocked = emu.call("GET", f"/managed_cards/{card['id']}/physical/pin", token=corporate["token"])
     assert (blocked.status, blocked.body) == (409, {"errorCode": "PIN_TRIES_EXCEEDED"})
     unblocked = emu.call("PATCH", f"/managed_cards/{card['id']}/physical/pin/unblock", token=corporate["token"])
@@ -94,6 +112,7 @@ def test_replace_lost_moves_the_funds_less_pending_holds_to_a_new_card(emu):
     corporate = verified_corporate(emu)
     card = funded_card(emu, corporate, 1000)
     _activated(emu, corporate, card)
+    # A pending authorisation, held straight on the ledger.
     world = emu.app.world
     world.instruments.hold(("managed_cards", card["id"]), 300, ("card_payments", world.ids.next()))
     not_marked = emu.call("POST", f"/managed_cards/{card['id']}/physical/replace_lost_stolen",
@@ -143,15 +162,18 @@ def test_renew_only_a_card_set_to_renew(emu):
     refused = emu.simulate("POST", f"/cards/{plain['id']}/renew")
     assert (refused.status, refused.body) == (409, {"errorCode": "INSTRUMENT_NOT_RENEWABLE"})
     renewing = create_card(emu, corporate, renewalType="RENEW")
-    emu.app.world.clock.advance(400 * 24 * 3600)
+    advance(emu, 400 * 24 * 3600)
     assert emu.simulate("POST", f"/cards/{renewing['id']}/about_to_expire").status == 204
+    before = now_ms(emu)
     assert emu.simulate("POST", f"/cards/{renewing['id']}/renew").status == 204
-    # The token expired while the clock moved a year on: read the card from the backend.
-    cards = emu.app.world.area("managed_cards")
-    renewed = cards.answer(cards.card(renewing["id"]))
-    assert renewed["renewalTimestamp"] == emu.app.world.now_ms()
+    after = now_ms(emu)
+    # The token expired while the clock moved a year on: sign in again to read the card.
+    login = emu.call("POST", "/login_with_password",
+                     {"email": corporate["email"], "password": {"value": corporate["password"]}})
+    renewed = get_card(emu, {**corporate, "token": login.body["token"]}, renewing["id"])
+    assert before <= renewed["renewalTimestamp"] <= after
     assert renewed["expiryMmyy"] != renewing["expiryMmyy"]
-    kinds = [e.payload["eventType"] for e in emu.app.world.outbox.listed("managed_cards_expiries_watch")]
+    kinds = [e.payload["eventType"] for e in outbox(emu, "managed_cards_expiries_watch")]
     assert kinds == ["CARD_ABOUT_TO_EXPIRE", "CARD_RENEWED"]
 
 

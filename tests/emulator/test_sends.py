@@ -3,11 +3,28 @@ scheduled sends on the clock, cancel, the 409 rules and idempotent replays under
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
 import pytest
 
 from .send_helpers import confirm, parties, send
 from .test_managed_accounts import balances, create_account
+
+
+def outbox(emu, event_type: str | None = None) -> list:
+    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
+    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
+    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
+
+
+def now_ms(emu) -> int:
+    """The emulator's time, as the control plane tells it."""
+    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
+
+
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def test_a_send_waits_for_its_challenge_then_moves_the_money_once(emu):
@@ -26,10 +43,11 @@ def test_a_send_waits_for_its_challenge_then_moves_the_money_once(emu):
     assert after["state"] == "COMPLETED" and int(after["executionTimestamp"]) >= after["creationTimestamp"]
     assert balances(emu, sender, savings) == {"availableBalance": 8000, "actualBalance": 8000}
     assert balances(emu, receiver, wallet) == {"availableBalance": 2000, "actualBalance": 2000}
+    # The ledger's posting is the point: one transaction on both sides.
     ledger = emu.app.world.ledger
     debit, credit = ledger.statement(("managed_accounts", savings))[-1], ledger.statement(("managed_accounts", wallet))[-1]
     assert debit.transaction == credit.transaction == ("sends", body["id"])
-    events = [e.payload["eventType"] for e in emu.app.world.outbox.events if e.type == "send_watch"]
+    events = [e.payload["eventType"] for e in outbox(emu) if e.type == "send_watch"]
     assert events == ["PENDING_CHALLENGE", "COMPLETED"]
 
 
@@ -58,7 +76,7 @@ def test_a_failed_challenge_fails_the_send_and_moves_nothing(emu):
     challenge_id = emu.call("POST", "/challenges/otp/SMS", {"resourceType": "sends", "resourceIds": [send_id]},
                             token=token)
     assert challenge_id.body == {"errorCode": "RETRY_IN_15SEC"}
-    emu.app.world.clock.advance(16)
+    advance(emu, 16)
     challenge_id = emu.call("POST", "/challenges/otp/SMS", {"resourceType": "sends", "resourceIds": [send_id]},
                             token=token).body["scaChallengeId"]
     for _ in range(3):
@@ -78,9 +96,8 @@ def test_the_per_send_challenge_and_its_push_decided_by_the_simulator(emu):
                     token=token).status == 204
     assert emu.call("GET", f"/sends/{first}", token=token).body["state"] == "COMPLETED"
     second = send(emu, sender, savings, wallet, 2000).body["id"]
-    world = emu.app.world
-    user_id = world.sessions.by_token[token].user_id
-    world.area("factors").set_factor(user_id, "AUTHY", "ACTIVE")
+    user_id = sender["id"]  # the sender's root user, whose id is its identity's
+    assert emu.call("POST", "/authentication_factors/push/AUTHY", token=token).status == 204
     assert emu.call("POST", f"/sends/{second}/challenges/push/AUTHY", token=token).status == 204
     decided = emu.simulate("POST", f"/factors/{user_id}/challenges/{second}/verify_success", token=token)
     assert decided.body == {"code": "COMPLETED"}
@@ -91,14 +108,14 @@ def test_the_per_send_challenge_and_its_push_decided_by_the_simulator(emu):
 def test_a_scheduled_send_runs_when_the_clock_passes_and_can_be_cancelled_until_then(emu):
     sender, savings, receiver, wallet = parties(emu)
     token = sender["token"]
-    at = emu.app.world.now_ms() + 60_000
+    at = now_ms(emu) + 60_000
     runs = send(emu, sender, savings, wallet, 500, scheduledTimestamp=str(at)).body
     cancelled = send(emu, sender, savings, wallet, 700, scheduledTimestamp=str(at)).body
     assert runs["state"] == cancelled["state"] == "SCHEDULED"
     answer = emu.call("POST", f"/sends/{cancelled['id']}/cancel", {"cancellationReason": "Changed my mind"}, token=token)
     assert (answer.body["state"], answer.body["cancellationReason"]) == ("CANCELLED", "Changed my mind")
     emu.call("POST", "/_emulator/clock", {"advanceSeconds": 61}, mount="")
-    emu.app.world.clock.advance(61)
+    advance(emu, 61)
     assert emu.call("GET", f"/sends/{runs['id']}", token=token).body["state"] == "COMPLETED"
     assert emu.call("GET", f"/sends/{cancelled['id']}", token=token).body["state"] == "CANCELLED"
     assert balances(emu, receiver, wallet)["actualBalance"] == 500

@@ -2,10 +2,28 @@
 409 rules, scheduled transfers on the clock, cancel, read and list."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from .helpers import Emu
 from .test_managed_accounts import balances, create_account, deposit, verified_corporate
+
+
+def outbox(emu, event_type: str | None = None) -> list:
+    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
+    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
+    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
+
+
+def now_ms(emu) -> int:
+    """The emulator's time, as the control plane tells it."""
+    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
+
+
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def transfer_body(emu: Emu, source: str, destination: str, amount: int, currency: str = "EUR", **extra) -> dict:
@@ -160,7 +178,7 @@ def test_a_transfer_needs_a_token_and_a_valid_body(emu, two_accounts):
 
 # -- scheduled transfers and cancel -----------------------------------------------------------------
 def scheduled(emu: Emu, seconds: int) -> str:
-    return str(emu.app.world.now_ms() + seconds * 1000)
+    return str(now_ms(emu) + seconds * 1000)
 
 
 def test_a_scheduled_transfer_waits_then_runs_when_the_clock_passes(emu, two_accounts):
@@ -170,9 +188,9 @@ def test_a_scheduled_transfer_waits_then_runs_when_the_clock_passes(emu, two_acc
     assert body["state"] == "SCHEDULED" and body["scheduledTimestamp"] == at
     assert "executionTimestamp" not in body
     assert balances(emu, owner, savings)["actualBalance"] == 500
-    emu.app.world.clock.advance(119)
+    advance(emu, 119)
     assert emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body["state"] == "SCHEDULED"
-    emu.app.world.clock.advance(2)
+    advance(emu, 2)
     ran = emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body
     assert ran["state"] == "COMPLETED" and int(ran["executionTimestamp"]) >= int(at)
     assert balances(emu, owner, savings)["actualBalance"] == 300
@@ -183,7 +201,7 @@ def test_a_scheduled_transfer_without_funds_when_it_runs_fails_and_moves_nothing
     owner, savings, spending = two_accounts
     body = transfer(emu, owner, savings, spending, 800, scheduledTimestamp=scheduled(emu, 60)).body
     assert body["state"] == "SCHEDULED"
-    emu.app.world.clock.advance(61)
+    advance(emu, 61)
     assert emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body["state"] == "FAILED"
     assert balances(emu, owner, savings)["actualBalance"] == 500
 
@@ -206,7 +224,7 @@ def test_a_scheduled_transfer_is_cancelled_and_never_runs(emu, two_accounts):
     owner, savings, spending = two_accounts
     body = transfer(emu, owner, savings, spending, 200, scheduledTimestamp=scheduled(emu, 60)).body
     assert cancel(emu, owner, body["id"], reason="changed my mind") == [{"id": body["id"], "state": "SUCCESS"}]
-    emu.app.world.clock.advance(120)
+    advance(emu, 120)
     read = emu.call("GET", f"/transfers/{body['id']}", token=owner["token"]).body
     assert read["state"] == "CANCELLED" and read["cancellationReason"] == "changed my mind"
     assert balances(emu, owner, savings)["actualBalance"] == 500
@@ -259,14 +277,14 @@ def test_each_change_of_state_is_a_transfers_watch_event(emu, two_accounts):
     done = transfer(emu, owner, savings, spending, 100).body["id"]
     later = transfer(emu, owner, savings, spending, 100, scheduledTimestamp=scheduled(emu, 60)).body["id"]
     cancel(emu, owner, later)
-    events = [e.payload for e in emu.app.world.outbox.listed("transfers_watch")]
+    events = [e.payload for e in outbox(emu, "transfers_watch")]
     assert [(e["transfer"]["id"]["id"], e["eventType"], e["transfer"]["state"]) for e in events] == [
         (done, "COMPLETED", "COMPLETED"), (later, "SCHEDULED", "SCHEDULED"), (later, "CANCELLED", "CANCELLED")]
     assert events[0]["transfer"]["destinationAmount"] == {"currency": "EUR", "amount": "100"}
     assert events[0]["transfer"]["source"] == {"type": "managed_accounts", "id": savings}
     # A refused transfer announces nothing.
     transfer(emu, owner, savings, spending, 10_000)
-    assert len(emu.app.world.outbox.listed("transfers_watch")) == 3
+    assert len(outbox(emu, "transfers_watch")) == 3
 
 
 def test_the_list_filters_by_an_instrument_given_as_an_exploded_query_object(emu, two_accounts):

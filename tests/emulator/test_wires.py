@@ -3,11 +3,29 @@ SCA, scheduling), where its money is at each step, the bank's accept and reject,
 account's bank details."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from .contract_cases_wires import IBAN_CLOSE, arrived, cbt, created, funded, owt
 from .helpers import Emu
 from .test_managed_accounts import balances as balances_of
+
+
+def outbox(emu, event_type: str | None = None) -> list:
+    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
+    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
+    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
+
+
+def now_ms(emu) -> int:
+    """The emulator's time, as the control plane tells it."""
+    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
+
+
+def advance(emu, seconds) -> None:
+    """Moves the emulator's clock as a client can: through the control plane."""
+    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def balances(emu: Emu, corporate: dict, account_id: str) -> tuple[int, int]:
@@ -90,15 +108,14 @@ def test_a_low_value_transfer_is_exempt_from_the_challenge(emu):
 
 def test_a_scheduled_transfer_runs_when_the_clock_passes_and_can_be_cancelled_until_then(emu):
     corporate, source = funded(emu)
-    at = str(emu.app.world.now_ms() + 60_000)
+    at = str(now_ms(emu) + 60_000)
     first = owt(emu, corporate, source, amount=1000, scheduledTimestamp=at).body["id"]
     second = owt(emu, corporate, source, amount=1000, scheduledTimestamp=at).body["id"]
     for owt_id in (first, second):
         emu.call("POST", f"/outgoing_wire_transfers/{owt_id}/confirm", token=corporate["token"])
         assert get(emu, corporate, owt_id)["state"] == "SCHEDULED"
     assert emu.call("POST", f"/outgoing_wire_transfers/{second}/cancel", token=corporate["token"]).status == 200
-    emu.app.world.clock.advance(61)
-    emu.app.world.scheduler.run_due()
+    advance(emu, 61)
     assert get(emu, corporate, first)["state"] == "SUBMITTED"
     assert get(emu, corporate, second)["state"] == "CANCELLED"
     assert balances(emu, corporate, source)[0] == 1_000_000 - 1100
@@ -124,9 +141,9 @@ def test_correspondent_transfers_are_listed_by_when_they_were_executed(emu):
     corporate, source = funded(emu)
     executed = cbt(emu, corporate, source, amount=1000).body["id"]
     # Low value: confirming it skips the challenge and executes it now; the other one is never executed.
-    before = emu.app.world.now_ms()
+    before = now_ms(emu)
     emu.call("POST", f"/correspondent_bank_transfers/{executed}/confirm", token=corporate["token"])
-    after = emu.app.world.now_ms()
+    after = now_ms(emu)
     cbt(emu, corporate, source)
 
     def listed(query: str) -> list[str]:
@@ -191,5 +208,5 @@ def test_a_correspondent_bank_transfer_follows_the_wire_rules_and_is_announced(e
     assert balances(emu, corporate, source) == (1_000_000 - 5000, 1_000_000 - 5000)
     # Not an outgoing wire transfer of the caller's, and announced as its own kind.
     assert emu.call("GET", f"/outgoing_wire_transfers/{cbt_id}", token=corporate["token"]).status == 404
-    events = [e.payload["eventType"] for e in emu.app.world.outbox.listed("correspondent_bank_transfers_watch")]
+    events = [e.payload["eventType"] for e in outbox(emu, "correspondent_bank_transfers_watch")]
     assert events == ["PENDING_CHALLENGE", "SUBMITTED", "COMPLETED"]

@@ -1,10 +1,10 @@
 """Boundaries the linters cannot see: one step grammar, and areas that stop reaching into each other.
 
 The import contract (.importlinter, run by `make test`) keeps the suite and the emulator apart. Inside the
-emulator, no area imports another (.importlinter holds that), but some still find each other by name
-(`world.area("users")`); the lists below are what is left of that. They may only shrink: a new lookup
-across areas, or a new private name borrowed, fails here and should become a typed port instead
-(emulator/services.py, the protocols in emulator/areas/confirmations/confirmations.py).
+emulator, no area imports another (.importlinter holds that), and none finds another by name either: an area
+looks up only the backends it registers itself (`world.area("users")` inside areas/users), and asks any other
+through a typed port (emulator/ports.py, emulator/services.py). A lookup by a name computed at run time, or a
+walk over every backend, is refused too: the guard could not tell whose backend it reaches.
 """
 from __future__ import annotations
 
@@ -15,17 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_WORDS = {"ROLE", "NAME", "MONEY", "NAMES", "CARD", "AS"}
 
-# Area package -> the other areas it still looks up by name, as on the day areas became packages.
-KNOWN_LOOKUPS = {
-    "auth": {"confirmations", "users"},
-    "beneficiaries": {"confirmations"},
-    "confirmations": {"factors", "push"},
-    "identities": {"users"},
-    "linked_accounts": {"confirmations", "managed_accounts"},
-    "sends": {"beneficiaries", "confirmations"},
-    "users": {"factors"},
-    "wire_transfers": {"confirmations", "managed_accounts"},
-}
+# A backend named by a literal: world.area("users"), world.backends.get("users"), world.backends["users"].
+NAMED_LOOKUP = re.compile(r'(?:\.area\(|backends\.get\(|backends\[)\s*"([a-z_]+)"')
+# A backend reached without a literal name: world.area(name), backends.get(kind), backends.values(), ...
+UNNAMED_LOOKUP = re.compile(r'\.area\(\s*(?!")|backends\.get\(\s*(?!")|backends\[\s*(?!")|backends\.(?:values|items)\(')
 # (module, private name it imports from a sibling): none left.
 KNOWN_BORROWED: set[tuple[str, str]] = set()
 AREAS = ROOT / "emulator" / "areas"
@@ -47,7 +40,11 @@ def test_step_modules_share_one_grammar():
 
 
 def lookups(source: str) -> set[str]:
-    return set(re.findall(r'world\.area\("([a-z_]+)"\)', source))
+    return set(NAMED_LOOKUP.findall(source))
+
+
+def unnamed_lookups(source: str) -> list[str]:
+    return [line.strip() for line in source.splitlines() if UNNAMED_LOOKUP.search(line)]
 
 
 def area_packages() -> dict[str, tuple[set[str], set[str]]]:
@@ -65,13 +62,18 @@ def test_emulator_areas_is_one_package_per_area():
     assert not loose, f"modules outside an area package: {loose}"
 
 
-def test_areas_look_each_other_up_no_more_than_before():
-    grown = {}
+def test_an_area_looks_up_only_its_own_backends():
+    foreign = {}
     for package, (own, looked_up) in area_packages().items():
-        new = looked_up - own - KNOWN_LOOKUPS.get(package, set())
-        if new:
-            grown[package] = sorted(new)
-    assert not grown, f"new lookups of another area by name (hand the area a typed port instead): {grown}"
+        if looked_up - own:
+            foreign[package] = sorted(looked_up - own)
+    assert not foreign, f"lookups of another area's backend (ask a typed port in emulator/ports.py): {foreign}"
+
+
+def test_no_area_reaches_a_backend_by_a_computed_name():
+    found = {str(m.relative_to(ROOT)): unnamed_lookups(m.read_text(encoding="utf-8")) for m in AREAS.rglob("*.py")}
+    found = {module: lines for module, lines in found.items() if lines}
+    assert not found, f"backends reached by a name computed at run time (ask a typed port instead): {found}"
 
 
 def borrowed(module: Path) -> set[tuple[str, str]]:
@@ -91,8 +93,11 @@ def test_no_module_borrows_another_modules_private_names():
 def test_the_guards_see_what_they_guard():
     # The patterns above must find what they look for, or the guards pass on anything.
     assert lookups('x = call.world.area("users").require(i)') == {"users"}
+    assert lookups('a = self.world.backends.get("spend_rules"); b = world.backends["fees"]') == {"spend_rules", "fees"}
+    assert len(unnamed_lookups('world.area(owners)\nworld.backends.get(item["type"])\nfor b in w.backends.values():'
+                               '\nworld.area("users")')) == 3
     packages = area_packages()
-    assert packages["auth"][0] >= {"sign_in", "passwords"} and "users" in packages["auth"][1]
+    assert packages["auth"][0] >= {"sign_in", "passwords"} and "passwords" in packages["auth"][1]
     sample = ROOT / "tests" / "guards" / "borrowing_sample.txt"
     sample.write_text("from .other import _private, public\n", encoding="utf-8")
     try:

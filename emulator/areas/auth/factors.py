@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...challenges import OtpChallenge
 from ...errors import conflict
+from ...ports import Factors, User
 from ...registry import backend, handles
 
 FACTOR_TYPES = {"SMS": "OTP", "AUTHY": "PUSH", "BIOMETRIC": "BIOMETRIC"}
@@ -42,56 +43,64 @@ class FactorsBackend:
 
     def _announce(self, user_id: str, channel: str, status: str) -> None:
         """The authentication factors webhook: a factor became usable (ACTIVE) or stopped being (INACTIVE)."""
-        user = self.world.area("users").require(user_id)
+        user = self.world.ports.users.require(user_id)
         self.world.outbox.emit("authentication_factors_watch", {
-            "credentialId": {"type": user["credentialType"], "id": user_id}, "type": channel, "status": status,
+            "credentialId": {"type": user.credential_type, "id": user_id}, "type": channel, "status": status,
             "publishedTimestamp": self.world.outbox.published()})
 
     # -- SMS one-time passwords ----------------------------------------------------------------
-    def start_otp_enrolment(self, user: dict, channel: str) -> None:
-        if not user["active"]:
+    def start_otp_enrolment(self, user: User, channel: str) -> None:
+        if not user.active:
             raise conflict("CREDENTIALS_INACTIVE")
-        if not user.get("mobile"):
+        if not user.mobile:
             raise conflict("MOBILE_NUMBER_NOT_AVAILABLE")
-        if self.is_active(user["id"], channel):
+        if self.is_active(user.id, channel):
             raise conflict("CHANNEL_ALREADY_REGISTERED")
         # Issuing again replaces the earlier code (a new challenge, with fresh tries and 5 minutes).
-        self.set_factor(user["id"], channel, "PENDING_VERIFICATION")
-        self.enrolments[(user["id"], channel)] = OtpChallenge(self.world.ids.next(), "enrolment", user["id"],
+        self.set_factor(user.id, channel, "PENDING_VERIFICATION")
+        self.enrolments[(user.id, channel)] = OtpChallenge(self.world.ids.next(), "enrolment", user.id,
                                                               channel, self.world.now_ms())
 
-    def verify_otp_enrolment(self, user: dict, channel: str, code: str) -> None:
-        if not user["active"]:
+    def verify_otp_enrolment(self, user: User, channel: str, code: str) -> None:
+        if not user.active:
             raise conflict("CREDENTIALS_INACTIVE")
-        if self.is_active(user["id"], channel):
+        if self.is_active(user.id, channel):
             raise conflict("CHANNEL_ALREADY_REGISTERED")
-        challenge = self.enrolments.get((user["id"], channel))
+        challenge = self.enrolments.get((user.id, channel))
         if challenge is None:
             raise conflict("STATE_INVALID")
         challenge.verify(code, self.world.programme["sandboxCodes"]["otp"], self.world.now_ms())
-        del self.enrolments[(user["id"], channel)]
-        self.by_user[user["id"]][channel]["status"] = "ACTIVE"
-        self._announce(user["id"], channel, "ACTIVE")
+        del self.enrolments[(user.id, channel)]
+        self.by_user[user.id][channel]["status"] = "ACTIVE"
+        self._announce(user.id, channel, "ACTIVE")
 
     def dump(self) -> dict:
         return {"factors": self.by_user}
 
 
-def session_user(call) -> dict:
-    return call.world.area("users").require(call.require_session().user_id)
+def factors_backend(world) -> FactorsBackend:
+    return world.area("factors")
+
+
+def _wired_as_port(backend: FactorsBackend) -> Factors:
+    return backend  # mypy holds the backend to the port World wires it into
+
+
+def session_user(call) -> User:
+    return call.world.ports.users.require(call.require_session().user_id)
 
 
 @handles("authFactorsGet")
 def auth_factors_get(call):
-    return {"factors": call.world.area("factors").factors(call.require_session().user_id)}
+    return {"factors": factors_backend(call.world).factors(call.require_session().user_id)}
 
 
 @handles("enrolDeviceUsingOtpStepOne")
 def enrol_otp(call):
-    call.world.area("factors").start_otp_enrolment(session_user(call), call.path_params["channel"])
+    factors_backend(call.world).start_otp_enrolment(session_user(call), call.path_params["channel"])
 
 
 @handles("enrolDeviceUsingOtpStepTwo")
 def enrol_otp_verify(call):
-    call.world.area("factors").verify_otp_enrolment(session_user(call), call.path_params["channel"],
-                                            call.body["verificationCode"])
+    factors_backend(call.world).verify_otp_enrolment(session_user(call), call.path_params["channel"],
+                                                     call.body["verificationCode"])

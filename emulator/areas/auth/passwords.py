@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ...credentials import check_complexity, hash_password
 from ...errors import ApiError, conflict
+from ...ports import User
 from ...registry import backend, handles
+from .sign_in import sign_in_backend
 
 HISTORY = 5  # the current password and the 4 before it may not be chosen again
 
@@ -16,45 +18,50 @@ class PasswordsBackend:
         self.previous: dict[str, list[tuple[str, str]]] = {}   # user id -> [(salt, hash)], newest last
         self.lost: dict[str, int] = {}                        # user id -> when the reset was started (ms)
 
-    def used_recently(self, user: dict, password: str) -> bool:
-        if self.world.area("users").password_matches(user, password):
+    def used_recently(self, user: User, password: str) -> bool:
+        if self.world.ports.users.password_matches(user, password):
             return True
         return any(hash_password(password, salt) == digest
-                   for salt, digest in self.previous.get(user["id"], [])[-(HISTORY - 1):])
+                   for salt, digest in self.previous.get(user.id, [])[-(HISTORY - 1):])
 
-    def replace(self, user: dict, password: str) -> None:
+    def replace(self, user: User, password: str) -> None:
         """Set a new password for a user who has one, refusing a weak or recently used one."""
         check_complexity(password)
         if self.used_recently(user, password):
             raise conflict("PASSWORD_ALREADY_USED")
-        self.previous.setdefault(user["id"], []).append((user["passwordSalt"], user["passwordHash"]))
-        self.world.area("users").set_password(user, password)
+        if user.password_salt is not None and user.password_hash is not None:  # both callers' user has one
+            self.previous.setdefault(user.id, []).append((user.password_salt, user.password_hash))
+        self.world.ports.users.set_password(user, password)
 
     def dump(self) -> dict:
         return {"lostPasswordStarted": self.lost}
 
 
-def password_info(user: dict) -> dict:
+def passwords_backend(world) -> PasswordsBackend:
+    return world.area("passwords")
+
+
+def password_info(user: User) -> dict:
     # Passwords in the emulator do not expire: expiryDate 0, as the description defines it.
-    return {"identityId": {"type": user["identityType"], "id": user["identityId"]}, "expiryDate": 0}
+    return {"identityId": {"type": user.identity_type, "id": user.identity_id}, "expiryDate": 0}
 
 
-def open_session(world, user: dict) -> str:
-    return world.sessions.open(user["identityType"], user["identityId"], user["id"], user["credentialType"]).token
+def open_session(world, user: User) -> str:
+    return world.sessions.open(user.identity_type, user.identity_id, user.id, user.credential_type).token
 
 
 @handles("passwordCreate")
 def password_create(call):
     world = call.world
-    user = world.area("users").get(str(call.path_params["user_id"]))
+    user = world.ports.users.get(str(call.path_params["user_id"]))
     if user is None:
         # The description's 404 here is NotFoundToken ({errorCode}), not the {code, message} of other 404s.
         raise ApiError(404, {"errorCode": "TOKEN_NOT_FOUND"})
-    if user["passwordHash"] is not None:
+    if user.has_password:
         raise conflict("PASSWORD_ALREADY_CREATED")
     password = call.body["password"]["value"]
     check_complexity(password)
-    world.area("users").set_password(user, password)
+    world.ports.users.set_password(user, password)
     return {"passwordInfo": password_info(user), "token": open_session(world, user)}
 
 
@@ -66,35 +73,35 @@ def password_validate(call):
 @handles("passwordUpdate")
 def password_update(call):
     world = call.world
-    user = world.area("users").require(call.require_session().user_id)
-    if not world.area("users").password_matches(user, call.body["oldPassword"]["value"]):
+    user = world.ports.users.require(call.require_session().user_id)
+    if not world.ports.users.password_matches(user, call.body["oldPassword"]["value"]):
         raise conflict("PASSWORD_INCORRECT")
-    world.area("passwords").replace(user, call.body["newPassword"]["value"])
+    passwords_backend(world).replace(user, call.body["newPassword"]["value"])
     return {"passwordInfo": password_info(user), "token": open_session(world, user)}
 
 
 @handles("lostPasswordInitiate")
 def lost_password_start(call):
     world = call.world
-    user = world.area("users").find_by_email(call.body["email"])
+    user = world.ports.users.find_by_email(call.body["email"])
     # Weavr does not say whether an email is known: the answer is 204 either way; only an active
     # user's reset is started (and emailed).
-    if user is not None and user["active"]:
-        world.area("passwords").lost[user["id"]] = world.now_ms()
+    if user is not None and user.active:
+        passwords_backend(world).lost[user.id] = world.now_ms()
 
 
 @handles("lostPasswordResume")
 def lost_password_resume(call):
     world = call.world
     body = call.body
-    user = world.area("users").find_by_email(body["email"])
+    user = world.ports.users.find_by_email(body["email"])
     codes = world.programme["sandboxCodes"]
     expected = codes.get("lostPassword", codes["emailVerification"])
-    if user is None or user["id"] not in world.area("passwords").lost or body["nonce"] != expected:
+    if user is None or user.id not in passwords_backend(world).lost or body["nonce"] != expected:
         raise conflict("INVALID_NONCE_OR_EMAIL")
-    if user["passwordHash"] is None:
+    if not user.has_password:
         raise conflict("PASSWORD_NOT_SET")
-    world.area("passwords").replace(user, body["newPassword"]["value"])
-    del world.area("passwords").lost[user["id"]]
-    world.area("sign_in").clear(user["id"])  # a reset password lifts a lock-out
+    passwords_backend(world).replace(user, body["newPassword"]["value"])
+    del passwords_backend(world).lost[user.id]
+    sign_in_backend(world).clear(user.id)  # a reset password lifts a lock-out
     return {"token": open_session(world, user)}

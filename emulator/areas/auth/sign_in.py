@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from ...errors import ApiError, conflict
+from ...ports import User
 from ...registry import backend, handles
+from .factors import factors_backend
+from .push import push_backend
 
 MAX_FAILED_LOGINS = 5
 LOCK_MS = 30 * 60 * 1000
@@ -34,33 +37,37 @@ class SignInBackend:
         return {"loginAttempts": self.attempts}
 
 
+def sign_in_backend(world) -> SignInBackend:
+    return world.area("sign_in")
+
+
 def _locked_out():
     # 423: temporarily locked after consecutive failed logins; no body.
     return ApiError(423)
 
 
-def _login_event(world, user: dict, status: str) -> None:
+def _login_event(world, user: User, status: str) -> None:
     world.outbox.emit("login_watch", {
-        "credential": {"type": user["credentialType"], "id": user["id"]},
-        "identity": {"type": user["identityType"], "id": user["identityId"]},
+        "credential": {"type": user.credential_type, "id": user.id},
+        "identity": {"type": user.identity_type, "id": user.identity_id},
         "type": "PASSWORD", "status": status, "publishedTimestamp": world.outbox.published()})
 
 
 @handles("loginWithPassword")
 def login_with_password(call):
     world = call.world
-    user = world.area("users").find_by_email(call.body["email"])
-    if user is not None and world.area("sign_in").locked(user["id"]):
+    user = world.ports.users.find_by_email(call.body["email"])
+    if user is not None and sign_in_backend(world).locked(user.id):
         raise _locked_out()
-    if user is None or not user["active"]:
+    if user is None or not user.active:
         # The description: 403 when the credentials are not found or are incorrect, with no body.
         raise ApiError(403)
-    if not world.area("users").password_matches(user, call.body["password"]["value"]):
-        world.area("sign_in").failed(user["id"])
+    if not world.ports.users.password_matches(user, call.body["password"]["value"]):
+        sign_in_backend(world).failed(user.id)
         _login_event(world, user, "DECLINED")
         raise ApiError(403)
-    world.area("sign_in").clear(user["id"])
-    session = world.sessions.open(user["identityType"], user["identityId"], user["id"], user["credentialType"])
+    sign_in_backend(world).clear(user.id)
+    session = world.sessions.open(user.identity_type, user.identity_id, user.id, user.credential_type)
     _login_event(world, user, "VERIFIED")
     return {"token": session.token, "tokenType": "AUTH",
             "identity": session.identity, "credentials": session.credentials}
@@ -69,16 +76,16 @@ def login_with_password(call):
 @handles("loginViaBiometrics")
 def login_via_biometrics(call):
     world = call.world
-    user = world.area("users").find_by_email(call.body["email"])
+    user = world.ports.users.find_by_email(call.body["email"])
     identity = call.body.get("identity")
-    if user is not None and world.area("sign_in").locked(user["id"]):
+    if user is not None and sign_in_backend(world).locked(user.id):
         raise _locked_out()
-    if user is None or not user["active"] or (
-            identity and (identity["type"], identity["id"]) != (user["identityType"], user["identityId"])):
+    if user is None or not user.active or (
+            identity and (identity["type"], identity["id"]) != (user.identity_type, user.identity_id)):
         raise ApiError(403)
-    if not world.area("factors").is_active(user["id"], "BIOMETRIC"):
+    if not factors_backend(world).is_active(user.id, "BIOMETRIC"):
         raise conflict("CHANNEL_NOT_REGISTERED")
-    challenge = world.area("push").issue("login", user["id"], "BIOMETRIC")
+    challenge = push_backend(world).issue("login", user.id, "BIOMETRIC")
     return {"challengeId": challenge.id}
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from ...challenges import PUSH_EXPIRED, PUSH_INVALID, PUSH_VERIFIED
 from ...errors import ApiError
 from ...registry import handles
+from .push import push_backend
 
 
 def _decide(call, outcome: str):
     world = call.world
     session = call.require_session()
-    challenge = world.area("push").challenge(str(call.path_params["challenge_id"]))
+    challenge = push_backend(world).challenge(str(call.path_params["challenge_id"]))
     if challenge is None or challenge.user_id != str(call.path_params["credentials_id"]):
         raise ApiError(404, {"message": "No push challenge with this id for these credentials"})
     if session.user_id != challenge.user_id:
         raise ApiError(403, {"message": "The token does not belong to the challenged credentials"})
-    applied = world.area("push").decide(challenge, outcome)
+    applied = push_backend(world).decide(challenge, outcome)
     # COMPLETED: the simulated answer was applied; DENIED: the challenge was no longer pending.
     return {"code": "COMPLETED" if applied else "DENIED"}
 

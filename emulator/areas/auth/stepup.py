@@ -5,6 +5,8 @@ from __future__ import annotations
 from ...challenges import OtpChallenge
 from ...errors import conflict
 from ...registry import backend, handles
+from .factors import factors_backend
+from .push import push_backend
 
 RESEND_WAIT_MS = 15 * 1000
 
@@ -16,7 +18,7 @@ class StepUpBackend:
         self.by_token: dict[str, OtpChallenge] = {}
 
     def issue_otp(self, session, channel: str) -> OtpChallenge:
-        if not self.world.area("factors").is_active(session.user_id, channel):
+        if not factors_backend(self.world).is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
         now = self.world.now_ms()
         previous = self.by_token.get(session.token)
@@ -27,7 +29,7 @@ class StepUpBackend:
         return challenge
 
     def verify_otp(self, session, channel: str, code: str) -> None:
-        if not self.world.area("factors").is_active(session.user_id, channel):
+        if not factors_backend(self.world).is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
         challenge = self.by_token.get(session.token)
         if challenge is None or challenge.channel != channel:
@@ -40,26 +42,30 @@ class StepUpBackend:
 
     def issue_push(self, session, channel: str):
         world = self.world
-        if not world.area("factors").is_active(session.user_id, channel):
+        if not factors_backend(world).is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
-        if world.area("push").in_flight(session.token):
+        if push_backend(world).in_flight(session.token):
             # The description: start it only if this token's step-up is not already in flight.
             raise conflict("STATE_INVALID")
-        return world.area("push").issue("stepup", session.user_id, channel, token=session.token)
+        return push_backend(world).issue("stepup", session.user_id, channel, token=session.token)
+
+
+def stepup_backend(world) -> StepUpBackend:
+    return world.area("stepup")
 
 
 @handles("stepupSCAChallenge")
 def stepup_otp(call):
-    call.world.area("stepup").issue_otp(call.require_session(), call.path_params["channel"])
+    stepup_backend(call.world).issue_otp(call.require_session(), call.path_params["channel"])
 
 
 @handles("stepupSCAVerify")
 def stepup_otp_verify(call):
-    call.world.area("stepup").verify_otp(call.require_session(), call.path_params["channel"],
-                                         call.body["verificationCode"])
+    stepup_backend(call.world).verify_otp(call.require_session(), call.path_params["channel"],
+                                          call.body["verificationCode"])
 
 
 @handles("stepupSCAChallengePush")
 def stepup_push(call):
-    challenge = call.world.area("stepup").issue_push(call.require_session(), call.path_params["channel"])
+    challenge = stepup_backend(call.world).issue_push(call.require_session(), call.path_params["channel"])
     return {"id": challenge.id}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ...errors import not_found
 from ...ledger import UnknownInstrument
+from ...ports import Beneficiaries, Ports
 from ...registry import backend
 from ...services import Owner
 
@@ -81,7 +82,9 @@ class BeneficiariesBackend:
         self.world = world
         self.beneficiaries: dict[str, Beneficiary] = {}
         self.batches: dict[str, Batch] = {}
-        world.area("confirmations").register(RESOURCE_TYPE, self)
+
+    def connect(self, ports: Ports) -> None:
+        ports.challenges.register(RESOURCE_TYPE, self)
 
     def beneficiary(self, beneficiary_id: str) -> Beneficiary | None:
         """Any area's read of one payee (its owner, state and details), or None."""
@@ -181,6 +184,14 @@ class BeneficiariesBackend:
     def dump(self) -> dict:
         return {"beneficiaries": [b.answer() for b in self.beneficiaries.values()],
                 "batches": [b.answer() for b in self.batches.values()]}
+
+
+def beneficiaries_backend(world) -> BeneficiariesBackend:
+    return world.area("beneficiaries")
+
+
+def _wired_as_port(backend: BeneficiariesBackend) -> Beneficiaries:
+    return backend  # mypy holds the backend to the port World wires it into
 
 
 def _same_details(one: dict, other: dict) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...listing import listed
 from ...registry import handles
 from ...services import Owner
-from .beneficiaries import RESOURCE_TYPE
+from .beneficiaries import RESOURCE_TYPE, beneficiaries_backend
 
 
 def _owner(call) -> Owner:
@@ -15,36 +15,36 @@ def _owner(call) -> Owner:
 
 @handles("beneficiaryBatchCreate")
 def batch_create(call):
-    return call.world.area("beneficiaries").create(_owner(call), call.body).answer()
+    return beneficiaries_backend(call.world).create(_owner(call), call.body).answer()
 
 
 @handles("beneficiaryBatchRemove")
 def batch_remove(call):
-    return call.world.area("beneficiaries").remove(_owner(call), call.body["beneficiaryIds"]).answer()
+    return beneficiaries_backend(call.world).remove(_owner(call), call.body["beneficiaryIds"]).answer()
 
 
 @handles("beneficiaryBatchGet")
 def batch_get(call):
-    return call.world.area("beneficiaries").owned_batch(_owner(call), call.path_params["id"]).answer()
+    return beneficiaries_backend(call.world).owned_batch(_owner(call), call.path_params["id"]).answer()
 
 
 @handles("beneficiaryBatchesGet")
 def batches_get(call):
     owner = _owner(call)
-    items = [b.answer() for b in call.world.area("beneficiaries").batches.values() if b.owner == owner]
+    items = [b.answer() for b in beneficiaries_backend(call.world).batches.values() if b.owner == owner]
     page = listed(call.operation, call.query, items, paths={"operation": "operationBatchId.operation"})
     return page.answer("batches")
 
 
 @handles("beneficiaryGet")
 def beneficiary_get(call):
-    return call.world.area("beneficiaries").owned(_owner(call), call.path_params["id"]).answer()
+    return beneficiaries_backend(call.world).owned(_owner(call), call.path_params["id"]).answer()
 
 
 @handles("beneficiariesGet")
 def beneficiaries_get(call):
     owner = _owner(call)
-    items = [b.answer() for b in call.world.area("beneficiaries").beneficiaries.values() if b.owner == owner]
+    items = [b.answer() for b in beneficiaries_backend(call.world).beneficiaries.values() if b.owner == owner]
     batch_ids = call.query.get("batchId")
     if batch_ids is not None:
         items = [i for i in items if {b["batchId"] for b in i["relatedOperationBatches"]} & set(map(str, batch_ids))]
@@ -59,17 +59,17 @@ def _batch_id(call) -> str:
 
 @handles("beneficiaryBatchSCAChallenge")
 def batch_otp(call):
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
-                                               [_batch_id(call)], resend_wait=False)
+    call.world.ports.challenges.issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+                                          [_batch_id(call)], resend_wait=False)
 
 
 @handles("beneficiaryBatchSCAVerify")
 def batch_otp_verify(call):
-    call.world.area("confirmations").verify_latest_otp(call.require_session(), RESOURCE_TYPE, _batch_id(call),
-                                                       call.path_params["channel"], call.body["verificationCode"])
+    call.world.ports.challenges.verify_latest_otp(call.require_session(), RESOURCE_TYPE, _batch_id(call),
+                                                  call.path_params["channel"], call.body["verificationCode"])
 
 
 @handles("beneficiaryBatchSCAChallengePush")
 def batch_push(call):
-    call.world.area("confirmations").issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
-                                                [_batch_id(call)], challenge_id=_batch_id(call))
+    call.world.ports.challenges.issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+                                           [_batch_id(call)], challenge_id=_batch_id(call))

@@ -227,6 +227,10 @@ class BulksBackend:
         return {"bulks": [b.details() | {"owner": b.owner.answer()} for b in self.by_id.values()]}
 
 
+def bulks_backend(world) -> BulksBackend:
+    return world.area("bulks")
+
+
 def run_single(world, operation_id: str, path_params: dict, body, session, check_body: bool = True):
     """(status, body) of one single operation, as the app would answer it: its contract's checks on the path
     parameters (and the body), then its own handler, as the session's user. Never raises."""

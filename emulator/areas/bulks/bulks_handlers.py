@@ -7,7 +7,7 @@ from ...errors import bad_request
 from ...listing import listed
 from ...registry import handles
 from ...services import Owner
-from .bulks import SINGLE, as_json_schema_reads
+from .bulks import SINGLE, as_json_schema_reads, bulks_backend
 
 # Weavr caps every page at 100 items ("Limit is always capped at 100").
 MAX_PAGE = 100
@@ -20,7 +20,7 @@ def _owner(call) -> Owner:
 
 def _submission(bulk_operation_id: str):
     def submit(call):
-        bulk = call.world.area("bulks").submit(_owner(call), bulk_operation_id, call.body)
+        bulk = bulks_backend(call.world).submit(_owner(call), bulk_operation_id, call.body)
         return 201, {"bulkId": bulk.id, "operationCount": len(bulk.operations), "path": bulk.single.path}
     submit.__name__ = f"submit_{bulk_operation_id}"
     submit.reads_body = _read_items  # type: ignore[attr-defined]  # the app looks for it on the handler
@@ -39,12 +39,12 @@ for _bulk_operation_id in SINGLE:
 
 
 def _bulk(call):
-    return call.world.area("bulks").owned(_owner(call), call.path_params["bulk_id"])
+    return bulks_backend(call.world).owned(_owner(call), call.path_params["bulk_id"])
 
 
 @handles("bulks")
 def bulks_list(call):
-    items = [b.answer() for b in call.world.area("bulks").of_owner(_owner(call))]
+    items = [b.answer() for b in bulks_backend(call.world).of_owner(_owner(call))]
     return listed(call.operation, call.query, items, max_limit=MAX_PAGE).answer("bulkProcesses")
 
 
@@ -62,19 +62,19 @@ def bulk_operations(call):
 @handles("bulkIdExecute")
 def bulk_execute(call):
     bulk = _bulk(call)
-    call.world.area("bulks").execute(bulk, call.require_session(), (call.body or {}).get("mode"))
+    bulks_backend(call.world).execute(bulk, call.require_session(), (call.body or {}).get("mode"))
 
 
 @handles("bulkIdPause")
 def bulk_pause(call):
-    call.world.area("bulks").pause(_bulk(call))
+    bulks_backend(call.world).pause(_bulk(call))
 
 
 @handles("bulkIdResume")
 def bulk_resume(call):
-    call.world.area("bulks").resume(_bulk(call))
+    bulks_backend(call.world).resume(_bulk(call))
 
 
 @handles("bulkIdCancel")
 def bulk_cancel(call):
-    call.world.area("bulks").cancel(_bulk(call))
+    bulks_backend(call.world).cancel(_bulk(call))

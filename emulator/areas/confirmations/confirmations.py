@@ -2,9 +2,9 @@
 of resources waiting in PENDING_CHALLENGE (sends, outgoing wire transfers, linked-account declarations,
 correspondent bank transfers), and the per-resource challenges the deprecated endpoints start.
 
-The area owns the challenges, not the resources. A resource area plugs in with
-`world.area("confirmations").register(resource_type, area)` (resource_type a MultipleSCAResourceType
-value) and answers three questions:
+The area owns the challenges, not the resources. A resource area plugs in through its `Challenges` port
+(emulator/ports.py) with `ports.challenges.register(resource_type, area)` (resource_type a
+MultipleSCAResourceType value) and answers three questions (`ChallengedArea`):
   - `awaiting_challenge(resource_id, owner) -> bool`: the owner's resource waits for a challenge;
   - `challenge_completed(resource_id)`: the challenge was verified, the resource moves on;
   - `challenge_failed(resource_id)`: the challenge failed for good, the resource is not executed.
@@ -13,10 +13,10 @@ An expired challenge calls neither: the resource keeps waiting and a new challen
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
-from ...challenges import CHALLENGE_TTL_MS, PUSH_INVALID, PUSH_VERIFIED
+from ...challenges import CHALLENGE_TTL_MS, PUSH_INVALID, PUSH_VERIFIED, PushChallenge
 from ...errors import conflict, forbidden
+from ...ports import ChallengedArea, Challenges, Ports
 from ...registry import backend, handles
 from ...services import Owner
 
@@ -42,7 +42,7 @@ class Confirmation:
     issued_ms: int
     wrong_attempts: int = 0
     state: str = PENDING
-    push: object = None    # the push area's challenge, for a PUSH confirmation
+    push: PushChallenge | None = None  # the push area's challenge, for a PUSH confirmation
 
     def answer(self) -> dict:
         return {"id": self.id, "kind": self.kind, "channel": self.channel, "resourceType": self.resource_type,
@@ -50,24 +50,20 @@ class Confirmation:
                 "wrongAttempts": self.wrong_attempts}
 
 
-class ChallengedArea(Protocol):
-    """The port a resource area plugs in with (the module's docstring says what each answer means)."""
-
-    def awaiting_challenge(self, resource_id: str, owner: Owner) -> bool: ...
-
-    def challenge_completed(self, resource_id: str) -> None: ...
-
-    def challenge_failed(self, resource_id: str) -> None: ...
-
-
 @backend("confirmations")
 class ConfirmationsBackend:
+    """The `Challenges` port (emulator/ports.py)."""
+
     def __init__(self, world):
         self.world = world
         self.areas: dict[str, ChallengedArea] = {}
         self.by_id: dict[str, Confirmation] = {}
         # (resource_type, resource_id) -> the latest challenge of that resource, for the per-resource verify.
         self.latest: dict[tuple[str, str], Confirmation] = {}
+
+    def connect(self, ports: Ports) -> None:
+        self.factors, self.push = ports.factors, ports.push
+        ports.push.on_decided("confirmation", self.push_decided)
 
     def register(self, resource_type: str, area: ChallengedArea) -> None:
         self.areas[resource_type] = area
@@ -96,7 +92,7 @@ class ConfirmationsBackend:
         self._check_channel(session, channel, otp=False)
         owner, ids = self._awaiting(session, resource_type, resource_ids)
         confirmation = self._open("PUSH", session, channel, resource_type, ids, owner)
-        confirmation.push = self.world.area("push").issue("confirmation", session.user_id, channel,
+        confirmation.push = self.push.issue("confirmation", session.user_id, channel,
                                                           challenge_id=challenge_id or confirmation.id)
         return confirmation
 
@@ -109,7 +105,7 @@ class ConfirmationsBackend:
     def _check_channel(self, session, channel: str, otp: bool) -> None:
         if otp and channel not in OTP_CHANNELS:
             raise conflict("CHANNEL_NOT_SUPPORTED")
-        if not self.world.area("factors").is_active(session.user_id, channel):
+        if not self.factors.is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
 
     def _awaiting(self, session, resource_type: str, resource_ids: list) -> tuple[Owner, list]:
@@ -146,7 +142,7 @@ class ConfirmationsBackend:
 
     def _verify(self, session, confirmation, channel, resource_type, code) -> None:
         self._check_permitted(session, resource_type)
-        if not self.world.area("factors").is_active(session.user_id, channel):
+        if not self.factors.is_active(session.user_id, channel):
             raise conflict("CHANNEL_NOT_REGISTERED")
         if (confirmation is None or confirmation.user_id != session.user_id or confirmation.kind != "OTP"
                 or confirmation.resource_type != resource_type or confirmation.state != PENDING):
@@ -193,22 +189,30 @@ class ConfirmationsBackend:
         return {"confirmations": [c.answer() for c in self.by_id.values()]}
 
 
+def confirmations_backend(world) -> ConfirmationsBackend:
+    return world.area("confirmations")
+
+
+def _wired_as_port(backend: ConfirmationsBackend) -> Challenges:
+    return backend  # mypy holds the backend to the port World wires it into
+
+
 @handles("multipleSCAChallenge")
 def multiple_sca_challenge(call):
-    confirmation = call.world.area("confirmations").issue_otp(
+    confirmation = confirmations_backend(call.world).issue_otp(
         call.require_session(), call.path_params["channel"], call.body["resourceType"], call.body["resourceIds"])
     return {"scaChallengeId": confirmation.id}
 
 
 @handles("multipleSCAChallengePush")
 def multiple_sca_challenge_push(call):
-    confirmation = call.world.area("confirmations").issue_push(
+    confirmation = confirmations_backend(call.world).issue_push(
         call.require_session(), call.path_params["channel"], call.body["resourceType"], call.body["resourceIds"])
     return {"scaChallengeId": confirmation.push.id}
 
 
 @handles("multipleSCAVerify")
 def multiple_sca_verify(call):
-    call.world.area("confirmations").verify_otp(
+    confirmations_backend(call.world).verify_otp(
         call.require_session(), call.path_params["scaChallengeId"], call.path_params["channel"],
         call.body["resourceType"], call.body["verificationCode"])

@@ -26,29 +26,33 @@ class ConsumersBackend(IdentityBackend):
     kind = CONSUMER
 
 
+def consumers_backend(world) -> ConsumersBackend:
+    return world.area("consumers")
+
+
 @handles("consumerCreate")
 def consumer_create(call):
-    consumers = call.world.area("consumers")
+    consumers = consumers_backend(call.world)
     return consumers.view(consumers.create(call.body).id)
 
 
 @handles("consumerGet")
 def consumer_get(call):
-    return call.world.area("consumers").view(call.require_identity("CONSUMER"))
+    return consumers_backend(call.world).view(call.require_identity("CONSUMER"))
 
 
 @handles("consumerUpdate")
 def consumer_update(call):
     consumer_id = call.require_identity("CONSUMER")
-    call.world.area("consumers").update(consumer_id, call.body)
-    return call.world.area("consumers").view(consumer_id)
+    consumers_backend(call.world).update(consumer_id, call.body)
+    return consumers_backend(call.world).view(consumer_id)
 
 
 @handles("consumerRootUserEmailVerificationCodeSend")
 def consumer_email_send(call):
-    call.world.area("users").send_email_code(call.body["email"], "ROOT", "CONSUMER")
+    call.world.ports.users.send_email_code(call.body["email"], "ROOT", "CONSUMER")
 
 
 @handles("consumerRootUserEmailVerify")
 def consumer_email_verify(call):
-    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CONSUMER")
+    call.world.ports.users.verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CONSUMER")

@@ -2,6 +2,7 @@
 verification. The rules are the identity backend's; what is a corporate's own is below as data."""
 from __future__ import annotations
 
+from ...ports import User
 from ...registry import backend, handles
 from .due_diligence import CORPORATE_LOCKED
 from .identity_backend import Identity, IdentityBackend, IdentityKind
@@ -28,7 +29,7 @@ class CorporatesBackend(IdentityBackend):
         company = identity.details["company"]
         company["countryOfRegistration"] = company.pop("registrationCountry")
 
-    def current_locked(self, identity: Identity, user: dict) -> dict:
+    def current_locked(self, identity: Identity, user: User) -> dict:
         current = super().current_locked(identity, user)
         current["companyBusinessAddress"] = identity.details["company"].get("businessAddress")
         return current
@@ -41,29 +42,33 @@ class CorporatesBackend(IdentityBackend):
         return self.by_id[identity_id].details["company"]["name"]
 
 
+def corporates_backend(world) -> CorporatesBackend:
+    return world.area("corporates")
+
+
 @handles("corporateCreate")
 def corporate_create(call):
-    corporates = call.world.area("corporates")
+    corporates = corporates_backend(call.world)
     return corporates.view(corporates.create(call.body).id, created=True)
 
 
 @handles("corporateGet")
 def corporate_get(call):
-    return call.world.area("corporates").view(call.require_identity("CORPORATE"))
+    return corporates_backend(call.world).view(call.require_identity("CORPORATE"))
 
 
 @handles("corporateUpdate")
 def corporate_update(call):
     corporate_id = call.require_identity("CORPORATE")
-    call.world.area("corporates").update(corporate_id, call.body)
-    return call.world.area("corporates").view(corporate_id)
+    corporates_backend(call.world).update(corporate_id, call.body)
+    return corporates_backend(call.world).view(corporate_id)
 
 
 @handles("corporateRootUserEmailVerificationCodeSend")
 def corporate_email_send(call):
-    call.world.area("users").send_email_code(call.body["email"], "ROOT", "CORPORATE")
+    call.world.ports.users.send_email_code(call.body["email"], "ROOT", "CORPORATE")
 
 
 @handles("corporateRootUserEmailVerify")
 def corporate_email_verify(call):
-    call.world.area("users").verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CORPORATE")
+    call.world.ports.users.verify_email(call.body["email"], call.body["verificationCode"], "ROOT", "CORPORATE")

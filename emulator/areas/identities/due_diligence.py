@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import conflict
+from ...ports import User
 from ...registry import backend, handles
 
 NOT_STARTED, INITIATED, APPROVED = "NOT_STARTED", "INITIATED", "APPROVED"
@@ -47,8 +48,8 @@ class DueDiligenceBackend:
         record = self.record(identity_id)
         if record.status == APPROVED:
             raise conflict(already_approved)
-        user = self.world.area("users").require(identity_id)
-        if not user["emailVerified"]:
+        user = self.world.ports.users.require(identity_id)
+        if not user.email_verified:
             raise conflict("EMAIL_UNVERIFIED")
         if record.status == NOT_STARTED or record.reference is None:
             record.reference = self.world.ids.next()
@@ -60,28 +61,27 @@ class DueDiligenceBackend:
 
     def approve(self, identity_id: str) -> None:
         """What the Simulator's verify does: root email and mobile verified, due diligence approved."""
-        user = self.world.area("users").require(identity_id)
-        user["emailVerified"] = True
-        user["mobileNumberVerified"] = True
+        user = self.world.ports.users.require(identity_id)
+        self.world.ports.users.contact_verified(user)
         record = self.record(identity_id)
         newly = record.status != APPROVED
         record.status = APPROVED
         record.kyc_level = record.kyc_level or DEFAULT_KYC_LEVEL
         self._status_event(user, APPROVED)
-        if newly and user["identityType"] == "CORPORATE":
+        if newly and user.identity_type == "CORPORATE":
             self._beneficiary_events(user)
 
-    def _status_event(self, root_user: dict, status: str) -> None:
-        if root_user["identityType"] == "CORPORATE":
+    def _status_event(self, root_user: User, status: str) -> None:
+        if root_user.identity_type == "CORPORATE":
             self.world.outbox.emit("corporates_kyb_watch", {
-                "corporateId": root_user["identityId"], "corporateEmail": root_user["email"], "status": status,
+                "corporateId": root_user.identity_id, "corporateEmail": root_user.email, "status": status,
                 "ongoingStatus": status})
         else:
             self.world.outbox.emit("consumers_kyc_watch", {
-                "consumerId": root_user["identityId"], "consumerEmail": root_user["email"], "status": status,
+                "consumerId": root_user.identity_id, "consumerEmail": root_user.email, "status": status,
                 "ongoingStatus": status})
 
-    def _beneficiary_events(self, root_user: dict) -> None:
+    def _beneficiary_events(self, root_user: User) -> None:
         """The Simulator's verify sets the directors and UBOs verified. The only one the emulator knows is a root
         user who is a DIRECTOR (the others are entered in the KYB UI component, which it has not): one
         status update each (areas/identities/choices.md)."""
@@ -89,20 +89,24 @@ class DueDiligenceBackend:
             self.world.outbox.emit("corporates_kyb_beneficiaries_watch", {
                 "event": ["STATUS_UPDATED"],
                 "additionalInformation": {
-                    "corporateId": root_user["identityId"],
-                    "corporateName": self.world.area("corporates").display_name(root_user["identityId"]),
-                    "rootUserEmail": root_user["email"], "kybStatus": APPROVED,
+                    "corporateId": root_user.identity_id,
+                    "corporateName": self.world.identities.name(root_user.owner),
+                    "rootUserEmail": root_user.email, "kybStatus": APPROVED,
                     "beneficiary": beneficiary | {"status": APPROVED, "ongoingKybStatus": APPROVED}}})
 
     @staticmethod
-    def _beneficiaries(root_user: dict) -> list[dict]:
-        if root_user.get("companyPosition") != "DIRECTOR":
+    def _beneficiaries(root_user: User) -> list[dict]:
+        if root_user.company_position != "DIRECTOR":
             return []
-        return [{"type": "DIRECTOR", "firstName": root_user["name"], "lastName": root_user["surname"],
-                 "email": root_user["email"]}]
+        return [{"type": "DIRECTOR", "firstName": root_user.name, "lastName": root_user.surname,
+                 "email": root_user.email}]
 
     def dump(self) -> dict:
         return {"dueDiligence": {identity_id: vars(record) for identity_id, record in self.by_identity.items()}}
+
+
+def due_diligence_backend(world) -> DueDiligenceBackend:
+    return world.area("due_diligence")
 
 
 def check_locked_fields(world, identity_id: str, request: dict, current: dict, locked: tuple, error_code: str):
@@ -111,7 +115,7 @@ def check_locked_fields(world, identity_id: str, request: dict, current: dict, l
     `current` maps each locked request field to its present value; sending the present value
     again is not a change and is accepted.
     """
-    if not world.area("due_diligence").is_approved(identity_id):
+    if not due_diligence_backend(world).is_approved(identity_id):
         return
     for name in locked:
         if name in request and not _same(name, request[name], current.get(name)):
@@ -127,13 +131,13 @@ def _same(name: str, wanted, present) -> bool:
 # -- handlers ------------------------------------------------------------------------------
 @handles("corporateKybStart")
 def corporate_kyb_start(call):
-    record = call.world.area("due_diligence").start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
+    record = due_diligence_backend(call.world).start(call.require_identity("CORPORATE"), "KYB_ALREADY_APPROVED")
     return {"reference": record.reference}
 
 
 @handles("corporateKybGet")
 def corporate_kyb_get(call):
-    status = call.world.area("due_diligence").status(call.require_identity("CORPORATE"))
+    status = due_diligence_backend(call.world).status(call.require_identity("CORPORATE"))
     # No re-verification runs in the emulator: the ongoing status is the effective one.
     return {"kybStatus": status, "ongoingKybStatus": status}
 
@@ -141,13 +145,13 @@ def corporate_kyb_get(call):
 @handles("consumerKycStart")
 def consumer_kyc_start(call):
     level = (call.body or {}).get("kycLevel")
-    record = call.world.area("due_diligence").start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
+    record = due_diligence_backend(call.world).start(call.require_identity("CONSUMER"), "KYC_ALREADY_APPROVED", level)
     return {"reference": record.reference, "kycLevel": record.kyc_level}
 
 
 @handles("consumerKycGet")
 def consumer_kyc_get(call):
-    record = call.world.area("due_diligence").record(call.require_identity("CONSUMER"))
+    record = due_diligence_backend(call.world).record(call.require_identity("CONSUMER"))
     answer = {"fullDueDiligence": record.status, "ongoingFullDueDiligence": record.status}
     if record.kyc_level:
         answer["kycLevel"] = answer["ongoingKycLevel"] = record.kyc_level

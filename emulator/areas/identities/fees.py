@@ -10,6 +10,7 @@ from __future__ import annotations
 from ...errors import conflict
 from ...ledger import FundsInsufficient, NotAnAmount, UnknownInstrument
 from ...listing import Index, listed
+from ...ports import Ports
 from ...registry import backend, handles
 from ...services import NotOwner, Owner
 
@@ -23,6 +24,9 @@ class FeesBackend:
         # identity id -> FeeTransaction records, oldest first (a list bisects its creation time)
         self.by_identity = Index("creationTimestamp", _created)
         self.by_id: dict[str, dict] = {}
+
+    def connect(self, ports: Ports) -> None:
+        ports.activity.details["fees"] = self.transaction_answer
 
     def amounts(self, fee_type: str) -> dict:
         fees = self.world.programme.get("customFees") or {}
@@ -91,13 +95,17 @@ class FeesBackend:
         return {"fees": self.by_identity.lists}
 
 
+def fees_backend(world) -> FeesBackend:
+    return world.area("fees")
+
+
 def _created(fee: dict) -> int:
     return fee["creationTimestamp"]
 
 
 def _charge(call, identity_type: str):
     owner = Owner(identity_type, call.require_identity(identity_type))
-    return call.world.area("fees").charge(owner, call.body)
+    return fees_backend(call.world).charge(owner, call.body)
 
 
 @handles("corporateChargeFee")
@@ -113,7 +121,7 @@ def consumer_charge_fee(call):
 @handles("feesGet")
 def fees_get(call):
     session = call.require_session()
-    fees = call.world.area("fees").by_identity.history(session.identity_id, _same)
+    fees = fees_backend(call.world).by_identity.history(session.identity_id, _same)
     # Most recent first unless sortOrder=ASC.
     return listed(call.operation, call.query, fees).answer("fees")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...errors import conflict
+from ...ports import API_NAMES, User
 from .due_diligence import check_locked_fields
 
 
@@ -67,7 +68,7 @@ class IdentityBackend:
             raise conflict("CURRENCY_UNSUPPORTED")
         check_fee_group(programme, request.get("feeGroup"))
         root = request["rootUser"]
-        users = world.area("users")
+        users = world.ports.users
         if users.email_taken(root["email"]):
             raise conflict("ROOT_EMAIL_NOT_UNIQUE")
         identity = Identity(id=world.ids.next(), kind=kind, profile_id=request["profileId"],
@@ -78,7 +79,7 @@ class IdentityBackend:
         users.add(user_id=identity.id, identity_type=kind.type, identity_id=identity.id, credential_type="ROOT",
                   name=root["name"], surname=root["surname"], email=root["email"], mobile=_copy(root["mobile"]),
                   date_of_birth=root.get("dateOfBirth"), tag=root.get("tag"), locale=root.get("locale"),
-                  extra={k: root.get(k) for k in kind.root_extra})
+                  **{API_NAMES[k]: root.get(k) for k in kind.root_extra})
         return identity
 
     def registered(self, identity: Identity, request: dict) -> None:
@@ -88,7 +89,8 @@ class IdentityBackend:
     def update(self, identity_id: str, request: dict) -> None:
         world, kind = self.world, self.kind
         identity = self.by_id[identity_id]
-        user = world.area("users").require(identity_id)
+        users = world.ports.users
+        user = users.require(identity_id)
         check_locked_fields(world, identity_id, request, self.current_locked(identity, user), kind.locked,
                             kind.locked_code)
         if (kind.update_currency_code and "baseCurrency" in request
@@ -96,7 +98,7 @@ class IdentityBackend:
             raise conflict(kind.update_currency_code)
         check_fee_group(world.programme, request.get("feeGroup"))
         email = request.get("email")
-        if email is not None and email.lower() != user["email"].lower() and world.area("users").email_taken(email):
+        if email is not None and email.lower() != user.email.lower() and users.email_taken(email):
             raise conflict("EMAIL_NOT_UNIQUE")
         # Every check passed: apply the whole change at once.
         self._apply_root_user_changes(user, request)
@@ -105,46 +107,44 @@ class IdentityBackend:
             if name in request:
                 identity.details[name] = _copy(request[name])
 
-    def current_locked(self, identity: Identity, user: dict) -> dict:
-        return {name: user.get(name) for name in self.kind.locked}
+    def current_locked(self, identity: Identity, user: User) -> dict:
+        return {name: user.field(name) for name in self.kind.locked if name in API_NAMES}
 
     def updated(self, identity: Identity, request: dict) -> None:
         """What one type changes beyond the shared fields."""
 
-    def _apply_root_user_changes(self, user: dict, request: dict) -> None:
+    def _apply_root_user_changes(self, user: User, request: dict) -> None:
         """Email (unique, un-verified by a change), mobile (un-verified by a change) and plain fields."""
+        users = self.world.ports.users
         email = request.get("email")
-        if email is not None and email.lower() != user["email"].lower():
-            self.world.area("users").change_email(user, email)
-        elif email is not None:
-            user["email"] = email
+        if email is not None:
+            users.change_email(user, email)
         mobile = request.get("mobile")
-        if mobile is not None and mobile != user.get("mobile"):
-            user["mobile"] = dict(mobile)
-            user["mobileNumberVerified"] = False
+        if mobile is not None and mobile != user.mobile:
+            users.change_mobile(user, mobile)
         for name, field_name in self.kind.root_updates.items():
             if name in request:
-                user[field_name] = request[name]
+                user.set_field(field_name, request[name])
 
     # -- reading -----------------------------------------------------------------------------
     def profile_id(self, identity_id: str) -> str:
         return self.by_id[identity_id].profile_id
 
     def display_name(self, identity_id: str) -> str:
-        root = self.world.area("users").require(identity_id)
-        return f"{root['name']} {root['surname']}"
+        root = self.world.ports.users.require(identity_id)
+        return f"{root.name} {root.surname}"
 
     def view(self, identity_id: str, created: bool = False) -> dict:
         identity = self.by_id[identity_id]
-        user = self.world.area("users").require(identity_id)
+        user = self.world.ports.users.require(identity_id)
         root: dict[str, object] = {"id": {"type": self.kind.type, "id": identity_id}}
         for name in self.kind.root_fields:
-            if user.get(name) is not None:
-                root[name] = user[name]
-        root.update(active=user["active"], emailVerified=user["emailVerified"],
-                    mobileNumberVerified=user["mobileNumberVerified"])
+            if user.field(name) is not None:
+                root[name] = user.field(name)
+        root.update(active=user.active, emailVerified=user.email_verified,
+                    mobileNumberVerified=user.mobile_number_verified)
         if created and self.kind.created_shows_password_set:
-            root["passwordAlreadySet"] = user["passwordHash"] is not None
+            root["passwordAlreadySet"] = user.has_password
         return {**identity.answer(), "rootUser": root}
 
     def dump(self) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ...errors import ApiError
 from ...registry import handles
 from ...services import Owner
+from .due_diligence import due_diligence_backend
 
 
 def _unknown(kind: str) -> ApiError:
@@ -16,7 +17,7 @@ def simulate_corporate_verify(call):
     corporate_id = str(call.path_params["corporate_id"])
     if not call.world.identities.exists(Owner("CORPORATE", corporate_id)):
         raise _unknown("corporate")
-    call.world.area("due_diligence").approve(corporate_id)
+    due_diligence_backend(call.world).approve(corporate_id)
 
 
 @handles("consumers_consumer_id_verify", namespace="simulator")
@@ -24,4 +25,4 @@ def simulate_consumer_verify(call):
     consumer_id = str(call.path_params["consumer_id"])
     if not call.world.identities.exists(Owner("CONSUMER", consumer_id)):
         raise _unknown("consumer")
-    call.world.area("due_diligence").approve(consumer_id)
+    due_diligence_backend(call.world).approve(consumer_id)

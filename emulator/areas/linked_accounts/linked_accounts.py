@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ...countries import ALPHA3_TO_ALPHA2
 from ...errors import conflict, not_found
+from ...ports import Ports
 from ...registry import backend
 from ...services import Owner
 
@@ -87,7 +88,10 @@ class LinkedAccountsBackend:
     def __init__(self, world):
         self.world = world
         self.by_id: dict[str, LinkedAccount] = {}
-        world.area("confirmations").register(DECLARATION_RESOURCE, self)
+
+    def connect(self, ports: Ports) -> None:
+        ports.challenges.register(DECLARATION_RESOURCE, self)
+        self.bank_accounts = ports.bank_accounts
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> LinkedAccount:
@@ -117,8 +121,7 @@ class LinkedAccountsBackend:
 
     def _is_managed_account(self, reference: dict) -> bool:
         """Details that name one of the programme's own managed accounts are not an external account."""
-        accounts = self.world.area("managed_accounts")
-        return accounts.with_bank_details(lambda details: _same(details, reference)) is not None
+        return self.bank_accounts.with_bank_details(lambda details: _same(details, reference)) is not None
 
     def owned(self, owner: Owner, account_id: str) -> LinkedAccount:
         account = self.by_id.get(str(account_id))
@@ -251,6 +254,10 @@ class LinkedAccountsBackend:
 
 
 # The fields that identify a bank account, in each form the description allows.
+def linked_accounts_backend(world) -> LinkedAccountsBackend:
+    return world.area("linked_accounts")
+
+
 IDENTIFYING = (("iban",), ("accountNumber", "sortCode"), ("accountDescriptor",))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...listing import listed
 from ...registry import handles
 from ...services import Owner
+from .linked_accounts import linked_accounts_backend
 
 
 def _owner(call) -> Owner:
@@ -13,17 +14,17 @@ def _owner(call) -> Owner:
 
 
 def _account(call):
-    return call.world.area("linked_accounts").owned(_owner(call), call.path_params["id"])
+    return linked_accounts_backend(call.world).owned(_owner(call), call.path_params["id"])
 
 
 @handles("linkedAccountCreate")
 def linked_account_create(call):
-    return call.world.area("linked_accounts").create(_owner(call), call.body).answer()
+    return linked_accounts_backend(call.world).create(_owner(call), call.body).answer()
 
 
 @handles("linkedAccountsGet")
 def linked_accounts_get(call):
-    accounts = [a.answer() for a in call.world.area("linked_accounts").of_owner(_owner(call))]
+    accounts = [a.answer() for a in linked_accounts_backend(call.world).of_owner(_owner(call))]
     return listed(call.operation, call.query, accounts).answer("accounts")
 
 
@@ -34,22 +35,22 @@ def linked_account_get(call):
 
 @handles("linkedAccountUpdate")
 def linked_account_update(call):
-    return call.world.area("linked_accounts").update(_account(call), call.body or {}).answer()
+    return linked_accounts_backend(call.world).update(_account(call), call.body or {}).answer()
 
 
 @handles("linkedAccountBlock")
 def linked_account_block(call):
-    call.world.area("linked_accounts").block(_account(call))
+    linked_accounts_backend(call.world).block(_account(call))
 
 
 @handles("linkedAccountUnblock")
 def linked_account_unblock(call):
-    call.world.area("linked_accounts").unblock(_account(call))
+    linked_accounts_backend(call.world).unblock(_account(call))
 
 
 @handles("linkedAccountRemove")
 def linked_account_remove(call):
-    call.world.area("linked_accounts").remove(_account(call))
+    linked_accounts_backend(call.world).remove(_account(call))
 
 
 @handles("linkedAccountVerificationsGet")

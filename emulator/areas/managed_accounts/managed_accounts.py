@@ -14,6 +14,7 @@ from ...errors import conflict, not_found
 from ...instruments.iban import bank_details
 from ...instruments.state import ACTIVE, BLOCKED, DESTROYED, state_answer
 from ...ledger import BalanceLimitExceeded
+from ...ports import BankAccounts
 from ...registry import backend
 from ...services import Owner
 
@@ -216,6 +217,10 @@ class ManagedAccountsBackend:
         """The owner's accounts as answered, oldest first."""
         return [self.answer(a) for a in self.by_id.values() if a.owner == owner]
 
+    def spend_deposit_id(self, transaction_id: str) -> None:
+        """No later deposit may take this transaction id (an arrival the programme rejected spends it too)."""
+        self.deposit_tx_ids.add(transaction_id)
+
     def deposit_refusal(self, account_id: str, deposit: dict, tx_id) -> str | None:
         """The Simulator's denial code for a deposit the account cannot take, or None when it can; incoming wire
         transfers ask before they wait for the programme's decision."""
@@ -246,7 +251,7 @@ class ManagedAccountsBackend:
         except BalanceLimitExceeded:
             # The balance cannot carry it; the Simulator's catch-all denial is the one that fits.
             return DENIED_OTHER
-        self.deposit_tx_ids.add(transaction_id)
+        self.spend_deposit_id(transaction_id)
         self.deposit_event(account, transaction_id, amount, entry.timestamp, COMPLETED)
         return COMPLETED
 
@@ -260,3 +265,11 @@ class ManagedAccountsBackend:
 
     def dump(self) -> dict:
         return {"managedAccounts": [vars(a) | {"owner": a.owner.answer()} for a in self.by_id.values()]}
+
+
+def managed_accounts_backend(world) -> ManagedAccountsBackend:
+    return world.area("managed_accounts")
+
+
+def _wired_as_port(backend: ManagedAccountsBackend) -> BankAccounts:
+    return backend  # mypy holds the backend to the port World wires it into

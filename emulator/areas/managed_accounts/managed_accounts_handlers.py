@@ -7,6 +7,7 @@ from ...instruments import activity, legacy_statement
 from ...listing import listed
 from ...registry import handles
 from ...services import Owner
+from .managed_accounts import managed_accounts_backend
 
 
 def _owner(call) -> Owner:
@@ -16,56 +17,56 @@ def _owner(call) -> Owner:
 
 @handles("managedAccountCreate")
 def managed_account_create(call):
-    backend_ = call.world.area("managed_accounts")
+    backend_ = managed_accounts_backend(call.world)
     return backend_.answer(backend_.create(_owner(call), call.body))
 
 
 @handles("managedAccountGet")
 def managed_account_get(call):
-    backend_ = call.world.area("managed_accounts")
+    backend_ = managed_accounts_backend(call.world)
     return backend_.answer(backend_.owned(_owner(call), call.path_params["id"]))
 
 
 @handles("managedAccountsGet")
 def managed_accounts_get(call):
-    accounts = call.world.area("managed_accounts").of_owner(_owner(call))
+    accounts = managed_accounts_backend(call.world).of_owner(_owner(call))
     # Most recent first; `state` filters on the state's name inside the answer's state object.
     return listed(call.operation, call.query, accounts, paths={"state": "state.state"}).answer("accounts")
 
 
 def _account(call):
-    return call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
+    return managed_accounts_backend(call.world).owned(_owner(call), call.path_params["id"])
 
 
 @handles("managedAccountUpdate")
 def managed_account_update(call):
-    backend_ = call.world.area("managed_accounts")
+    backend_ = managed_accounts_backend(call.world)
     return backend_.answer(backend_.update(_account(call), call.body or {}))
 
 
 @handles("managedAccountBlock")
 def managed_account_block(call):
-    call.world.area("managed_accounts").block(_account(call))
+    managed_accounts_backend(call.world).block(_account(call))
 
 
 @handles("managedAccountUnblock")
 def managed_account_unblock(call):
-    call.world.area("managed_accounts").unblock(_account(call))
+    managed_accounts_backend(call.world).unblock(_account(call))
 
 
 @handles("managedAccountRemove")
 def managed_account_remove(call):
-    call.world.area("managed_accounts").remove(_account(call))
+    managed_accounts_backend(call.world).remove(_account(call))
 
 
 @handles("managedAccountsIBANUpgrade")
 def managed_account_iban_upgrade(call):
-    return call.world.area("managed_accounts").upgrade_iban(_account(call))
+    return managed_accounts_backend(call.world).upgrade_iban(_account(call))
 
 
 @handles("managedAccountIBANGet")
 def managed_account_iban_get(call):
-    return call.world.area("managed_accounts").iban_answer(_account(call))
+    return managed_accounts_backend(call.world).iban_answer(_account(call))
 
 
 @handles("managedAccountStatementDeprecated")
@@ -85,11 +86,11 @@ def managed_account_transaction_get(call):
 
 @handles("managedAccountStatement")
 def managed_account_statement(call):
-    account = call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
+    account = managed_accounts_backend(call.world).owned(_owner(call), call.path_params["id"])
     return activity.statement_answer(call, account.instrument, account.currency)
 
 
 @handles("managedAccountTransactionsGet")
 def managed_account_transactions(call):
-    account = call.world.area("managed_accounts").owned(_owner(call), call.path_params["id"])
+    account = managed_accounts_backend(call.world).owned(_owner(call), call.path_params["id"])
     return activity.transactions_answer(call, account.instrument)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ...amounts import int64_amount as _int64
 from ...ledger import INT64_MAX
 from ...registry import handles
+from .managed_accounts import managed_accounts_backend
 
 INT64_MIN = -INT64_MAX - 1
 
@@ -15,8 +16,8 @@ def simulate_deposit(call):
     deposit = dict(body["depositAmount"])
     if "amount" in deposit:
         deposit["amount"] = _int64(deposit["amount"], "depositAmount.amount")
-    code = call.world.area("managed_accounts").deposit(str(call.path_params["account_id"]), deposit,
-                                                       body.get("txId"))
+    code = managed_accounts_backend(call.world).deposit(str(call.path_params["account_id"]), deposit,
+                                                        body.get("txId"))
     return {"code": code}
 
 

@@ -3,9 +3,8 @@
 Money that moved, or is held, is read from the ledger: one item per entry on each instrument the caller
 owns, whatever area the instrument belongs to, so a transfer between two of the caller's instruments is
 two items (DEBIT and CREDIT) sharing one id. Work that is committed but has moved nothing yet (a scheduled
-transfer) is not on the ledger: any area may add such items by answering `activity_of(owner)`. The area
-named as an item's type (`transfers`) may give the full transaction under `transaction` by answering
-`transaction_answer(id)`.
+transfer) is not on the ledger: any area may add such items through the `Activity` port (emulator/ports.py),
+and the area of an item's type (`transfers`) may give the full transaction under `transaction` there.
 """
 from __future__ import annotations
 
@@ -28,10 +27,8 @@ def activity(world, owner: Owner, field: str = "creationTimestamp") -> Merged:
             parts.append(History(world.ledger.transactions(key), _ledger_item(world, instrument),
                                  {name: _entry_time for name in SORT_FIELDS}))
     added = []
-    for area in world.backends.values():
-        contribute = getattr(area, "activity_of", None)
-        if contribute is not None:
-            added += [_detailed(world, item) for item in contribute(owner)]
+    for contribute in world.ports.activity.pending:
+        added += [_detailed(world, item) for item in contribute(owner)]
     added.sort(key=lambda item: item[field])
     parts.append(History(added, _same, {field: lambda item: item[field]}))
     return Merged(parts, field)
@@ -43,8 +40,7 @@ def _ledger_item(world, instrument: dict):
 
 def _detailed(world, item: dict) -> dict:
     """The item, with the full transaction nested where its area gives it."""
-    detail = getattr(world.backends.get(item["type"]), "transaction_answer", None)
-    full = detail(item["id"]) if detail is not None else None
+    full = world.ports.activity.detail(item["type"], item["id"])
     if full is not None:
         item["transaction"] = full
     return item

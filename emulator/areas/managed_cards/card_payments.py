@@ -9,6 +9,7 @@ from ...errors import not_found
 from ...listing import listed
 from ...registry import handles
 from ...services import Owner
+from .card_purchases import card_purchases_backend
 
 
 def _owner(call) -> Owner:
@@ -17,7 +18,7 @@ def _owner(call) -> Owner:
 
 
 def _payments(call) -> list[dict]:
-    return [p.answer() for p in call.world.area("card_purchases").of_owner(_owner(call))]
+    return [p.answer() for p in card_purchases_backend(call.world).of_owner(_owner(call))]
 
 
 @handles("cardPaymentsGet")

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from ... import forwarding
 from ...registry import backend
 from ...services import Owner
-from .spend_rules import Purchase
+from .managed_cards import managed_cards_backend
+from .spend_rules import Purchase, spend_rules_backend
 
 INSTRUMENT_TYPE = "managed_cards"
 TRANSACTION_TYPE = "card_payments"
@@ -70,7 +71,7 @@ class CardPurchasesBackend:
         self.payments: dict[str, CardPayment] = {}
 
     def _cards(self):
-        return self.world.area("managed_cards")
+        return managed_cards_backend(self.world)
 
     # -- the Simulator's ways in ---------------------------------------------------------------------
     def card_by_details(self, number: str, cvv: str, expiry: str):
@@ -95,7 +96,7 @@ class CardPurchasesBackend:
         if request["transactionAmount"]["currency"] != card_field(card, "currency"):
             # Cross-currency purchases (forex fee and padding) are not emulated.
             return self._decline(payment, DENIED_OTHER, "TRANSACTION_NOT_PERMITTED")
-        broken = world.area("spend_rules").broken_rule(card_id, Purchase(
+        broken = spend_rules_backend(world).broken_rule(card_id, Purchase(
             amount, payment.amount["currency"], payment.merchant["categoryCode"], payment.merchant["id"],
             request.get("transactionCountry") or (request.get("additionalMerchantData") or {}).get("merchantCountry"),
             atm=bool(request.get("atmWithdrawal"))))
@@ -111,7 +112,7 @@ class CardPurchasesBackend:
         payment.hold_id = world.instruments.hold(source, amount, (TRANSACTION_TYPE, payment.id))
         self._authorised(payment, APPROVED, forwarded=forwarded)
         payment.status = "SETTLEMENT_IN_PROGRESS"
-        world.area("spend_rules").record(card_id, amount)
+        spend_rules_backend(world).record(card_id, amount)
         world.scheduler.after(SETTLE_AFTER_SECONDS, lambda: self.settle(payment.id), f"settle card payment {payment.id}")
         if card_field(card, "single_spend"):
             cards.set_state(card_id, "BLOCKED", "SINGLE_SPEND")
@@ -274,7 +275,7 @@ class CardPurchasesBackend:
         if self._cards().mode_of(payment.card_id) == DEBIT_MODE:
             event["mode"] = DEBIT_MODE
             event["parentManagedAccountId"] = source[1]
-            event["availableToSpend"] = self.world.area("spend_rules").available_to_spend(payment.card_id)
+            event["availableToSpend"] = spend_rules_backend(self.world).available_to_spend(payment.card_id)
         else:
             event["mode"] = "PREPAID_MODE"
             event["currency"] = payment.amount["currency"]
@@ -289,6 +290,10 @@ class CardPurchasesBackend:
     def dump(self) -> dict:
         return {"cardPayments": [p.answer() | {"owner": p.owner.answer(), "holdId": p.hold_id}
                                  for p in self.payments.values()]}
+
+
+def card_purchases_backend(world) -> CardPurchasesBackend:
+    return world.area("card_purchases")
 
 
 def _subtype(payment: CardPayment) -> str:

@@ -298,3 +298,7 @@ class ManagedCardsBackend:
         hidden = {"card_number", "cvv", "physical"}
         return {"managedCards": [{k: v for k, v in vars(c).items() if k not in hidden} | {"owner": c.owner.answer()}
                                  for c in self.by_id.values()]}
+
+
+def managed_cards_backend(world) -> ManagedCardsBackend:
+    return world.area("managed_cards")

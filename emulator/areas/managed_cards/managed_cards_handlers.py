@@ -7,6 +7,7 @@ from ...instruments import activity, legacy_statement
 from ...listing import listed
 from ...registry import handles
 from ...services import Owner
+from .managed_cards import managed_cards_backend
 
 
 def _owner(call) -> Owner:
@@ -16,7 +17,7 @@ def _owner(call) -> Owner:
 
 def cards_of(call):
     """The managed cards backend (the physical-card handlers use it too)."""
-    return call.world.area("managed_cards")
+    return managed_cards_backend(call.world)
 
 
 def owned_card(call):

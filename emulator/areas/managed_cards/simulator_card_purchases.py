@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...amounts import int64_amount as _int64
 from ...registry import handles
+from .card_purchases import card_purchases_backend
 
 
 def _request(call) -> dict:
@@ -20,7 +21,7 @@ def _request(call) -> dict:
 def _decided(call, action: str) -> dict:
     """The purchase or the refund (`action`) on the card the path names by id, or the body by its details."""
     request = _request(call)
-    purchases = call.world.area("card_purchases")
+    purchases = card_purchases_backend(call.world)
     if "card_id" in call.path_params:
         card_id = str(call.path_params["card_id"])
     else:

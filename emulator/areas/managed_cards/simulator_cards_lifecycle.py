@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from ...errors import ApiError
 from ...registry import handles
+from .managed_cards import managed_cards_backend
 
 
 def _card(call):
-    cards = call.world.area("managed_cards")
+    cards = managed_cards_backend(call.world)
     card = cards.card(str(call.path_params["card_id"]))
     if card is None:
         raise ApiError(404, {"message": "No managed card with this id in the programme"})

@@ -21,6 +21,7 @@ from ...countries import alpha2
 from ...errors import conflict, not_found
 from ...registry import backend, handles
 from ...services import Owner
+from .managed_cards import managed_cards_backend
 
 DEBIT_MODE = "DEBIT_MODE"
 OVERWRITE, INCREMENT = "OVERWRITE", "INCREMENT"
@@ -49,7 +50,7 @@ class SpendRulesBackend:
 
     # -- the card, as the cards area answers it ------------------------------------------------------
     def _cards(self):
-        return self.world.area("managed_cards")
+        return managed_cards_backend(self.world)
 
     def owned_card(self, owner: Owner, card_id: str):
         if self._cards().owner_of(str(card_id)) != owner:
@@ -151,6 +152,10 @@ class SpendRulesBackend:
         return {"spendRules": self.by_card, "spent": self.spent}
 
 
+def spend_rules_backend(world) -> SpendRulesBackend:
+    return world.area("spend_rules")
+
+
 @lru_cache(maxsize=1)
 def deprecated_top_level() -> tuple[str, ...]:
     """AllLevelSpendRules' deprecated top-level fields, each "deprecated - use cardLevelSpendRules.<same name>"
@@ -198,27 +203,27 @@ def _owner(call) -> Owner:
 
 @handles("managedCardSpendRulesGet")
 def spend_rules_get(call):
-    rules = call.world.area("spend_rules")
+    rules = spend_rules_backend(call.world)
     card = rules.owned_card(_owner(call), call.path_params["id"])
     return rules.answer(card.id)
 
 
 @handles("managedCardSpendRulesCreate")
 def spend_rules_create(call):
-    rules = call.world.area("spend_rules")
+    rules = spend_rules_backend(call.world)
     card = rules.owned_card(_owner(call), call.path_params["id"])
     rules.create(card.id, call.body)
 
 
 @handles("managedCardSpendRulesUpdate")
 def spend_rules_update(call):
-    rules = call.world.area("spend_rules")
+    rules = spend_rules_backend(call.world)
     card = rules.owned_card(_owner(call), call.path_params["id"])
     rules.update(card.id, call.body)
 
 
 @handles("managedCardSpendRulesDelete")
 def spend_rules_delete(call):
-    rules = call.world.area("spend_rules")
+    rules = spend_rules_backend(call.world)
     card = rules.owned_card(_owner(call), call.path_params["id"])
     rules.delete(card.id)

@@ -17,6 +17,7 @@ from ...ledger import UnknownInstrument
 from ...listing import Index
 from ...movements import rules as movement
 from ...movements.fields import as_text, exemption_for, instrument_ref, scheduled_time, with_present
+from ...ports import Ports
 from ...registry import backend
 from ...services import Owner
 
@@ -70,7 +71,10 @@ class SendsBackend:
         self.by_id: dict[str, Send] = {}
         # The owner's sends, oldest first, kept as they are made: a list reads only its own.
         self.by_owner = Index("creationTimestamp", _created)
-        world.area("confirmations").register("sends", self)
+
+    def connect(self, ports: Ports) -> None:
+        ports.challenges.register("sends", self)
+        self.beneficiaries = ports.beneficiaries
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> Send:
@@ -114,7 +118,7 @@ class SendsBackend:
         """The destination instrument, and TRUSTED_BENEFICIARY when it was named through a trusted beneficiary."""
         if "beneficiaryId" not in named:
             return instrument_ref(named), None
-        beneficiary = self.world.area("beneficiaries").beneficiary(str(named["beneficiaryId"]))
+        beneficiary = self.beneficiaries.beneficiary(str(named["beneficiaryId"]))
         if beneficiary is None or beneficiary.owner != owner or beneficiary.state != "ACTIVE":
             raise conflict("BENEFICIARY_NOT_FOUND")
         instrument = beneficiary.instrument()
@@ -213,6 +217,10 @@ class SendsBackend:
 
     def dump(self) -> dict:
         return {"sends": [s.answer() | {"owner": s.owner.answer()} for s in self.by_id.values()]}
+
+
+def sends_backend(world) -> SendsBackend:
+    return world.area("sends")
 
 
 def _created(send: Send) -> int:

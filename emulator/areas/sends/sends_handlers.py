@@ -7,21 +7,22 @@ from ...errors import conflict
 from ...listing import listed
 from ...movements.calls import caller, executed_within
 from ...registry import handles
+from .sends import sends_backend
 
 
 @handles("sendCreate")
 def send_create(call):
-    return call.world.area("sends").create(caller(call), call.body).answer()
+    return sends_backend(call.world).create(caller(call), call.body).answer()
 
 
 @handles("sendGet")
 def send_get(call):
-    return call.world.area("sends").owned(caller(call), call.path_params["id"]).answer()
+    return sends_backend(call.world).owned(caller(call), call.path_params["id"]).answer()
 
 
 @handles("sendsGet")
 def sends_get(call):
-    area = call.world.area("sends")
+    area = sends_backend(call.world)
     instrument = call.query.get("instrumentId")
     if instrument is None and call.query.get("executedFrom") is None and call.query.get("executedTo") is None:
         # Answers made for the page only (listing.py).
@@ -38,12 +39,12 @@ def sends_get(call):
 @handles("sendSingleCancel")
 def send_cancel(call):
     reason = (call.body or {}).get("cancellationReason")
-    return call.world.area("sends").cancel(caller(call), call.path_params["id"], reason).answer()
+    return sends_backend(call.world).cancel(caller(call), call.path_params["id"], reason).answer()
 
 
 def _challengeable(call) -> str:
     """The send's id, once it is the caller's; an exempt send answers SCA_EXEMPTION_APPLIED."""
-    send = call.world.area("sends").by_id.get(str(call.path_params["id"]))
+    send = sends_backend(call.world).by_id.get(str(call.path_params["id"]))
     if send is not None and send.owner == caller(call) and send.exemption is not None:
         raise conflict("SCA_EXEMPTION_APPLIED")
     return str(call.path_params["id"])
@@ -53,22 +54,22 @@ def _challengeable(call) -> str:
 def send_otp(call):
     send_id = _challengeable(call)
     # Its 409s document no RETRY_IN_15SEC (the confirmation challenge's do): no resend wait here.
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], "sends", [send_id],
-                                               resend_wait=False)
+    call.world.ports.challenges.issue_otp(call.require_session(), call.path_params["channel"], "sends", [send_id],
+                                          resend_wait=False)
 
 
 @handles("sendSCAVerify")
 def send_otp_verify(call):
     send_id = _challengeable(call)
-    call.world.area("confirmations").verify_latest_otp(call.require_session(), "sends", send_id,
-                                                       call.path_params["channel"], call.body["verificationCode"])
+    call.world.ports.challenges.verify_latest_otp(call.require_session(), "sends", send_id,
+                                                  call.path_params["channel"], call.body["verificationCode"])
 
 
 @handles("sendSCAChallengePush")
 def send_push(call):
     send_id = _challengeable(call)
-    call.world.area("confirmations").issue_push(call.require_session(), call.path_params["channel"], "sends",
-                                                [send_id], challenge_id=send_id)
+    call.world.ports.challenges.issue_push(call.require_session(), call.path_params["channel"], "sends",
+                                           [send_id], challenge_id=send_id)
 
 
 def _answer(send) -> dict:

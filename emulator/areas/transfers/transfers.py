@@ -17,6 +17,7 @@ from ...ledger import UnknownInstrument
 from ...listing import History, Index
 from ...movements import rules as movement
 from ...movements.fields import instrument_ref
+from ...ports import Ports
 from ...registry import backend
 from ...services import NotOwner, Owner
 
@@ -81,6 +82,10 @@ class TransfersBackend:
         # One read-only {type, id} per instrument, shared by its transfers (answers copy it): memory per
         # transfer stays small (README, bytes per transfer).
         self._sides: dict[tuple, dict] = {}
+
+    def connect(self, ports: Ports) -> None:
+        ports.activity.details["transfers"] = self.transaction_answer
+        ports.activity.pending.append(self.activity_of)
 
     # -- rules -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict) -> Transfer:
@@ -223,6 +228,10 @@ class TransfersBackend:
 
     def dump(self) -> dict:
         return {"transfers": [t.answer() | {"owner": t.owner.answer()} for t in self.by_id.values()]}
+
+
+def transfers_backend(world) -> TransfersBackend:
+    return world.area("transfers")
 
 
 def _created(transfer: Transfer) -> int:

@@ -5,21 +5,22 @@ from __future__ import annotations
 from ...listing import listed
 from ...movements.calls import caller, executed_within
 from ...registry import handles
+from .transfers import transfers_backend
 
 
 @handles("transferCreate")
 def transfer_create(call):
-    return call.world.area("transfers").create(caller(call), call.body).answer()
+    return transfers_backend(call.world).create(caller(call), call.body).answer()
 
 
 @handles("transferGet")
 def transfer_get(call):
-    return call.world.area("transfers").owned(caller(call), call.path_params["id"]).answer()
+    return transfers_backend(call.world).owned(caller(call), call.path_params["id"]).answer()
 
 
 @handles("transfersGet")
 def transfers_get(call):
-    area = call.world.area("transfers")
+    area = transfers_backend(call.world)
     instrument = call.query.get("instrumentId")
     if not instrument or set(instrument) == {"type", "id"}:
         # The instrument on either side of the transfer, from the index kept as transfers are made.
@@ -37,5 +38,5 @@ def transfers_get(call):
 @handles("transferCancel")
 def transfer_cancel(call):
     owner = caller(call)
-    backend_ = call.world.area("transfers")
+    backend_ = transfers_backend(call.world)
     return {"cancellations": [backend_.cancel(owner, c) for c in call.body["cancellations"]]}

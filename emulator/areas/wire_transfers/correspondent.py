@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...listing import listed
 from ...movements.calls import caller, within
 from ...registry import handles
-from .outgoing_wire import CORRESPONDENT
+from .outgoing_wire import CORRESPONDENT, outgoing_wire_transfers_backend
 
 # Kept from the request as sent, beside what the wire rules keep.
 OWN_FIELDS = ("originator", "externalData")
@@ -33,7 +33,7 @@ def _render(kept: dict):
 
 
 def _owned(call):
-    return call.world.area("outgoing_wire_transfers").owned(caller(call), call.path_params["id"], CORRESPONDENT)
+    return outgoing_wire_transfers_backend(call.world).owned(caller(call), call.path_params["id"], CORRESPONDENT)
 
 
 @handles("correspondentBankTransferCreate")
@@ -44,8 +44,8 @@ def cbt_create(call):
                "purpose": body["purpose"]}
     as_wire.update({k: body[k] for k in ("tag", "description", "scheduledTimestamp") if k in body})
     kept = {k: body.get(k) for k in OWN_FIELDS}
-    return call.world.area("outgoing_wire_transfers").create(caller(call), as_wire, CORRESPONDENT,
-                                                             _render(kept)).answer()
+    return outgoing_wire_transfers_backend(call.world).create(caller(call), as_wire, CORRESPONDENT,
+                                                              _render(kept)).answer()
 
 
 @handles("correspondentBankTransferGet")
@@ -55,7 +55,7 @@ def cbt_get(call):
 
 @handles("correspondentBankTransfersGet")
 def cbts_get(call):
-    owned = call.world.area("outgoing_wire_transfers").of_owner(caller(call), CORRESPONDENT)
+    owned = outgoing_wire_transfers_backend(call.world).of_owner(caller(call), CORRESPONDENT)
     # originator.type is the shape of the originator: a business registers, an individual lives somewhere.
     items = [o.answer() | {"_executed": o.execution_timestamp,
                            "_originatorType": "BUSINESS" if "registrationAddress" in o.answer()["originator"]
@@ -72,9 +72,9 @@ def cbts_get(call):
 @handles("correspondentBankTransferCancel")
 def cbt_cancel(call):
     reason = (call.body or {}).get("cancellationReason")
-    return call.world.area("outgoing_wire_transfers").cancel(_owned(call), reason).answer()
+    return outgoing_wire_transfers_backend(call.world).cancel(_owned(call), reason).answer()
 
 
 @handles("correspondentBankTransferConfirm")
 def cbt_confirm(call):
-    return call.world.area("outgoing_wire_transfers").confirm(_owned(call)).answer()
+    return outgoing_wire_transfers_backend(call.world).confirm(_owned(call)).answer()

@@ -15,6 +15,7 @@ from ... import forwarding
 from ...amounts import int64_amount as _int64
 from ...errors import not_found
 from ...listing import listed
+from ...ports import Ports
 from ...registry import backend, handles
 from ...services import Owner
 
@@ -58,12 +59,15 @@ class IncomingWireBackend:
         self.world = world
         self.by_id: dict[str, IncomingWireTransfer] = {}
 
+    def connect(self, ports: Ports) -> None:
+        self.accounts = ports.bank_accounts
+
     def receive(self, request: dict) -> str:
         """The Simulator's full incoming path: its outcome code."""
         destination = _destination(request)
         if destination is None:
             return NOT_FOUND
-        accounts = self.world.area("managed_accounts")
+        accounts = self.accounts
         # Only an upgraded account has bank details to be found by. The description gives this path no
         # DENIED_ACCOUNT_NOT_UPGRADED_TO_IBAN (its by-id sibling has it), so an account without them is not found.
         account = accounts.with_bank_details(lambda details: _matches(details, destination))
@@ -82,7 +86,7 @@ class IncomingWireBackend:
             amount=request["depositAmount"]["amount"], currency=account.currency,
             network=_network(request, key), created_at=self.world.now_ms(), sender=sender)
         if self._rejected_by_programme(transfer, account):
-            accounts.deposit_tx_ids.add(transaction_id)  # a rejected arrival's id is spent too
+            accounts.spend_deposit_id(transaction_id)  # a rejected arrival's id is spent too
             self._reject(transfer, account)
             return DENIED_BY_PROGRAMME
         code = accounts.deposit(account.id, request["depositAmount"], transaction_id)
@@ -122,14 +126,13 @@ class IncomingWireBackend:
         owners = {"CORPORATE": "corporates", "CONSUMER": "consumers"}[transfer.owner.type]
         return {"id": transfer.id, "source": {"instrument": source},
                 "destination": {"instrument": {"type": "managed_accounts",
-                                               "instrument": self.world.area("managed_accounts").answer(account)},
-                                "owner": {"type": owners,
-                                          "owner": self.world.area(owners).view(transfer.owner.id)}},
+                                               "instrument": self.accounts.answer(account)},
+                                "owner": {"type": owners, "owner": self.world.identities.view(transfer.owner)}},
                 "amount": {"currency": transfer.currency, "amount": transfer.amount},
                 "timestamp": transfer.created_at}
 
     def _event(self, transfer: IncomingWireTransfer, account, state: str) -> None:
-        self.world.area("managed_accounts").deposit_event(
+        self.accounts.deposit_event(
             account, transfer.id, transfer.amount, self.world.now_ms(), state, senderName=transfer.sender["senderName"],
             senderIban=transfer.sender["senderIban"], senderReference=transfer.sender["senderReference"])
 
@@ -144,6 +147,10 @@ class IncomingWireBackend:
 
     def dump(self) -> dict:
         return {"incomingWireTransfers": [t.answer() for t in self.by_id.values()]}
+
+
+def incoming_wire_transfers_backend(world) -> IncomingWireBackend:
+    return world.area("incoming_wire_transfers")
 
 
 def _destination(request: dict) -> dict | None:
@@ -174,14 +181,14 @@ def _owner(call) -> Owner:
 
 @handles("incomingWireTransferGet")
 def iwt_get(call):
-    return call.world.area("incoming_wire_transfers").owned(_owner(call), call.path_params["id"]).answer()
+    return incoming_wire_transfers_backend(call.world).owned(_owner(call), call.path_params["id"]).answer()
 
 
 @handles("incomingWireTransfersGet")
 def iwts_get(call):
     # The time filters read the listing's own field names; an arrival never changes after it, so both are createdAt.
     stamped = [t.answer() | {"creationTimestamp": t.created_at, "lastUpdatedTimestamp": t.created_at}
-               for t in call.world.area("incoming_wire_transfers").of_owner(_owner(call))]
+               for t in incoming_wire_transfers_backend(call.world).of_owner(_owner(call))]
     page = listed(call.operation, call.query, stamped)
     items = [{k: v for k, v in i.items() if k not in ("creationTimestamp", "lastUpdatedTimestamp")} for i in page.items]
     return {"incomingWireTransfers": items, "count": page.count, "responseCount": len(items)}
@@ -193,4 +200,4 @@ def simulate_incoming_wire(call):
     if "amount" in body["depositAmount"]:
         body["depositAmount"] = dict(body["depositAmount"],
                                      amount=_int64(body["depositAmount"]["amount"], "depositAmount.amount"))
-    return {"code": call.world.area("incoming_wire_transfers").receive(body)}
+    return {"code": incoming_wire_transfers_backend(call.world).receive(body)}

@@ -17,6 +17,7 @@ from ...instruments.iban import is_valid_iban
 from ...ledger import LedgerRefusal, UnknownInstrument
 from ...listing import Index
 from ...movements.fields import as_text, exemption_for, scheduled_time, with_present
+from ...ports import Ports
 from ...registry import backend
 from ...services import NotOwner, Owner
 from .outgoing_wire_payee import verify_payee
@@ -97,8 +98,11 @@ class OutgoingWireBackend:
         self.by_id: dict[str, WireTransfer] = {}
         # By (owner, kind), oldest first, kept as transfers are made: a list reads only its own.
         self.by_owner = Index("creationTimestamp", _created)
+
+    def connect(self, ports: Ports) -> None:
         for kind in (RESOURCE_TYPE, CORRESPONDENT):
-            world.area("confirmations").register(kind, _OfKind(self, kind))
+            ports.challenges.register(kind, _OfKind(self, kind))
+        self.beneficiaries = ports.beneficiaries
 
     # -- creation -------------------------------------------------------------------------------
     def create(self, owner: Owner, request: dict, kind: str = RESOURCE_TYPE, render=None) -> WireTransfer:
@@ -147,8 +151,7 @@ class OutgoingWireBackend:
         """The bank details and name to pay, and TRUSTED_BENEFICIARY when they come from a trusted payee."""
         if "beneficiaryId" not in destination:
             return destination, None
-        beneficiaries = self.world.backends.get("beneficiaries")
-        found = beneficiaries.beneficiary(str(destination["beneficiaryId"])) if beneficiaries else None
+        found = self.beneficiaries.beneficiary(str(destination["beneficiaryId"]))
         if found is None or found.owner != owner or found.state != "ACTIVE":
             raise conflict("BENEFICIARY_NOT_FOUND")
         details = found.bank_account()
@@ -331,6 +334,10 @@ class OutgoingWireBackend:
 
     def dump(self) -> dict:
         return {"outgoingWireTransfers": [o.answer() | {"owner": o.owner.answer()} for o in self.by_id.values()]}
+
+
+def outgoing_wire_transfers_backend(world) -> OutgoingWireBackend:
+    return world.area("outgoing_wire_transfers")
 
 
 class _OfKind:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from ...errors import conflict
 from ...registry import handles
 from ...services import Owner
-from .outgoing_wire import RESOURCE_TYPE
+from .outgoing_wire import RESOURCE_TYPE, outgoing_wire_transfers_backend
 
 
 def _challengeable(call) -> str:
     """The transfer's id; an exempt transfer of the caller's answers SCA_EXEMPTION_APPLIED."""
     session = call.require_session()
-    owt = call.world.area("outgoing_wire_transfers").by_id.get(str(call.path_params["id"]))
+    owt = outgoing_wire_transfers_backend(call.world).by_id.get(str(call.path_params["id"]))
     if owt is not None and owt.owner == Owner(session.identity_type, session.identity_id) and owt.exemption:
         raise conflict("SCA_EXEMPTION_APPLIED")
     return str(call.path_params["id"])
@@ -22,19 +22,19 @@ def _challengeable(call) -> str:
 def owt_otp(call):
     owt_id = _challengeable(call)
     # Its 409s document no RETRY_IN_15SEC (the confirmation challenge's do): no resend wait here.
-    call.world.area("confirmations").issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
-                                               [owt_id], resend_wait=False)
+    call.world.ports.challenges.issue_otp(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+                                          [owt_id], resend_wait=False)
 
 
 @handles("outgoingWireTransferSCAVerify")
 def owt_otp_verify(call):
     owt_id = _challengeable(call)
-    call.world.area("confirmations").verify_latest_otp(call.require_session(), RESOURCE_TYPE, owt_id,
-                                                       call.path_params["channel"], call.body["verificationCode"])
+    call.world.ports.challenges.verify_latest_otp(call.require_session(), RESOURCE_TYPE, owt_id,
+                                                  call.path_params["channel"], call.body["verificationCode"])
 
 
 @handles("outgoingWireTransferSCAChallengePush")
 def owt_push(call):
     owt_id = _challengeable(call)
-    call.world.area("confirmations").issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
-                                                [owt_id], challenge_id=owt_id)
+    call.world.ports.challenges.issue_push(call.require_session(), call.path_params["channel"], RESOURCE_TYPE,
+                                           [owt_id], challenge_id=owt_id)

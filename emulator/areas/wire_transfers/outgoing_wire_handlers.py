@@ -6,19 +6,19 @@ from ...errors import ApiError, conflict
 from ...listing import listed
 from ...movements.calls import caller, executed_within
 from ...registry import handles
-from .outgoing_wire import RESOURCE_TYPE
+from .outgoing_wire import RESOURCE_TYPE, outgoing_wire_transfers_backend
 from .outgoing_wire_receipt import receipt
 
 PDF_HEADERS = {"content-type": "application/pdf"}
 
 
 def _owned(call):
-    return call.world.area("outgoing_wire_transfers").owned(caller(call), call.path_params["id"])
+    return outgoing_wire_transfers_backend(call.world).owned(caller(call), call.path_params["id"])
 
 
 @handles("outgoingWireTransferCreate")
 def owt_create(call):
-    return call.world.area("outgoing_wire_transfers").create(caller(call), call.body).answer()
+    return outgoing_wire_transfers_backend(call.world).create(caller(call), call.body).answer()
 
 
 @handles("outgoingWireTransferGet")
@@ -28,7 +28,7 @@ def owt_get(call):
 
 @handles("outgoingWireTransfersGet")
 def owts_get(call):
-    area = call.world.area("outgoing_wire_transfers")
+    area = outgoing_wire_transfers_backend(call.world)
     if call.query.get("executedFrom") is None and call.query.get("executedTo") is None:
         # Answers made for the page only (listing.py).
         items = area.by_owner.history((caller(call), RESOURCE_TYPE), _answer)
@@ -47,23 +47,23 @@ def owt_rename(call):
     except ApiError:
         # The operation declares only 200 and 409: no transfer of the caller's waits for a name by that id.
         raise conflict("INVALID_STATE") from None
-    return call.world.area("outgoing_wire_transfers").rename(owt, call.body).answer()
+    return outgoing_wire_transfers_backend(call.world).rename(owt, call.body).answer()
 
 
 @handles("outgoingWireTransferConfirm")
 def owt_confirm(call):
-    return call.world.area("outgoing_wire_transfers").confirm(_owned(call)).answer()
+    return outgoing_wire_transfers_backend(call.world).confirm(_owned(call)).answer()
 
 
 @handles("outgoingWireTransferSingleCancel")
 def owt_cancel(call):
     reason = (call.body or {}).get("cancellationReason")
-    return call.world.area("outgoing_wire_transfers").cancel(_owned(call), reason).answer()
+    return outgoing_wire_transfers_backend(call.world).cancel(_owned(call), reason).answer()
 
 
 @handles("outgoingWireTransferPaymentConfirmation")
 def owt_payment_confirmation(call):
-    return 200, receipt(call.world.area("outgoing_wire_transfers").completed(_owned(call))), dict(PDF_HEADERS)
+    return 200, receipt(outgoing_wire_transfers_backend(call.world).completed(_owned(call))), dict(PDF_HEADERS)
 
 
 def _answer(owt) -> dict:

@@ -4,13 +4,14 @@ says what it did."""
 from __future__ import annotations
 
 from ...registry import handles
+from .outgoing_wire import outgoing_wire_transfers_backend
 
 
 @handles("wiretransfers_outgoing_outgoing_wire_transfer_id_accept", namespace="simulator")
 def simulate_owt_accept(call):
-    return {"code": call.world.area("outgoing_wire_transfers").accept(call.path_params["outgoing_wire_transfer_id"])}
+    return {"code": outgoing_wire_transfers_backend(call.world).accept(call.path_params["outgoing_wire_transfer_id"])}
 
 
 @handles("wiretransfers_outgoing_outgoing_wire_transfer_id_reject", namespace="simulator")
 def simulate_owt_reject(call):
-    return {"code": call.world.area("outgoing_wire_transfers").reject(call.path_params["outgoing_wire_transfer_id"])}
+    return {"code": outgoing_wire_transfers_backend(call.world).reject(call.path_params["outgoing_wire_transfer_id"])}
