@@ -44,11 +44,10 @@ def register(ctx, role: str) -> Actor:
     return flows.register_corporate(ctx, role)
 
 
-def onboard(ctx, role: str, verified: bool = False) -> Actor:
-    """The driver's onboarding (register, verify the root email, create a password, log in; and the Simulator's
-    verification when `verified`), each answer checked as it comes: the identity reads back, with the token
-    the password's creation answered, as registered, with its email verified and its mobile not yet; the
-    sign-in answer names the root user.
+def onboard(ctx, role: str) -> Actor:
+    """The driver's onboarding (register, verify the root email, create a password, log in), each answer checked
+    as it comes: the identity reads back, with the token the password's creation answered, as registered, with
+    its email verified and its mobile not yet; the sign-in answer names the root user.
 
     Every scenario onboards, so these checks notice a wrong registration, password, sign-in or identity answer
     wherever it is given.
@@ -73,7 +72,7 @@ def onboard(ctx, role: str, verified: bool = False) -> Actor:
             signed_in(made["actor"], answer.body)
 
     identities.onboard(flows.api(ctx), kind, body, password=password, who=role, verify_email_first=True,
-                       sign_in=True, verified=verified, observe=check)
+                       sign_in=True, observe=check)
     return made["actor"]
 
 
@@ -110,4 +109,6 @@ def simulate_verification(ctx, actor: Actor):
 
 def approve(ctx, role: str) -> Actor:
     """An onboarded identity whose due diligence the Simulator has approved."""
-    return onboard(ctx, role, verified=True)
+    actor = onboard(ctx, role)
+    flows.expect(simulate_verification(ctx, actor), 204, f"verifying the {role} through the Simulator")
+    return actor
