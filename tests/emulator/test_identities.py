@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emulator.services import Owner
+from support.driver import identities
 
 from .helpers import Emu, unique_email
 
@@ -22,27 +23,12 @@ def advance(emu, seconds) -> None:
 
 
 def consumer_body(emu: Emu, email: str | None = None, **overrides) -> dict:
-    body = {"profileId": emu.programme["profiles"]["consumer"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
-            "rootUser": {"name": "Mia", "surname": "Vella", "email": email or unique_email(),
-                         "mobile": {"countryCode": "+356", "number": "79111111"},
-                         "dateOfBirth": {"year": 1990, "month": 5, "day": 17},
-                         "address": {"addressLine1": "1 Main St", "city": "Valletta", "postCode": "VLT 1010",
-                                     "country": "MT"}}}
-    body.update(overrides)
-    return body
+    return identities.consumer_body(emu.api, email, **overrides)
 
 
 def consumer(emu: Emu, verified_email: bool = True) -> dict:
-    body = consumer_body(emu)
-    created = emu.call("POST", "/consumers", body)
-    assert created.status == 200, created.body
-    consumer_id = created.body["id"]["id"]
-    email = body["rootUser"]["email"]
-    if verified_email:
-        verify_email(emu, "consumers", email)
-    answer = emu.call("POST", f"/passwords/{consumer_id}/create", {"password": {"value": "Passw0rd!"}})
-    assert answer.status == 200, answer.body
-    return {"id": consumer_id, "email": email, "token": answer.body["token"]}
+    """A registered consumer with a password, its root email verified first unless told otherwise."""
+    return identities.onboard(emu.api, "consumers", verify_email_first=verified_email).as_dict()
 
 
 def verify_email(emu: Emu, area: str, email: str) -> None:

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from .helpers import Emu, unique_email
+from support.driver import identities, managed_accounts
+
+from .helpers import Emu, create_account, deposit, verified_consumer, verified_corporate
 
 
 def now_ms(emu) -> int:
@@ -19,51 +21,13 @@ def advance(emu, seconds) -> None:
     assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
-def verified_corporate(emu: Emu) -> dict:
-    corporate = emu.corporate()
-    assert emu.simulate("POST", f"/corporates/{corporate['id']}/verify").status == 204
-    return corporate
-
-
 def consumer(emu: Emu) -> dict:
     """A registered consumer with a password (its email unverified: the Simulator's verify does it)."""
-    body = {"profileId": emu.programme["profiles"]["consumer"], "ipAddress": "127.0.0.1", "baseCurrency": "EUR",
-            "rootUser": {"name": "Mia", "surname": "Vella", "email": unique_email(),
-                         "mobile": {"countryCode": "+356", "number": "79111111"},
-                         "dateOfBirth": {"year": 1990, "month": 5, "day": 17},
-                         "address": {"addressLine1": "1 Main St", "city": "Valletta", "postCode": "VLT 1010",
-                                     "country": "MT"}}}
-    created = emu.call("POST", "/consumers", body)
-    assert created.status == 200, created.body
-    consumer_id = created.body["id"]["id"]
-    answer = emu.call("POST", f"/passwords/{consumer_id}/create", {"password": {"value": "Passw0rd!"}})
-    assert answer.status == 200, answer.body
-    return {"id": consumer_id, "token": answer.body["token"]}
-
-
-def verified_consumer(emu: Emu) -> dict:
-    mine = consumer(emu)
-    assert emu.simulate("POST", f"/consumers/{mine['id']}/verify").status == 204
-    return mine
+    return identities.onboard(emu.api, "consumers").as_dict()
 
 
 def account_body(emu: Emu, **overrides) -> dict:
-    body = {"profileId": emu.programme["profiles"]["managedAccounts"], "friendlyName": "Main", "currency": "EUR"}
-    body.update(overrides)
-    return body
-
-
-def create_account(emu: Emu, owner: dict, **overrides) -> dict:
-    answer = emu.call("POST", "/managed_accounts", account_body(emu, **overrides), token=owner["token"])
-    assert answer.status == 200, answer.body
-    return answer.body
-
-
-def deposit(emu: Emu, account_id: str, amount, currency: str = "EUR", **extra) -> str:
-    answer = emu.simulate("POST", f"/accounts/{account_id}/deposit",
-                          {"depositAmount": {"currency": currency, "amount": amount}, **extra})
-    assert answer.status == 200, answer.body
-    return answer.body["code"]
+    return managed_accounts.account_body(emu.api, **overrides)
 
 
 def balances(emu: Emu, owner: dict, account_id: str) -> dict:
