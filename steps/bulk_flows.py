@@ -10,7 +10,7 @@ import json
 import re
 import time
 
-from support.driver import instrument, sends
+from support.driver import bulks, instrument, sends
 
 from . import flows, transfer_flows, user_flows
 from .context import Actor, Resource
@@ -32,7 +32,7 @@ def submit(ctx, actor: Actor, name: str, method: str, path: str, items: list):
     """Submit the items; on a 201 the bulk is named, its body being the submission's answer, which counts
     one operation per item submitted. The submission is kept: its bulk's reads and operations are checked
     against it."""
-    response = ctx.call(method, path, as_actor=actor, json=items)
+    response = bulks.submit(flows.api(ctx), actor.token, path, items, method)
     if response.status == 201:
         assert response.body.get("operationCount") == len(items), (
             f"the bulk {name!r} of {len(items)} items was answered as {response.body.get('operationCount')} operations")
@@ -70,8 +70,7 @@ def user_items(count: int) -> list:
 
 
 def manage(ctx, actor: Actor, bulk: Resource, action: str, mode: str | None = None):
-    body = ({"mode": mode} if mode else {}) if action == "execute" else None
-    return ctx.call("POST", f"/bulks/{bulk.id}/{action}", as_actor=actor, json=body)
+    return bulks.manage(flows.api(ctx), actor.token, bulk.id, action, mode)
 
 
 def read(ctx, bulk: Resource) -> dict:

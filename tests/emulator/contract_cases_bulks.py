@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from support.driver import instrument, transfers
+from support.driver import bulks, instrument, transfers
 
 from .contract_cases import account, case, user, verified
 from .contract_cases_cards import card
@@ -13,7 +13,7 @@ from .helpers import Emu, deposit
 
 def submitted(emu: Emu, path: str, items: list, method: str = "POST") -> tuple[dict, object]:
     corporate = verified(emu)
-    return corporate, emu.call(method, path, items, token=corporate["token"])
+    return corporate, bulks.submit(emu.api, corporate["token"], path, items, method)
 
 
 def a_bulk(emu: Emu, *, executed: bool = False, ran: bool = False) -> tuple[dict, str]:
@@ -23,9 +23,9 @@ def a_bulk(emu: Emu, *, executed: bool = False, ran: bool = False) -> tuple[dict
     deposit(emu, source, 10)
     body = transfers.transfer_body(emu.api, instrument("managed_accounts", source),
                                    instrument("managed_accounts", destination), 5)
-    bulk_id = emu.call("POST", "/bulks/transfers", [{"requestBody": body}], token=corporate["token"]).body["bulkId"]
+    bulk_id = bulks.submit(emu.api, corporate["token"], "/bulks/transfers", [{"requestBody": body}]).body["bulkId"]
     if executed or ran:
-        assert emu.call("POST", f"/bulks/{bulk_id}/execute", {}, token=corporate["token"]).status == 204
+        assert bulks.manage(emu.api, corporate["token"], bulk_id, "execute").status == 204
     if ran:
         emu.app.handle("POST", "/_emulator/clock", "", {}, json.dumps({"advanceSeconds": 60}).encode())
     return corporate, bulk_id
@@ -33,7 +33,7 @@ def a_bulk(emu: Emu, *, executed: bool = False, ran: bool = False) -> tuple[dict
 
 def manage(emu: Emu, action: str, **state):
     corporate, bulk_id = a_bulk(emu, **state)
-    return emu.call("POST", f"/bulks/{bulk_id}/{action}", {} if action == "execute" else None, token=corporate["token"])
+    return bulks.manage(emu.api, corporate["token"], bulk_id, action)
 
 
 # -- submissions: 201 is all the description declares ----------------------------------------------------

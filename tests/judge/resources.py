@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 from support.driver import (
     beneficiaries,
+    bulks,
     confirmations,
     identities,
     instrument,
@@ -169,9 +170,11 @@ class Resources:
             "accountReference": {"iban": PAYEE_IBAN}, "friendlyName": "judge"})["id"]
 
     def _bulk(self) -> str:
-        return self._call("POST", "/bulks/users", [{"pathParams": {}, "requestBody": users.user_body(
-            "judge.bulk@weavr-suite.example.com", name="Cy", surname="Ray",
-            mobile={"countryCode": "+356", "number": "79222222"})}])["bulkId"]
+        return bulks.submit(self.known.api, self.known.corporate_token, "/bulks/users", [
+            {"pathParams": {}, "requestBody": users.user_body("judge.bulk@weavr-suite.example.com", name="Cy",
+                                                              surname="Ray",
+                                                              mobile={"countryCode": "+356", "number": "79222222"})}
+        ]).body["bulkId"]
 
     def _confirmation_challenge(self) -> str:
         return confirmations.challenge(self.known.api, self.known.corporate_token, "sends",
