@@ -2,6 +2,8 @@
 its documented errors, registered in contract_cases.CASES."""
 from __future__ import annotations
 
+from support.driver import linked_accounts
+
 from .contract_cases import case, verified
 from .helpers import Emu
 
@@ -9,23 +11,22 @@ IBAN = "MT84MALT011000012345MTLCAST001S"
 
 
 def declaration(**extra) -> dict:
-    return {"name": "Ann Lee", "type": "PERSONAL", "country": "MT", "currency": "EUR",
-            "accountReference": {"iban": IBAN}, **extra}
+    return linked_accounts.declaration(IBAN, **extra)
 
 
 def linked(emu: Emu, state: str = "PENDING_VERIFICATION") -> tuple[dict, str]:
     """A verified corporate and its linked account, brought to `state` the way a user and the Simulator would."""
     corporate = verified(emu)
-    answer = emu.call("POST", "/linked_accounts", declaration(), token=corporate["token"])
+    api, token = emu.api, corporate["token"]
+    answer = linked_accounts.declare(api, token, declaration())
     assert answer.status == 200, answer.body
     account_id = answer.body["id"]
     if state == "REJECTED":
-        assert emu.simulate("POST", f"/linked_accounts/{account_id}/set", {"state": "REJECTED"}).status == 204
+        assert linked_accounts.simulate_state(api, account_id, "REJECTED").status == 204
     elif state != "PENDING_VERIFICATION":
-        assert emu.simulate("POST", f"/linked_accounts/{account_id}/verify", {"result": "COMPLETED"}).status == 204
+        assert linked_accounts.simulate_verification(api, account_id).status == 204
     if state in ("BLOCKED", "REMOVED"):
-        action = "block" if state == "BLOCKED" else "remove"
-        assert emu.call("POST", f"/linked_accounts/{account_id}/{action}", token=corporate["token"]).status == 204
+        assert linked_accounts.act(api, token, account_id, "block" if state == "BLOCKED" else "remove").status == 204
     return corporate, account_id
 
 

@@ -14,6 +14,7 @@ from support.driver import (
     confirmations,
     identities,
     instrument,
+    linked_accounts,
     managed_accounts,
     managed_cards,
     sends,
@@ -165,9 +166,8 @@ class Resources:
                                       self.id_of("payee batch")).body["beneficiaries"][0]["id"]
 
     def _linked_account(self) -> str:
-        return self._call("POST", "/linked_accounts", {
-            "name": "Ann Lee", "type": "PERSONAL", "country": "DE", "currency": EUR,
-            "accountReference": {"iban": PAYEE_IBAN}, "friendlyName": "judge"})["id"]
+        return linked_accounts.declare(self.known.api, self.known.corporate_token, linked_accounts.declaration(
+            PAYEE_IBAN, "DE", currency=EUR, friendlyName="judge")).body["id"]
 
     def _bulk(self) -> str:
         return bulks.submit(self.known.api, self.known.corporate_token, "/bulks/users", [
