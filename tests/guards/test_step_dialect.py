@@ -19,7 +19,7 @@ LIMITS = {
     "bulks": 26.5,
     "confirmations": 45.5,
     "events": 8.7,
-    "identities": 78.1,
+    "identities": 0.0,
     "linked_accounts": 53.4,
     "managed_accounts": 65.2,
     "managed_cards": 44.1,
