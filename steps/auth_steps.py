@@ -335,3 +335,176 @@ def identities_listed(ctx, role):
         assert listed[0].get("name") == read["company"]["name"], (
             f"the corporate is listed as {listed[0].get('name')!r}, its company is {read['company']['name']!r}")
     assert (body.get("count"), body.get("responseCount")) == (1, 1), f"the identities list counts {body}"
+
+
+# -- authentication factors ------------------------------------------------------------------------------------
+SANDBOX_CODE = r'(?: with (?:the sandbox code|the code "(?P<code>\w+)"|(?P<no_code>no code)))?'
+
+
+@when(parsers.re(rf"the {ROLE} asks to enrol their mobile for (?P<channel>\w+) one-time passwords{CREDENTIAL}$"))
+def asks_to_enrol_otp(ctx, role, channel, credential):
+    """When the corporate asks to enrol their mobile for SMS one-time passwords
+
+    POST /authentication_factors/otp/{channel}: a code is sent to the actor's mobile. The answer is kept.
+    """
+    call_with(ctx, "POST", f"/authentication_factors/otp/{channel}", ctx.actor(role), credential)
+
+
+@when(parsers.re(rf"the {ROLE} confirms their enrolment{SANDBOX_CODE}$"))
+def confirms_enrolment(ctx, role, code, no_code):
+    """When the corporate confirms their enrolment with the code "000000"
+
+    Verifies the SMS enrolment with the code given, or the sandbox's; the answer is kept.
+    """
+    body = {} if no_code else {"verificationCode": code or ctx.target.settings.verification_code}
+    ctx.call("POST", "/authentication_factors/otp/SMS/verify", as_actor=ctx.actor(role), json=body)
+
+
+@when(parsers.re(rf"the {ROLE} enrols their device for (?P<channel>\w+) push notifications$"))
+def enrols_push(ctx, role, channel):
+    """When the corporate enrols their device for AUTHY push notifications
+
+    POST /authentication_factors/push/{channel}; the answer is kept.
+    """
+    ctx.call("POST", f"/authentication_factors/push/{channel}", as_actor=ctx.actor(role))
+
+
+@when(parsers.re(rf"the {ROLE} unlinks their (?P<channel>\w+) push device$"))
+def unlinks_push(ctx, role, channel):
+    """When the corporate unlinks their AUTHY push device
+
+    DELETE /authentication_factors/push/{channel}; the answer is kept.
+    """
+    ctx.call("DELETE", f"/authentication_factors/push/{channel}", as_actor=ctx.actor(role))
+
+
+@when(parsers.re(rf"the {ROLE} reads their authentication factors{CREDENTIAL}$"))
+def reads_factors(ctx, role, credential):
+    """When the corporate reads their authentication factors with an invalid token
+
+    The answer is kept.
+    """
+    call_with(ctx, "GET", "/authentication_factors", ctx.actor(role), credential)
+
+
+@then(parsers.re(rf"the {ROLE}'s authentication factors are (?P<factors>none|.+)$"))
+def factors_are(ctx, role, factors):
+    """Then the corporate's authentication factors are SMS OTP PENDING_VERIFICATION, AUTHY PUSH ACTIVE
+
+    Reads the actor's factors: exactly those, each as its channel, type and status (`none`: no factor at all).
+    """
+    with ctx.aside():
+        body = flows.expect(ctx.call("GET", "/authentication_factors", as_actor=ctx.actor(role)), 200,
+                            f"reading the {role}'s factors").body
+    expected = [] if factors == "none" else [tuple(item.split()) for item in factors.split(", ")]
+    got = [(f.get("channel"), f.get("type"), f.get("status")) for f in body.get("factors", [])]
+    assert sorted(got) == sorted(expected), f"the {role}'s factors are {got}, expected {expected}"
+
+
+# -- step-up ---------------------------------------------------------------------------------------------------
+@when(parsers.re(rf"the {ROLE} asks for a step-up code by (?P<channel>\w+){CREDENTIAL}$"))
+def asks_stepup_code(ctx, role, channel, credential):
+    """When the corporate asks for a step-up code by SMS
+
+    POST /stepup/challenges/otp/{channel}; the answer is kept.
+    """
+    call_with(ctx, "POST", f"/stepup/challenges/otp/{channel}", ctx.actor(role), credential)
+
+
+@when(parsers.re(rf"the {ROLE} answers the step-up challenge{SANDBOX_CODE}$"))
+def answers_stepup(ctx, role, code, no_code):
+    """When the corporate answers the step-up challenge with the code "000000"
+
+    Verifies the SMS step-up with the code given (the sandbox's by default, none with `no code`); the answer is kept.
+    """
+    body = {} if no_code else {"verificationCode": code or ctx.target.settings.verification_code}
+    ctx.call("POST", "/stepup/challenges/otp/SMS/verify", as_actor=ctx.actor(role), json=body)
+
+
+@when(parsers.re(rf"the {ROLE} starts a push step-up on (?P<channel>\w+){CREDENTIAL}$"))
+def starts_push_stepup(ctx, role, channel, credential):
+    """When the corporate starts a push step-up on AUTHY
+
+    POST /stepup/challenges/push/{channel}; the answer is kept.
+    """
+    call_with(ctx, "POST", f"/stepup/challenges/push/{channel}", ctx.actor(role), credential)
+
+
+# -- passwords -------------------------------------------------------------------------------------------------
+UNKNOWN_USER = "999000111222333"
+
+
+@when(parsers.re(rf'(?:the {ROLE} creates the password "(?P<password>[^"]+)"|'
+                 r'the password "(?P<unknown>[^"]+)" is created for an unknown user)$'))
+def creates_given_password(ctx, role, password, unknown):
+    """When the corporate creates the password "Another-passw0rd"
+
+    POST /passwords/{user}/create with that password (the actor keeps theirs), or for a user no one has; the
+    answer is kept.
+    """
+    user = ctx.actor(role).user_id if role else UNKNOWN_USER
+    ctx.call("POST", f"/passwords/{user}/create", json={"password": {"value": password or unknown}})
+
+
+@when(parsers.re(r'(?:the password "(?P<password>[^"]*)"|a password without a value) is checked against the rules$'))
+def checks_password(ctx, password):
+    """When the password "Fine-passw0rd" is checked against the rules
+
+    POST /passwords/validate; the answer is kept.
+    """
+    ctx.call("POST", "/passwords/validate", json={"password": {"value": password} if password is not None else {}})
+
+
+@when(parsers.re(rf'the {ROLE} changes their password (?:giving "(?P<old>[^"]+)" as the old one|to "(?P<new>[^"]+)"|'
+                 r"(?P<current>to their current one)|(?P<missing>without a new one))$"))
+def changes_password_wrongly(ctx, role, old, new, current, missing):
+    """When the corporate changes their password giving "Not-the-passw0rd" as the old one
+
+    POST /passwords/update with a wrong old password, a new one given, the current one again, or no new one;
+    the actor keeps their password. The answer is kept.
+    """
+    actor = ctx.actor(role)
+    body: dict = {"oldPassword": {"value": old or actor.password}}
+    if not missing:
+        body["newPassword"] = {"value": actor.password if current else (new or "Brand-new-passw0rd")}
+    ctx.call("POST", "/passwords/update", as_actor=actor, json=body)
+
+
+@then(parsers.re(rf"the {ROLE}'s password is (?P<how>changed|reset)$"))
+def password_changed(ctx, role, how):
+    """Then the corporate's password is changed
+
+    The change (or lost-password reset) succeeded with a new token; a change also answers the password's
+    identity, the actor's.
+    """
+    body = outcomes.expect_success(ctx, "password change" if how == "changed" else "lost-password reset").body
+    assert isinstance(body.get("token"), str) and body["token"], f"the password {how} answered no token: {body}"
+    if how == "changed":
+        actor = ctx.actor(role)
+        identity = {"type": actor.identity_type, "id": actor.identity_id}
+        assert body["passwordInfo"]["identityId"] == identity, (
+            f"the {role}'s password change answered {body['passwordInfo']}, not identity {identity}")
+
+
+@when(parsers.re(rf'a lost-password reset is started (?:for the {ROLE}|for "(?P<email>[^"]+)"|(?P<none>without an email))$'))
+def starts_lost_password(ctx, role, email, none):
+    """When a lost-password reset is started for the corporate
+
+    POST /passwords/lost_password/start for the actor's email, an email given, or none; the answer is kept.
+    """
+    body = {} if none else {"email": ctx.actor(role).email if role else ctx.fill(email)}
+    ctx.call("POST", "/passwords/lost_password/start", json=body)
+
+
+@when(parsers.re(rf'the lost password of (?:the {ROLE}|"(?P<email>[^"]+)") is reset with '
+                 r'(?:the sandbox code|the code "(?P<code>\w+)") to (?:"(?P<password>[^"]+)"|(?P<current>their current one))$'))
+def resumes_lost_password(ctx, role, email, code, password, current):
+    """When the lost password of the corporate is reset with the sandbox code to "Reset-passw0rd"
+
+    POST /passwords/lost_password/resume for the actor's email (or one given) with the code and the new
+    password; the answer is kept (the actor keeps their password).
+    """
+    address = ctx.actor(role).email if role else ctx.fill(email)
+    new = ctx.actor(role).password if current else password
+    ctx.call("POST", "/passwords/lost_password/resume", json={
+        "email": address, "nonce": code or ctx.target.settings.verification_code, "newPassword": {"value": new}})
