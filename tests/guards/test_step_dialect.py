@@ -1,4 +1,5 @@
-"""One dialect of features: the share of generic HTTP step lines per features folder may only go down.
+"""One dialect of features: the share of generic HTTP step lines per features folder may only go down, and
+each step line means one step.
 
 The share is support.step_dialect's (steps of steps/http_steps.py and resource_steps.py, over every step line
 of the folder). LIMITS holds each folder's figure as it was last lowered; a folder may go below its limit and
@@ -6,9 +7,11 @@ never above. When a rewrite lowers a folder, lower its limit here so the gain is
 """
 from __future__ import annotations
 
+import re
 import textwrap
 
 from support import step_dialect
+from support.step_catalogue import STEPS, steps_of
 
 # Folder -> the highest generic share it may have, in percent (one decimal, as `python -m support.step_dialect`
 # prints it). Figures of 2026-12-06, before identities, auth and users were rewritten: identities 78.1,
@@ -67,3 +70,23 @@ def test_generic_lines_are_recognised_in_outlines_and_backgrounds(tmp_path):
     (share,) = step_dialect.shares(tmp_path)
     # The background counts once, the outline's lines once each, with the first row's values filled in.
     assert (share.folder, share.generic, share.lines) == ("area", 5, 7)
+
+
+# Two generic steps that both read `the response field "x.0" equals what GET ... answers as ...`; pytest-bdd
+# runs the read-back one (the later definition), which is what the lines mean.
+KNOWN_OVERLAPS = {frozenset({"http_steps.response_field_equals", "http_steps.response_equals_read_back"})}
+
+
+def test_each_step_line_means_one_step():
+    """A new domain step whose words also fit another step's pattern would take its lines over silently (the
+    user activation step once took `the back office deactivates the corporate`): each line matches one step."""
+    patterns = [(keyword.lower(), re.compile(regex), f"{module.stem}.{step['function']}")
+                for module in sorted(STEPS.glob("*_steps.py")) for step in steps_of(module)
+                for keyword, regex in zip(step["keywords"], step["regexes"], strict=False)]
+    overlapping = set()
+    for feature in sorted(step_dialect.FEATURES.rglob("*.feature")):
+        for keyword, text in step_dialect.step_lines(feature):
+            hits = frozenset(name for kind, pattern, name in patterns if kind == keyword and pattern.fullmatch(text))
+            if len(hits) > 1 and hits not in KNOWN_OVERLAPS:
+                overlapping.add(f"{feature.relative_to(step_dialect.FEATURES)}: {keyword} {text}: {sorted(hits)}")
+    assert not overlapping, "step lines that more than one step matches:\n" + "\n".join(sorted(overlapping))
