@@ -117,3 +117,12 @@ def declares(answer, dotted: str) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def dig_or_absent(body, dotted: str):
+    """A field by dotted path, or the text "absent"."""
+    for part in dotted.split("."):
+        if not isinstance(body, dict) or part not in body:
+            return "absent"
+        body = body[part]
+    return body

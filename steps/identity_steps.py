@@ -242,13 +242,29 @@ def update_with_invalid_token(ctx, kind):
     call_with(ctx, "PATCH", f"/{kind}s", credential="with an invalid token", json={"tag": "nobody"})
 
 
+# Where an identity's answer holds a field its update sends: the root user's details under rootUser (the
+# update's userTag is the root user's tag), the business address under company; the rest where it was sent.
+ROOT_USER_FIELDS = ("name", "surname", "email", "mobile", "dateOfBirth", "locale", "address", "occupation",
+                    "placeOfBirth", "nationality")
+UPDATE_PLACES = {"userTag": "rootUser.tag", "companyBusinessAddress": "company.businessAddress",
+                 **{name: f"rootUser.{name}" for name in ROOT_USER_FIELDS}}
+
+
 @then(parsers.re(rf"the {ROLE}'s details are updated$"))
 def details_updated(ctx, role):
     """Then the corporate's details are updated
 
-    The update succeeded and answered the identity as it now reads back, field for field.
+    The update succeeded, its answer holds every field sent (the root user's details under rootUser, the
+    business address under company), and it is the identity as it now reads back, field for field.
     """
     answer = outcomes.expect_success(ctx, "update")
+    wrong = []
+    for name, value in outcomes.sent(answer).items():
+        place = UPDATE_PLACES.get(name, name)
+        held = identity_flows.dig_or_absent(answer.body, place)
+        if held != value:
+            wrong.append(f"{name} sent {value!r}, {place} answered {held!r}")
+    assert not wrong, f"updating the {role}: " + "; ".join(wrong)
     actor = ctx.actor(role)
     with ctx.aside():
         read = flows.expect(ctx.call("GET", f"/{flows.identity_area(actor)}", as_actor=actor), 200,
