@@ -55,8 +55,8 @@ def test_report_passes_and_lists_each_divergence(emulator, tmp_path):
     assert {(d["choice"], d["expected"], d["observed"]) for d in listed} == {(CHOICE, "REQUIRED", "HAS_TEXT")}
     assert summary["documentedFailures"] == 0
     assert f"0 documented failures, {len(listed)} assumed divergences listed apart" in run.stdout
-    assert summary["checks"]["identity"]["assumed"] >= len(listed)
-    assert "| identity |" in (reports / "assumptions.md").read_text()
+    assert summary["checks"]["identities"]["assumed"] >= len(listed)
+    assert "| identities |" in (reports / "assumptions.md").read_text()
     # Allure: one broken result per divergence, in the category; the scenarios themselves passed.
     results = [json.loads(p.read_text()) for p in (reports / "allure-results").glob("*-result.json")]
     broken = [r for r in results if r["status"] == "broken"]
