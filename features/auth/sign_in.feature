@@ -29,7 +29,8 @@ Feature: Signing in and out
     When the authorised user logs in
     Then the sign-in is forbidden
     When the corporate activates the authorised user
-    And the authorised user logs in
+    Then the activation succeeds
+    When the authorised user logs in
     Then the authorised user is signed in
 
   @negative
