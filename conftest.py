@@ -123,8 +123,10 @@ def target(settings):
     target.close()
 
 
-def pytest_collection_modifyitems(items):
-    _group_scenarios_by_feature_folder(items)
+def pytest_collection_modifyitems(config, items):
+    # Without Allure's plugin (the strength workers run `-p no:allure_pytest_bdd`) its marker is unregistered.
+    if config.pluginmanager.hasplugin("allure_pytest_bdd"):
+        _group_scenarios_by_feature_folder(items)
 
 
 def _group_scenarios_by_feature_folder(items) -> None:

@@ -42,7 +42,7 @@ def refused_with(ctx, status):
     The last `is submitted` call answered exactly that status, which its operation does not declare (a declared
     one, such as 201, fails here: if Weavr ever declares the refusal, this scenario should use the plain steps).
     """
-    refused = getattr(ctx, "refused_submission", None)
+    refused = ctx.refused_submission
     if refused is None:
         answered = ctx.response()
         raise AssertionError(f"{answered.operation_id} answered {answered.status}, a declared status; "

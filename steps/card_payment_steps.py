@@ -124,22 +124,6 @@ def purchase_outcome(ctx, what, approved, code):
     assert response.body.get("code") == expected, f"the {what} answered {response.body}, expected code {expected}"
 
 
-# -- balances --------------------------------------------------------------------------------------------
-@then(parsers.re(rf'{CARD} has (?P<available>\d+) (?P<currency>[A-Z]{{3}}) available'
-                 r"(?: and (?P<actual>\d+) [A-Z]{3} actual)?$"))
-def card_balances(ctx, card, available, currency, actual):
-    """Then the card "travel" has 750 EUR available and 2000 EUR actual
-
-    Reads the prepaid card back as its owner: its currency and available balance (and actual, when named).
-    """
-    body = cards.read_card(ctx, ctx.resource(card, "managed_cards"))
-    balances = body.get("balances", {})
-    assert body.get("currency") == currency, f"the card {card!r} is in {body.get('currency')}, expected {currency}"
-    assert balances.get("availableBalance") == int(available), f"the card {card!r} has {balances}"
-    if actual is not None:
-        assert balances.get("actualBalance") == int(actual), f"the card {card!r} has {balances}"
-
-
 @then(parsers.re(rf'{CARD} has {MONEY} left to spend (?P<interval>DAILY|WEEKLY|MONTHLY|QUARTERLY|YEARLY|ALWAYS)$'))
 def left_to_spend(ctx, card, amount, currency, interval):
     """Then the card "fuel" has 400 EUR left to spend DAILY

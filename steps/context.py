@@ -10,6 +10,7 @@ import pytest
 
 from support.client import ApiResponse, dig
 from support.config import PROFILE_VARIABLES
+from support.contract_check import Violation
 
 PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 
@@ -87,6 +88,12 @@ class ScenarioContext:
         # Every answer of the scenario by its body's identity: a named resource's body is one of them, and
         # `${savings.balances...}` is read only where that answer's operation declares it.
         self._answers: dict[int, ApiResponse] = {}
+        # The event steps' own slots: when this scenario's events began to reach the receiver (None: they do
+        # not), and the request-ref of the event the emulator was asked to redeliver.
+        self.events_since: float | None = None
+        self.redelivered: str | None = None
+        # A bulk submission refused with only its undeclared status (steps/bulk_refusal_steps.py).
+        self.refused_submission: Violation | None = None
 
     @contextmanager
     def aside(self):

@@ -43,7 +43,7 @@ def events_to_receiver(ctx, receiver, request):
         pytest.skip("one emulator shared by several workers has one webhook URL; run event scenarios without -n")
     receiver.api_key = settings.api_key
     ctx.target.control("POST", "/webhooks", {"url": receiver.url})
-    ctx.values["_events_since"] = time.monotonic()
+    ctx.events_since = time.monotonic()
     request.addfinalizer(lambda: ctx.target.control("POST", "/webhooks", {"url": None}))
 
 
@@ -68,7 +68,7 @@ def redeliver(ctx, receiver, event, subject):
     found = _wait_for(ctx, receiver, lambda: _matching(ctx, receiver, event, subject), f"a {event} event")[-1]
     deliveries = ctx.target.control("GET", "/webhooks/deliveries")["deliveries"]
     (delivery,) = [d for d in deliveries if d["requestRef"] == found.request_ref]
-    ctx.values["_redelivered"] = found.request_ref
+    ctx.redelivered = found.request_ref
     ctx.target.control("POST", "/webhooks/redeliver", {"eventId": delivery["eventId"]})
 
 
@@ -107,10 +107,9 @@ def event_arrives(ctx, receiver, event, subject, state):
     Waits (up to WEAVR_EVENT_WAIT_SECONDS, 30 s) for an accepted event of that type naming the resource or
     actor, in that state when one is given.
     """
-    found = _wait_for(ctx, receiver, lambda: [e for e in _matching(ctx, receiver, event, subject)
-                                              if state is None or state in _states(e.body)],
-                      f"a {event} event for {subject!r}" + (f" with state {state}" if state else ""))
-    ctx.values["_last_event"] = found[-1].body
+    _wait_for(ctx, receiver, lambda: [e for e in _matching(ctx, receiver, event, subject)
+                                      if state is None or state in _states(e.body)],
+              f"a {event} event for {subject!r}" + (f" with state {state}" if state else ""))
 
 
 @then(parsers.re(rf"the events for {SUBJECT} arrive in this order: (?P<expected>.+)$"))
@@ -175,7 +174,8 @@ def dropped_duplicates(ctx, receiver, count):
 
     After a redelivery: the receiver acknowledged the event again but kept it once.
     """
-    ref = ctx.values["_redelivered"]
+    ref = ctx.redelivered
+    assert ref is not None, 'no event was redelivered in this scenario: "When the emulator redelivers ..." first'
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline and len(_duplicates(receiver, ref)) < int(count):
         time.sleep(0.05)
@@ -225,7 +225,7 @@ def _states(body) -> set:
 
 
 def _matching(ctx, receiver, event, subject) -> list:
-    since = ctx.values.get("_events_since")
+    since = ctx.events_since
     if since is None:
         raise AssertionError('no event is delivered in this scenario: start it with "Given events are delivered '
                              'to the receiver"')
@@ -235,7 +235,7 @@ def _matching(ctx, receiver, event, subject) -> list:
 
 
 def _no_refusals(ctx, receiver) -> None:
-    refused = receiver.refused(ctx.values.get("_events_since", 0.0))
+    refused = receiver.refused(ctx.events_since or 0.0)
     assert not refused, "the receiver refused deliveries: " + "; ".join(
         f"{d.path}: {d.problems}" for d in refused[:3])
 
@@ -249,7 +249,7 @@ def _wait_for(ctx, receiver, find, what: str) -> list:
             break
         time.sleep(0.05)
     if not found:
-        got = [(e.type, sorted(_states(e.body))) for e in receiver.events_of(None, ctx.values["_events_since"])]
+        got = [(e.type, sorted(_states(e.body))) for e in receiver.events_of(None, ctx.events_since)]
         raise AssertionError(f"{what} did not arrive within {WAIT_SECONDS} s; this scenario's events: {got}")
     return found
 

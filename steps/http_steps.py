@@ -15,7 +15,7 @@ from pytest_bdd import parsers, then, when
 from support.client import dig
 from support.grounding import assumed
 
-from . import flows
+from . import flows, outcomes
 
 METHOD = r"(?P<method>GET|POST|PATCH|PUT|DELETE)"
 
@@ -190,17 +190,7 @@ def invalid_field(ctx, field, error):
 
     A 400 answer naming the field in `syntaxErrors.invalidFields` (and, if given, its error word).
     """
-    response = ctx.response()
-    assert response.status == 400, f"expected 400, got {response.status}: {response.body}"
-    fields = (response.body or {}).get("syntaxErrors", {}).get("invalidFields", [])
-    named = [f for f in fields if f.get("fieldName") == field]
-    assert named, f"no invalid field {field} in {fields}"
-    if error:
-        # The description lists the words but not which mistake gets which: the word is the emulator's choice.
-        words = [f.get("error") for f in named]
-        with assumed("input.md#the-error-word-of-an-invalid-field", what=f"the error word of the invalid {field}",
-                     expected=error, observed=words[0] if len(words) == 1 else words):
-            assert error in words, f"the invalid field {field} is reported with {words}, expected {error}"
+    outcomes.expect_invalid_field(ctx.response(), field, error)
 
 
 @then("the response has no body")

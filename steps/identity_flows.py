@@ -112,3 +112,46 @@ def approve(ctx, role: str) -> Actor:
     actor = onboard(ctx, role)
     flows.expect(simulate_verification(ctx, actor), 204, f"verifying the {role} through the Simulator")
     return actor
+
+
+# How a step may call instead of with the actor's own token and the programme's api-key.
+CREDENTIALS = ("with an invalid token", "with a wrong api-key", "with no api-key")
+CREDENTIAL = r"(?: (?P<credential>" + "|".join(CREDENTIALS) + "))?"
+
+
+def call_with(ctx, method: str, path: str, actor: Actor | None = None, credential: str | None = None, json=None):
+    """Call as the actor (or with no token), or with the credential a step names wrong; the answer is kept."""
+    if credential == "with an invalid token":
+        return ctx.call(method, path, token="invalid-token-0000000000", json=json)
+    if credential in ("with a wrong api-key", "with no api-key"):
+        client = ctx.target.multi
+        original = client.key
+        client.key = None if credential == "with no api-key" else "wrong-api-key-000000"
+        try:
+            return ctx.call(method, path, as_actor=actor, json=json)
+        finally:
+            client.key = original
+    return ctx.call(method, path, as_actor=actor, json=json)
+
+
+def email_area(actor: Actor) -> str:
+    """Where the actor's email is verified: a root user's under its identity's area, an authorised user's under users."""
+    return flows.identity_area(actor) if actor.user_id == actor.identity_id else "users"
+
+
+def declares(answer, dotted: str) -> bool:
+    """Whether the answer's operation declares the field at its status."""
+    try:
+        answer.check_read(dotted)
+    except AssertionError:
+        return False
+    return True
+
+
+def dig_or_absent(body, dotted: str):
+    """A field by dotted path, or the text "absent"."""
+    for part in dotted.split("."):
+        if not isinstance(body, dict) or part not in body:
+            return "absent"
+        body = body[part]
+    return body

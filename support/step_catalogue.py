@@ -76,6 +76,9 @@ def humanise(pattern: str) -> str:
         elif char == "(":
             end = _closing(text, i)
             inner = text[i + 1:end]
+            if inner.startswith(("?!", "?=")):  # a lookahead says what a step is not, which a reader need not see
+                i = end + 1
+                continue
             name = None
             if inner.startswith("?P<"):
                 name, inner = inner[3:inner.index(">")], inner[inner.index(">") + 1:]

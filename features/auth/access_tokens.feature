@@ -6,78 +6,41 @@ Feature: Access tokens and the identities a user can act for
 
   Scenario: The root user lists their corporate among their identities
     Given a corporate is onboarded and logged in
-    When GET "/corporates" is called as the corporate
-    Then I remember the response field "company.name" as "company name"
-    When GET "/identities" is called as the corporate
-    Then the response status is 200
-    And the response field "identities" has 1 item
-    And the response field "identities.0.id.type" equals "CORPORATE"
-    And the response field "identities.0.id.id" equals "${corporate.id}"
-    And the response field "identities.0.name" equals "${company name}"
-    And the response field "count" equals 1
-    And the response field "responseCount" equals 1
+    When the corporate lists their identities
+    Then the identities listed are the corporate's alone
 
   @negative
-  Scenario: Listing identities needs a token and a sensible page
+  Scenario: Listing identities needs a sensible page
     Given a corporate is onboarded and logged in
-    When GET "/identities" is called without a token
-    Then the response status is 401
-    When GET "/identities?limit=0" is called as the corporate
-    Then the field "limit" is reported invalid with "RANGE"
-    When GET "/identities?offset=-1" is called as the corporate
-    Then the field "offset" is reported invalid with "RANGE"
+    When the corporate lists their identities with "limit=0"
+    Then the identities list is rejected naming "limit" as "RANGE"
+    When the corporate lists their identities with "offset=-1"
+    Then the identities list is rejected naming "offset" as "RANGE"
 
   Scenario: A token is exchanged for an access token to the user's identity
     Given a corporate is onboarded and logged in
-    When POST "/access_token" is called as the corporate with:
-      """
-      {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
-      """
-    Then the response status is 200
-    And the response field "identity.type" equals "CORPORATE"
-    And the response field "identity.id" equals "${corporate.id}"
-    And the response field "credentials.type" equals "ROOT"
-    And the response field "credentials.id" equals "${corporate.user id}"
-    And the response field "status" equals "STANDARD"
-    And I remember the response field "token" as "access token"
+    When the corporate asks for an access token to their identity
+    Then the corporate receives a STANDARD access token to their identity, remembered as "access token"
     When the corporate switches to the token remembered as "access token"
-    And GET "/identities" is called as the corporate
-    Then the response status is 200
-    And the response field "identities.0.id.id" equals "${corporate.id}"
+    And the corporate lists their identities
+    Then the identities listed are the corporate's alone
 
   @stepup
   Scenario: The access token of a stepped-up token is stepped up
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
-    When POST "/access_token" is called as the corporate with:
-      """
-      {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
-      """
-    Then the response status is 200
-    And the response field "status" equals "STEPPED_UP"
+    When the corporate asks for an access token to their identity
+    Then the corporate receives a STEPPED_UP access token to their identity
 
   @negative
   Scenario: An access token needs the user's token and one of their identities
     Given a corporate is onboarded and logged in
     And a corporate outsider is onboarded and logged in
-    When POST "/access_token" is called without a token with:
-      """
-      {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
-      """
-    Then the response status is 403
-    And the response has no body
-    When POST "/access_token" is called with an invalid token with:
-      """
-      {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
-      """
-    Then the response status is 403
-    When POST "/access_token" is called as the corporate outsider with:
-      """
-      {"identity": {"type": "CORPORATE", "id": "${corporate.id}"}}
-      """
-    Then the response status is 403
-    When POST "/access_token" is called as the corporate with:
-      """
-      {}
-      """
-    Then the field "identity" is reported invalid with "REQUIRED"
+    When someone asks for an access token to the corporate's identity
+    Then the access token request is forbidden
+    When someone asks for an access token to the corporate's identity with an invalid token
+    Then the access token request is forbidden
+    When the corporate outsider asks for an access token to the corporate's identity
+    Then the access token request is forbidden
+    When the corporate asks for an access token to no identity
+    Then the access token request is rejected naming "identity" as "REQUIRED"

@@ -8,14 +8,12 @@ Feature: From registration to a stepped-up session
   Scenario: A corporate onboards, enrols SMS OTP, steps up its token and creates a user
     Given a corporate is onboarded and logged in
     When the corporate creates an authorised user
-    Then the response status is 403
-    And the error code is "STEP_UP_REQUIRED"
+    Then the user creation is forbidden with STEP_UP_REQUIRED
     Given the corporate has enrolled their mobile for SMS one-time passwords
-    When GET "/authentication_factors" is called as the corporate
-    Then the response field "factors.0.status" equals "ACTIVE"
+    Then the corporate's authentication factors are SMS OTP ACTIVE
     And the corporate's token is not stepped up
     When the corporate steps up their token
     Then the corporate's token is stepped up
     And the corporate can read their identity
     When the corporate creates an authorised user
-    Then the response status is 200
+    Then the user creation succeeds

@@ -5,36 +5,25 @@ Feature: Corporate onboarding, the thin slice
 
   Scenario: A corporate registers, verifies its root email, sets a password and logs in
     When a corporate is registered
-    Then the response status is 200
-    And the response field "rootUser.emailVerified" equals false
-    And the response field "rootUser.passwordAlreadySet" equals false
-    When POST "/corporates/verification/email/send" is called with:
-      """
-      {"email": "${corporate.email}"}
-      """
-    Then the response status is 204
-    And the response has no body
-    When POST "/corporates/verification/email/verify" is called with:
-      """
-      {"email": "${corporate.email}", "verificationCode": "${code}"}
-      """
-    Then the response status is 204
+    Then the registration answers the corporate's root user unverified and without a password
+    When the corporate asks for a code for their email
+    Then the email code request succeeds
+    When the corporate verifies their email
+    Then the email verification succeeds
     When the corporate creates a password
-    Then the response status is 200
+    Then the password creation succeeds
     When the corporate logs in
-    Then the response status is 200
-    And the response field "identity.id" equals "${corporate.id}"
-    And the response field "credentials.type" equals "ROOT"
+    Then the corporate is signed in
     And the corporate can read their identity
-    When GET "/corporates" is called as the corporate
-    Then the response field "rootUser.emailVerified" equals true
+    And the corporate's identity reads:
+      | field                  | value |
+      | rootUser.emailVerified | true  |
 
   @negative
   Scenario: A second corporate cannot reuse a root user's email
     Given a corporate is registered
     When another corporate registers with the corporate's root email
-    Then the response status is 409
-    And the error code is "ROOT_EMAIL_NOT_UNIQUE"
+    Then the registration is refused with ROOT_EMAIL_NOT_UNIQUE
 
   @negative
   Scenario: A wrong password does not log the root user in
@@ -42,31 +31,22 @@ Feature: Corporate onboarding, the thin slice
     And the corporate's root email is verified
     And the corporate has a password
     When the corporate logs in with a wrong password
-    Then the response status is 403
-    And the response has no body
+    Then the sign-in is forbidden
 
   @negative
   Scenario: A registration without a root user is rejected naming the field
-    When POST "/corporates" is called with:
-      """
-      {"profileId": "${profile.corporate}", "company": {"name": "Acme", "type": "LLC", "registrationCountry": "MT"},
-       "ipAddress": "127.0.0.1", "baseCurrency": "EUR"}
-      """
-    Then the response status is 400
-    And the field "rootUser" is reported invalid with "REQUIRED"
+    When a corporate registers with "rootUser" removed
+    Then the registration is rejected naming "rootUser" as "REQUIRED"
 
   @negative
-  Scenario: Reading the corporate needs a token and an api-key
+  Scenario: Reading the corporate needs the api-key
     Given a corporate is onboarded and logged in
-    When GET "/corporates" is called without a token
-    Then the response status is 401
-    And the response has no body
-    When GET "/corporates" is called with a wrong api-key
-    Then the response status is 401
+    When the corporate reads their identity with a wrong api-key
+    Then the identity read is unauthorised
 
   Scenario: After logging out the token no longer works
     Given a corporate is onboarded and logged in
-    When POST "/logout" is called as the corporate
-    Then the response status is 204
-    When GET "/corporates" is called as the corporate
-    Then the response status is 401
+    When the corporate logs out
+    Then the logout succeeds
+    When the corporate reads their identity
+    Then the identity read is unauthorised

@@ -7,8 +7,7 @@ Feature: Corporates: registration, details and their update, root email verifica
   @negative
   Scenario Outline: A corporate registration with an invalid field is rejected naming it
     When a corporate registers with "<field>" set to <value>
-    Then the response status is 400
-    And the field "<field>" is reported invalid with "<error>"
+    Then the registration is rejected naming "<field>" as "<error>"
 
     Examples:
       | field                       | value          | error |
@@ -20,8 +19,7 @@ Feature: Corporates: registration, details and their update, root email verifica
   @negative
   Scenario Outline: A corporate registration without a required field is rejected naming it
     When a corporate registers with "<field>" removed
-    Then the response status is 400
-    And the field "<field>" is reported invalid with "REQUIRED"
+    Then the registration is rejected naming "<field>" as "REQUIRED"
 
     Examples:
       | field                |
@@ -32,8 +30,7 @@ Feature: Corporates: registration, details and their update, root email verifica
   @negative
   Scenario Outline: A corporate registration the programme cannot take is refused
     When a corporate registers with "<field>" set to <value>
-    Then the response status is 409
-    And the error code is "<code>"
+    Then the registration is refused with <code>
 
     Examples:
       | field        | value           | code                 |
@@ -43,80 +40,74 @@ Feature: Corporates: registration, details and their update, root email verifica
 
   @negative
   Scenario: Reading the corporate with an invalid token is unauthorised
-    When GET "/corporates" is called with an invalid token
-    Then the response status is 401
-    And the response has no body
+    Given a corporate is onboarded and logged in
+    When the corporate reads their identity with an invalid token
+    Then the identity read is unauthorised
 
   @negative
   Scenario: A consumer cannot read a corporate
     Given a consumer is onboarded and logged in
-    When GET "/corporates" is called as the consumer
-    Then the response status is 403
-    And the error code is "INSUFFICIENT_PERMISSIONS"
+    When the consumer reads the corporate identity
+    Then the identity read is forbidden with INSUFFICIENT_PERMISSIONS
 
   Scenario: The corporate updates its details
     Given a corporate is onboarded and logged in
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       {"tag": "renamed_corp", "industry": "ACCOUNTING", "name": "Zoe", "userTag": "root_tag",
        "companyBusinessAddress": {"addressLine1": "2 Bay Street", "city": "Sliema", "postCode": "SLM 1000", "country": "MT"}}
       """
-    Then the response status is 200
-    And the response field "tag" equals "renamed_corp"
-    And the response field "industry" equals "ACCOUNTING"
-    And the response field "rootUser.name" equals "Zoe"
-    And the response field "rootUser.tag" equals "root_tag"
-    And the response field "company.businessAddress.city" equals "Sliema"
-    And the response equals what GET "/corporates" answers as the corporate
-    When GET "/corporates" is called as the corporate
-    Then the response field "rootUser.name" equals "Zoe"
-    And the response field "rootUser.active" equals true
+    Then the corporate's details are updated
+    And the corporate's identity reads:
+      | field                        | value        |
+      | tag                          | renamed_corp |
+      | industry                     | ACCOUNTING   |
+      | rootUser.name                | Zoe          |
+      | rootUser.tag                 | root_tag     |
+      | company.businessAddress.city | Sliema       |
+      | rootUser.active              | true         |
 
   Scenario: A corporate's new root email must be verified again
     Given a corporate is onboarded and logged in
     And a new unique email is remembered as "new email"
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       {"email": "${new email}"}
       """
-    Then the response status is 200
-    And the response field "rootUser.email" equals "${new email}"
-    And the response field "rootUser.emailVerified" equals false
-    When POST "/corporates/verification/email/send" is called with:
-      """
-      {"email": "${new email}"}
-      """
-    Then the response status is 204
-    When POST "/corporates/verification/email/verify" is called with:
-      """
-      {"email": "${new email}", "verificationCode": "${code}"}
-      """
-    Then the response status is 204
-    When GET "/corporates" is called as the corporate
-    Then the response field "rootUser.emailVerified" equals true
+    Then the corporate's details are updated
+    And the corporate's identity reads:
+      | field                  | value        |
+      | rootUser.email         | ${new email} |
+      | rootUser.emailVerified | false        |
+    When the corporate asks for a code for their email
+    Then the email code request succeeds
+    When the corporate verifies their email
+    Then the email verification succeeds
+    And the corporate's identity reads:
+      | field                  | value |
+      | rootUser.emailVerified | true  |
 
   @negative
   Scenario: The corporate's root email cannot change to one another user has
     Given a corporate is onboarded and logged in
     And a consumer is registered
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       {"email": "${consumer.email}"}
       """
-    Then the response status is 409
-    And the error code is "EMAIL_NOT_UNIQUE"
-    When GET "/corporates" is called as the corporate
-    Then the response field "rootUser.email" equals "${corporate.email}"
+    Then the update is refused with EMAIL_NOT_UNIQUE
+    And the corporate's identity reads:
+      | field          | value              |
+      | rootUser.email | ${corporate.email} |
 
   @negative
   Scenario Outline: An update the programme cannot take is refused
     Given a corporate is onboarded and logged in
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       <body>
       """
-    Then the response status is 409
-    And the error code is "<code>"
+    Then the update is refused with <code>
 
     Examples:
       | body                         | code                 |
@@ -126,62 +117,39 @@ Feature: Corporates: registration, details and their update, root email verifica
   @negative
   Scenario: An update with a name holding digits is rejected naming the field
     Given a corporate is onboarded and logged in
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       {"name": "R2D2"}
       """
-    Then the response status is 400
-    And the field "name" is reported invalid with "REGEX"
+    Then the update is rejected naming "name" as "REGEX"
 
   @negative
-  Scenario: Updating the corporate needs a token
-    When PATCH "/corporates" is called without a token with:
-      """
-      {"tag": "nobody"}
-      """
-    Then the response status is 401
+  Scenario: Updating the corporate needs a valid token
+    When a corporate update is sent with an invalid token
+    Then the update is unauthorised
 
   @negative
   Scenario: A corporate's verified root email cannot be sent another code
     Given a corporate is registered
     And the corporate's root email is verified
-    When POST "/corporates/verification/email/send" is called with:
-      """
-      {"email": "${corporate.email}"}
-      """
-    Then the response status is 409
-    And the error code is "ALREADY_VERIFIED"
+    When the corporate asks for a code for their email
+    Then the email code request is refused with ALREADY_VERIFIED
 
   @negative
   Scenario: A wrong corporate email verification code is refused
     Given a corporate is registered
-    When POST "/corporates/verification/email/send" is called with:
-      """
-      {"email": "${corporate.email}"}
-      """
-    Then the response status is 204
-    When POST "/corporates/verification/email/verify" is called with:
-      """
-      {"email": "${corporate.email}", "verificationCode": "000000"}
-      """
-    Then the response status is 409
-    And the error code is "VERIFICATION_CODE_INVALID"
+    When the corporate asks for a code for their email
+    Then the email code request succeeds
+    When the corporate verifies their email with the code "000000"
+    Then the email verification is refused with VERIFICATION_CODE_INVALID
 
   @negative
   Scenario: No code is sent to an email no corporate root user has
     Given a consumer is registered
-    When POST "/corporates/verification/email/send" is called with:
-      """
-      {"email": "${consumer.email}"}
-      """
-    Then the response status is 409
-    And the error code is "EMAIL_NOT_FOUND"
+    When an email code is asked for the consumer's email as a corporate
+    Then the email code request is refused with EMAIL_NOT_FOUND
 
   @negative
   Scenario: A malformed email is rejected naming the field
-    When POST "/corporates/verification/email/send" is called with:
-      """
-      {"email": "not-an-email"}
-      """
-    Then the response status is 400
-    And the field "email" is reported invalid with "REGEX"
+    When an email code is asked for "not-an-email" as a corporate
+    Then the email code request is rejected naming "email" as "REGEX"

@@ -10,125 +10,95 @@ Feature: Due diligence: a corporate's KYB and a consumer's KYC
     Given a corporate is registered
     And the corporate's root email is verified
     When the corporate creates a password
-    Then the response status is 200
+    Then the password creation succeeds
     When the corporate logs in
-    Then the response status is 200
-    When GET "/corporates/kyb" is called as the corporate
-    Then the response status is 200
-    And the response field "kybStatus" equals "NOT_STARTED"
-    When POST "/corporates/kyb" is called as the corporate
-    Then the response status is 200
-    And I remember the response field "reference" as "kyb reference"
-    When GET "/corporates/kyb" is called as the corporate
-    Then the response field "kybStatus" equals "INITIATED"
+    Then the corporate is signed in
+    And the corporate's KYB is NOT_STARTED
+    When the corporate starts KYB
+    Then the KYB start answers a reference, remembered as "kyb reference"
+    And the corporate's KYB is INITIATED
     When the simulator verifies the corporate
-    Then the response status is 204
-    When GET "/corporates/kyb" is called as the corporate
-    Then the response status is 200
-    And the response field "kybStatus" equals "APPROVED"
-    # Just approved, so no re-verification is under way: the ongoing status is the approval itself.
-    And the response field "ongoingKybStatus" equals "APPROVED"
-    When GET "/corporates" is called as the corporate
-    Then the response field "rootUser.emailVerified" equals true
-    And the response field "rootUser.mobileNumberVerified" equals true
-    When PATCH "/corporates" is called as the corporate with:
+    Then the verification by the simulator succeeds
+    And the corporate's KYB is APPROVED
+    And the corporate's identity reads:
+      | field                         | value |
+      | rootUser.emailVerified        | true  |
+      | rootUser.mobileNumberVerified | true  |
+    When the corporate updates their details with:
       """
       {"surname": "Changed"}
       """
-    Then the response status is 409
-    And the error code is "ROOT_USER_ALREADY_VERIFIED"
+    Then the update is refused with ROOT_USER_ALREADY_VERIFIED
 
   @journey @simulator @consumers
   Scenario: A consumer is onboarded from registration to approved KYC
     Given a consumer is registered
     And the consumer's root email is verified
     When the consumer creates a password
-    Then the response status is 200
+    Then the password creation succeeds
     When the consumer logs in
-    Then the response status is 200
-    When GET "/consumers/kyc" is called as the consumer
-    Then the response status is 200
-    And the response field "fullDueDiligence" equals "NOT_STARTED"
-    When POST "/consumers/kyc" is called as the consumer with:
-      """
-      {"kycLevel": "KYC_LEVEL_2"}
-      """
-    Then the response status is 200
-    And the response field "kycLevel" equals "KYC_LEVEL_2"
-    And the response field "reference" exists
-    When GET "/consumers/kyc" is called as the consumer
-    Then the response field "fullDueDiligence" equals "INITIATED"
-    And the response field "kycLevel" equals "KYC_LEVEL_2"
-    And the response field "ongoingKycLevel" equals "KYC_LEVEL_2"
+    Then the consumer is signed in
+    And the consumer's KYC is NOT_STARTED
+    When the consumer starts KYC at level KYC_LEVEL_2
+    Then the KYC start answers a reference at level KYC_LEVEL_2
+    And the consumer's KYC is INITIATED at level KYC_LEVEL_2
     When the simulator verifies the consumer
-    Then the response status is 204
-    When GET "/consumers/kyc" is called as the consumer
-    Then the response status is 200
-    And the response field "fullDueDiligence" equals "APPROVED"
-    # Just approved, so no re-verification is under way: the ongoing status is the approval itself.
-    And the response field "ongoingFullDueDiligence" equals "APPROVED"
-    When PATCH "/consumers" is called as the consumer with:
+    Then the verification by the simulator succeeds
+    And the consumer's KYC is APPROVED
+    When the consumer updates their details with:
       """
       {"name": "Changed"}
       """
-    Then the response status is 409
-    And the error code is "CONSUMER_VERIFIED"
+    Then the update is refused with CONSUMER_VERIFIED
 
   @corporates
   Scenario: Starting KYB again while it is in progress gives the same reference
     # The reference is Weavr's own for the KYB UI component: a scenario can only check it is kept.
     Given a corporate is onboarded and logged in
-    When POST "/corporates/kyb" is called as the corporate
-    Then the response status is 200
-    And I remember the response field "reference" as "first reference"
-    When POST "/corporates/kyb" is called as the corporate
-    Then the response status is 200
-    And the response field "reference" equals "${first reference}"
+    When the corporate starts KYB
+    Then the KYB start answers a reference, remembered as "first reference"
+    When the corporate starts KYB
+    Then the KYB start answers the reference remembered as "first reference"
 
   @negative @corporates
   Scenario: KYB cannot start before the root email is verified
     Given a corporate is registered
     And the corporate has a password
-    When POST "/corporates/kyb" is called as the corporate
-    Then the response status is 409
-    And the error code is "EMAIL_UNVERIFIED"
+    When the corporate starts KYB
+    Then the KYB start is refused with EMAIL_UNVERIFIED
 
   @negative @consumers
   Scenario: KYC cannot start after a root email change until the new email is verified
     Given a consumer is onboarded and logged in
     And a new unique email is remembered as "new email"
-    When PATCH "/consumers" is called as the consumer with:
+    When the consumer updates their details with:
       """
       {"email": "${new email}"}
       """
-    Then the response status is 200
-    When POST "/consumers/kyc" is called as the consumer
-    Then the response status is 409
-    And the error code is "EMAIL_UNVERIFIED"
+    Then the consumer's details are updated
+    When the consumer starts KYC
+    Then the KYC start is refused with EMAIL_UNVERIFIED
 
   @negative @simulator @corporates
   Scenario: KYB cannot start again once approved
     Given a corporate is onboarded and verified
-    When POST "/corporates/kyb" is called as the corporate
-    Then the response status is 409
-    And the error code is "KYB_ALREADY_APPROVED"
+    When the corporate starts KYB
+    Then the KYB start is refused with KYB_ALREADY_APPROVED
 
   @negative @simulator @consumers
   Scenario: KYC cannot start again once approved
     Given a consumer is onboarded and verified
-    When POST "/consumers/kyc" is called as the consumer
-    Then the response status is 409
-    And the error code is "KYC_ALREADY_APPROVED"
+    When the consumer starts KYC
+    Then the KYC start is refused with KYC_ALREADY_APPROVED
 
   @negative @simulator @corporates
   Scenario Outline: KYB approval locks the corporate's verified details
     Given a corporate is onboarded and verified
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       <change>
       """
-    Then the response status is 409
-    And the error code is "ROOT_USER_ALREADY_VERIFIED"
+    Then the update is refused with ROOT_USER_ALREADY_VERIFIED
 
     Examples:
       | change                                                                                                         |
@@ -141,12 +111,11 @@ Feature: Due diligence: a corporate's KYB and a consumer's KYC
   @negative @simulator @consumers
   Scenario Outline: KYC approval locks the consumer's verified details
     Given a consumer is onboarded and verified
-    When PATCH "/consumers" is called as the consumer with:
+    When the consumer updates their details with:
       """
       <change>
       """
-    Then the response status is 409
-    And the error code is "CONSUMER_VERIFIED"
+    Then the update is refused with CONSUMER_VERIFIED
 
     Examples:
       | change                                                      |
@@ -158,49 +127,48 @@ Feature: Due diligence: a corporate's KYB and a consumer's KYC
   @simulator @corporates
   Scenario: After KYB approval the details it did not verify can still change
     Given a corporate is onboarded and verified
-    When PATCH "/corporates" is called as the corporate with:
+    When the corporate updates their details with:
       """
       {"tag": "after_kyb", "industry": "ACCOUNTING"}
       """
-    Then the response status is 200
-    And the response field "tag" equals "after_kyb"
+    Then the corporate's details are updated
+    And the corporate's identity reads:
+      | field | value     |
+      | tag   | after_kyb |
 
   @simulator @consumers
   Scenario: After KYC approval the details it did not verify can still change
     Given a consumer is onboarded and verified
-    When PATCH "/consumers" is called as the consumer with:
+    When the consumer updates their details with:
       """
       {"tag": "after_kyc", "occupation": "RETIRED"}
       """
-    Then the response status is 200
-    And the response field "rootUser.occupation" equals "RETIRED"
+    Then the consumer's details are updated
+    And the consumer's identity reads:
+      | field               | value   |
+      | rootUser.occupation | RETIRED |
 
   @negative
-  Scenario Outline: Due diligence needs a token
-    When <method> "<path>" is called without a token
-    Then the response status is 401
-    And the response has no body
+  Scenario Outline: Due diligence needs a valid token
+    Given a <identity> is onboarded and logged in
+    When the <identity> <does> with an invalid token
+    Then the <act> is unauthorised
 
     Examples:
-      | method | path           |
-      | GET    | /corporates/kyb |
-      | POST   | /corporates/kyb |
-      | GET    | /consumers/kyc  |
-      | POST   | /consumers/kyc  |
+      | identity  | does                  | act       |
+      | corporate | reads their KYB       | KYB read  |
+      | corporate | starts KYB            | KYB start |
+      | consumer  | reads their KYC       | KYC read  |
+      | consumer  | starts KYC            | KYC start |
 
   @negative
   Scenario: A consumer cannot start KYB
     Given a consumer is onboarded and logged in
-    When POST "/corporates/kyb" is called as the consumer
-    Then the response status is 403
-    And the error code is "INSUFFICIENT_PERMISSIONS"
+    When the consumer starts KYB
+    Then the KYB start is forbidden with INSUFFICIENT_PERMISSIONS
 
   @negative @consumers
   Scenario: KYC at an unknown level is rejected naming the field
     Given a consumer is onboarded and logged in
-    When POST "/consumers/kyc" is called as the consumer with:
-      """
-      {"kycLevel": "KYC_LEVEL_9"}
-      """
-    Then the response status is 400
-    And the field "kycLevel" is reported invalid with "IN"
+    When the consumer starts KYC at level KYC_LEVEL_9
+    Then the KYC start is rejected naming "kycLevel" as "IN"

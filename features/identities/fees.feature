@@ -6,11 +6,8 @@ Feature: Custom fees: charging a programme's fee to the logged-in identity, and 
 
   Scenario Outline: A new identity has accrued no fees
     Given a <identity> is onboarded and logged in
-    When GET "/fees" is called as the <identity>
-    Then the response status is 200
-    And the response field "fees" has 0 items
-    And the response field "count" equals 0
-    And the response field "responseCount" equals 0
+    When the <identity> lists their fees
+    Then the fee list is empty
 
     Examples:
       | identity  |
@@ -19,16 +16,14 @@ Feature: Custom fees: charging a programme's fee to the logged-in identity, and 
 
   Scenario: The fee list takes a page window and a sort order
     Given a corporate is onboarded and logged in
-    When GET "/fees?offset=0&limit=10&sortOrder=ASC" is called as the corporate
-    Then the response status is 200
-    And the response field "count" equals 0
+    When the corporate lists their fees with "offset=0&limit=10&sortOrder=ASC"
+    Then the fee list is empty
 
   @negative
   Scenario Outline: A fee list page outside the allowed window is rejected naming the field
     Given a corporate is onboarded and logged in
-    When GET "/fees?<query>" is called as the corporate
-    Then the response status is 400
-    And the field "<field>" is reported invalid with "<error>"
+    When the corporate lists their fees with "<query>"
+    Then the fee list is rejected naming "<field>" as "<error>"
 
     Examples:
       | query          | field     | error |
@@ -38,20 +33,19 @@ Feature: Custom fees: charging a programme's fee to the logged-in identity, and 
       | sortOrder=UP   | sortOrder | IN    |
 
   @negative
-  Scenario: The fee list needs a token
-    When GET "/fees" is called without a token
-    Then the response status is 401
-    And the response has no body
+  Scenario: The fee list needs a valid token
+    Given a corporate is onboarded and logged in
+    When the corporate lists their fees with an invalid token
+    Then the fee list is unauthorised
 
   @negative
   Scenario Outline: A fee type the programme does not define cannot be charged
     Given a <identity> is onboarded and logged in
-    When POST "/<identity>s/fees/charge" is called as the <identity> with:
+    When the <identity> asks to be charged a fee with:
       """
       {"feeType": "NO_SUCH_FEE_TYPE", "source": {"type": "managed_accounts", "id": "1"}}
       """
-    Then the response status is 409
-    And the error code is "UNRESOLVED_FEE_TYPE"
+    Then the fee charge is refused with UNRESOLVED_FEE_TYPE
 
     Examples:
       | identity  |
@@ -61,12 +55,11 @@ Feature: Custom fees: charging a programme's fee to the logged-in identity, and 
   @negative
   Scenario Outline: A fee cannot be charged to an instrument that does not exist
     Given a <identity> is onboarded and logged in
-    When POST "/<identity>s/fees/charge" is called as the <identity> with:
+    When the <identity> asks to be charged a fee with:
       """
       {"feeType": "SETUP_FEE", "source": {"type": "<type>", "id": "9000000000000000001"}}
       """
-    Then the response status is 409
-    And the error code is "UNRESOLVED_INSTRUMENT"
+    Then the fee charge is refused with UNRESOLVED_INSTRUMENT
 
     Examples:
       | identity  | type             |
@@ -76,12 +69,11 @@ Feature: Custom fees: charging a programme's fee to the logged-in identity, and 
   @negative
   Scenario Outline: A fee charge without a valid source is rejected naming the field
     Given a corporate is onboarded and logged in
-    When POST "/corporates/fees/charge" is called as the corporate with:
+    When the corporate asks to be charged a fee with:
       """
       <body>
       """
-    Then the response status is 400
-    And the field "<field>" is reported invalid with "<error>"
+    Then the fee charge is rejected naming "<field>" as "<error>"
 
     Examples:
       | body                                                              | field       | error    |
@@ -91,24 +83,21 @@ Feature: Custom fees: charging a programme's fee to the logged-in identity, and 
       | {"feeType": "SETUP_FEE", "source": {"type": "managed_cards", "id": "x1"}} | source.id | REGEX |
 
   @negative
-  Scenario Outline: Charging a fee needs a token
-    When POST "/<area>/fees/charge" is called without a token with:
-      """
-      {"feeType": "SETUP_FEE", "source": {"type": "managed_accounts", "id": "1"}}
-      """
-    Then the response status is 401
+  Scenario Outline: Charging a fee needs a valid token
+    Given a <identity> is onboarded and logged in
+    When the <identity> asks to be charged a fee with an invalid token
+    Then the fee charge is unauthorised
 
     Examples:
-      | area       |
-      | corporates |
-      | consumers  |
+      | identity  |
+      | corporate |
+      | consumer  |
 
   @negative
   Scenario: A consumer cannot be charged through the corporates' fee charge
     Given a consumer is onboarded and logged in
-    When POST "/corporates/fees/charge" is called as the consumer with:
+    When the consumer asks to be charged a fee through the corporates' fee charge with:
       """
       {"feeType": "SETUP_FEE", "source": {"type": "managed_accounts", "id": "1"}}
       """
-    Then the response status is 403
-    And the error code is "INSUFFICIENT_PERMISSIONS"
+    Then the fee charge is forbidden with INSUFFICIENT_PERMISSIONS

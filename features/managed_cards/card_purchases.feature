@@ -10,7 +10,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" at merchant category 5411 with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 750 EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR of which 750 available
     And the card "travel" has 1 card payment
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" with category 5411 in status SETTLEMENT_IN_PROGRESS
 
@@ -20,9 +20,9 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 2000 EUR
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 750 EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR of which 750 available
     When the card purchases settle
-    Then the card "travel" has 750 EUR available and 750 EUR actual
+    Then the card "travel" holds 750 EUR
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" in status SETTLED
     And the card payment events of the card "travel" are AUTHORISATION, SETTLEMENT
 
@@ -32,7 +32,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 1001 EUR at "Corner Shop" with the card "travel"
     Then the purchase is declined with DENIED_NOT_ENOUGH_FUNDS
-    And the card "travel" has 1000 EUR available and 1000 EUR actual
+    And the card "travel" holds 1000 EUR
     And card payment 1 of the card "travel" is a PURCHASE of 1001 EUR at "Corner Shop" in status DECLINED
     And card payment 1 of the card "travel" was declined for INSUFFICIENT_BALANCE
 
@@ -45,12 +45,12 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the card "travel" is BLOCKED with reason USER
     When the simulator buys 100 EUR with the card "travel"
     Then the purchase is declined with DENIED_CARD_INACTIVE
-    And the card "travel" has 1000 EUR available and 1000 EUR actual
+    And the card "travel" holds 1000 EUR
     When POST "/managed_cards/${travel.id}/unblock" is called as the corporate
     Then the response status is 204
     When the simulator buys 100 EUR with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 900 EUR available and 1000 EUR actual
+    And the card "travel" holds 1000 EUR of which 900 available
 
   @negative
   Scenario: A destroyed card's purchase is declined
@@ -69,14 +69,14 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 0 EUR with the card "travel"
     Then the purchase is declined with DENIED_AMOUNT_NOT_POSITIVE
-    And the card "travel" has 1000 EUR available and 1000 EUR actual
+    And the card "travel" holds 1000 EUR
 
   Scenario: A merchant refund credits the card
     Given a corporate is onboarded and verified
     And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator refunds 250 EUR from "Corner Shop" to the card "travel"
     Then the refund is approved
-    And the card "travel" has 1250 EUR available and 1250 EUR actual
+    And the card "travel" holds 1250 EUR
     And card payment 1 of the card "travel" is a REFUND of 250 EUR at "Corner Shop" in status SETTLED
     And the card payment events of the card "travel" are REFUND
 
@@ -114,7 +114,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     Then the purchase is approved
     When the simulator refunds 100 EUR with the details of the card "travel"
     Then the refund is approved
-    And the card "travel" has 800 EUR available and 1100 EUR actual
+    And the card "travel" holds 1100 EUR of which 800 available
     And the card "travel" has 2 card payments
 
   @emulator_only @negative
@@ -123,7 +123,7 @@ Feature: Card purchases and merchant refunds through the Simulator
     And the corporate has a prepaid card "travel" with 1000 EUR
     When the simulator buys 300 EUR with the details of the card "travel" but <wrong>
     Then the purchase is declined with <code>
-    And the card "travel" has 1000 EUR available and 1000 EUR actual
+    And the card "travel" holds 1000 EUR
 
     Examples:
       | wrong                 | code                 |

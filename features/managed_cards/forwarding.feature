@@ -14,7 +14,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
     Then the purchase is approved
     And the receiver got 1 authorisation request for the card "travel" of 1250 EUR
-    And the card "travel" has 750 EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR of which 750 available
 
   @negative
   Scenario: The programme denies a forwarded purchase, which moves nothing
@@ -25,7 +25,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
     When the simulator buys 1250 EUR at "Corner Shop" with the card "travel"
     Then the purchase is declined with DENIED_SPEND_CONTROL
     And the receiver got 1 authorisation request for the card "travel" of 1250 EUR
-    And the card "travel" has 2000 EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR
     And card payment 1 of the card "travel" is a PURCHASE of 1250 EUR at "Corner Shop" in status DECLINED
     And card payment 1 of the card "travel" was declined for AUTH_RULE_CHECKS_FAILED (AUTH_FORWARDING)
 
@@ -39,7 +39,7 @@ Feature: Authorisation forwarding: the programme approves or denies each card pu
     When the simulator buys 500 EUR at "Corner Shop" with the card "travel"
     Then the purchase <outcome>
     And the receiver got 1 authorisation request for the card "travel" of 500 EUR
-    And the card "travel" has <available> EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR of which <available> available
 
     Examples:
       | default | how                  | outcome                               | available |

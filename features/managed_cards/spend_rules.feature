@@ -45,7 +45,7 @@ Feature: Spend rules decide a card's purchases
       """
     When the simulator buys <purchase> with the card "travel"
     Then the purchase is declined with DENIED_SPEND_CONTROL
-    And the card "travel" has 2000 EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR
     And card payment 1 of the card "travel" is a PURCHASE of <amount> EUR at "Suite Shop" in status DECLINED
     And card payment 1 of the card "travel" was declined for AUTH_RULE_CHECKS_FAILED (<failure>)
 
@@ -70,7 +70,7 @@ Feature: Spend rules decide a card's purchases
       """
     When the simulator buys 500 EUR at merchant category 5411 from merchant id "M-2" in MLT with the card "travel"
     Then the purchase is approved
-    And the card "travel" has 1500 EUR available and 2000 EUR actual
+    And the card "travel" holds 2000 EUR of which 1500 available
 
   @emulator_only @expiry @journey
   Scenario: A daily spend limit declines the purchase that would pass it, and allows it again the next day

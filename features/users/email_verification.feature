@@ -7,76 +7,40 @@ Feature: Verifying an authorised user's email
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
     And the corporate has an authorised user
-    When POST "/users/verification/email/send" is called with:
-      """
-      {"email": "${authorised user.email}"}
-      """
-    Then the response status is 204
-    And the response has no body
-    When POST "/users/verification/email/verify" is called with:
-      """
-      {"email": "${authorised user.email}", "verificationCode": "${code}"}
-      """
-    Then the response status is 204
-    When POST "/users/verification/email/verify" is called with:
-      """
-      {"email": "${authorised user.email}", "verificationCode": "${code}"}
-      """
-    Then the response status is 409
-    And the error code is "VERIFICATION_CODE_INVALID"
+    When the authorised user asks for a code for their email
+    Then the email code request succeeds
+    When the authorised user verifies their email
+    Then the email verification succeeds
+    When the authorised user verifies their email
+    Then the email verification is refused with VERIFICATION_CODE_INVALID
 
   @negative
   Scenario: A code cannot be sent to an email no authorised user has
     Given a corporate is registered
-    When POST "/users/verification/email/send" is called with:
-      """
-      {"email": "nobody.${corporate.email}"}
-      """
-    Then the response status is 409
-    And the error code is "EMAIL_NOT_FOUND"
-    When POST "/users/verification/email/send" is called with:
-      """
-      {"email": "${corporate.email}"}
-      """
-    Then the response status is 409
-    And the error code is "EMAIL_NOT_FOUND"
+    When an email code is asked for "nobody.${corporate.email}" as an authorised user
+    Then the email code request is refused with EMAIL_NOT_FOUND
+    When an email code is asked for the corporate's email as an authorised user
+    Then the email code request is refused with EMAIL_NOT_FOUND
 
   @negative
   Scenario: A wrong code, or no code sent, does not verify the email
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
     And the corporate has an authorised user
-    When POST "/users/verification/email/verify" is called with:
-      """
-      {"email": "${authorised user.email}", "verificationCode": "${code}"}
-      """
-    Then the response status is 409
-    And the error code is "VERIFICATION_CODE_INVALID"
-    When POST "/users/verification/email/send" is called with:
-      """
-      {"email": "${authorised user.email}"}
-      """
-    And POST "/users/verification/email/verify" is called with:
-      """
-      {"email": "${authorised user.email}", "verificationCode": "654321"}
-      """
-    Then the response status is 409
-    And the error code is "VERIFICATION_CODE_INVALID"
+    When the authorised user verifies their email
+    Then the email verification is refused with VERIFICATION_CODE_INVALID
+    When the authorised user asks for a code for their email
+    And the authorised user verifies their email with the code "654321"
+    Then the email verification is refused with VERIFICATION_CODE_INVALID
 
   @negative
   Scenario: Malformed requests are rejected naming the field
-    When POST "/users/verification/email/send" is called with:
-      """
-      {"email": "not-an-email"}
-      """
-    Then the field "email" is reported invalid
-    When POST "/users/verification/email/verify" is called with:
-      """
-      {"email": "someone@weavr-suite.example.com"}
-      """
-    Then the field "verificationCode" is reported invalid with "REQUIRED"
+    When an email code is asked for "not-an-email" as an authorised user
+    Then the email code request is rejected naming "email"
+    When an email verification without a code is sent as an authorised user
+    Then the email verification is rejected naming "verificationCode" as "REQUIRED"
 
   @negative
   Scenario: Sending a code needs the api-key
-    When POST "/users/verification/email/send" is called with a wrong api-key
-    Then the response status is 401
+    When an email code is asked for "someone@weavr-suite.example.com" as an authorised user with a wrong api-key
+    Then the email code request is unauthorised

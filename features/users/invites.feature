@@ -9,49 +9,43 @@ Feature: Inviting an authorised user
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
     When the corporate creates an authorised user
-    Then the response status is 200
+    Then the user creation succeeds
     When the corporate invites the authorised user
-    Then the response status is 204
-    And the response has no body
-    When POST "/users/${authorised user.user id}/invite/validate" is called with:
-      """
-      {"inviteCode": "${code}"}
-      """
-    Then the response status is 204
+    Then the invitation succeeds
+    When the authorised user checks their invite
+    Then the invite check succeeds
     When the authorised user accepts their invite
-    Then the response status is 200
-    And the response field "token" exists
+    Then the authorised user's invite is accepted
     When the authorised user logs in
-    Then the response status is 200
-    And the response field "identity.id" equals "${corporate.id}"
-    And the response field "credentials.type" equals "USER"
-    And the response field "credentials.id" equals "${authorised user.user id}"
-    When GET "/users/${authorised user.user id}" is called as the authorised user
-    Then the response status is 200
-    And the response field "email" equals "${authorised user.email}"
-    And the response field "active" equals true
-    When POST "/users/${authorised user.user id}/deactivate" is called as the corporate
-    Then the response status is 204
-    When GET "/users/${authorised user.user id}" is called as the authorised user
-    Then the response status is 401
+    Then the authorised user is signed in
+    And the authorised user's user record as they read it reads:
+      | field  | value                    |
+      | email  | ${authorised user.email} |
+      | active | true                     |
+    When the corporate deactivates the authorised user
+    Then the deactivation succeeds
+    When the authorised user reads their user record
+    Then the user read is unauthorised
     When the authorised user logs in
-    Then the response status is 403
-    When GET "/users/${authorised user.user id}" is called as the corporate
-    Then the response field "active" equals false
-    When POST "/users/${authorised user.user id}/activate" is called as the corporate
-    Then the response status is 204
+    Then the sign-in is forbidden
+    And the authorised user's user record reads:
+      | field  | value |
+      | active | false |
+    When the corporate activates the authorised user
+    Then the activation succeeds
     When the authorised user logs in
-    Then the response status is 200
-    When GET "/users/${authorised user.user id}" is called as the authorised user
-    Then the response field "active" equals true
+    Then the authorised user is signed in
+    And the authorised user's user record as they read it reads:
+      | field  | value |
+      | active | true  |
 
   @negative
-  Scenario: Sending an invite needs a token
+  Scenario: Sending an invite needs a valid token
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
     And the corporate has an authorised user
-    When POST "/users/${authorised user.user id}/invite" is called without a token
-    Then the response status is 401
+    When the corporate invites the authorised user with an invalid token
+    Then the invitation is unauthorised
 
   @negative
   Scenario: A corporate cannot invite another corporate's user
@@ -60,22 +54,17 @@ Feature: Inviting an authorised user
     And the corporate has an authorised user
     And a corporate outsider is onboarded and logged in
     When the corporate outsider invites the authorised user
-    Then the response status is 404
+    Then the invitation is not found
 
   @negative
   Scenario: An invite cannot be checked or accepted before it is sent
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
     And the corporate has an authorised user
-    When POST "/users/${authorised user.user id}/invite/validate" is called with:
-      """
-      {"inviteCode": "${code}"}
-      """
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
+    When the authorised user checks their invite
+    Then the invite check is refused with INVITE_OR_INVITE_CODE_INVALID
     When the authorised user accepts their invite
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
+    Then the invite acceptance is refused with INVITE_OR_INVITE_CODE_INVALID
 
   @negative
   Scenario: A wrong invite code is refused when checking and when accepting the invite
@@ -83,35 +72,21 @@ Feature: Inviting an authorised user
     And the corporate has a stepped-up token
     And the corporate has an authorised user
     When the corporate invites the authorised user
-    Then the response status is 204
-    When POST "/users/${authorised user.user id}/invite/validate" is called with:
-      """
-      {"inviteCode": "654321"}
-      """
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
-    When POST "/users/${authorised user.user id}/invite/consume" is called with:
-      """
-      {"inviteCode": "654321", "password": {"value": "Qa3f8e1c2b9!9"}}
-      """
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
+    Then the invitation succeeds
+    When the authorised user checks their invite with the code "654321"
+    Then the invite check is refused with INVITE_OR_INVITE_CODE_INVALID
+    When the authorised user accepts their invite with the code "654321"
+    Then the invite acceptance is refused with INVITE_OR_INVITE_CODE_INVALID
 
   @negative
   Scenario: An invite code must be six digits
     Given a corporate is onboarded and logged in
     And the corporate has a stepped-up token
     And the corporate has an authorised user
-    When POST "/users/${authorised user.user id}/invite/validate" is called with:
-      """
-      {"inviteCode": "12ab"}
-      """
-    Then the field "inviteCode" is reported invalid with "REGEX"
-    When POST "/users/${authorised user.user id}/invite/consume" is called with:
-      """
-      {"inviteCode": "${code}"}
-      """
-    Then the field "password" is reported invalid with "REQUIRED"
+    When the authorised user checks their invite with the code "12ab"
+    Then the invite check is rejected naming "inviteCode" as "REGEX"
+    When the authorised user accepts their invite without a password
+    Then the invite acceptance is rejected naming "password" as "REQUIRED"
 
   @negative
   Scenario: An accepted invite cannot be used or sent again
@@ -119,18 +94,12 @@ Feature: Inviting an authorised user
     And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
-    When POST "/users/${authorised user.user id}/invite/validate" is called with:
-      """
-      {"inviteCode": "${code}"}
-      """
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
+    When the authorised user checks their invite
+    Then the invite check is refused with INVITE_OR_INVITE_CODE_INVALID
     When the authorised user accepts their invite
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
+    Then the invite acceptance is refused with INVITE_OR_INVITE_CODE_INVALID
     When the corporate invites the authorised user
-    Then the response status is 409
-    And the error code is "INVITE_ALREADY_CONSUMED"
+    Then the invitation is refused with INVITE_ALREADY_CONSUMED
 
   @negative
   Scenario: A password that breaks the password rules does not consume the invite
@@ -138,14 +107,10 @@ Feature: Inviting an authorised user
     And the corporate has a stepped-up token
     And the corporate has an authorised user
     When the corporate invites the authorised user
-    And POST "/users/${authorised user.user id}/invite/consume" is called with:
-      """
-      {"inviteCode": "${code}", "password": {"value": "Ab1!"}}
-      """
-    Then the response status is 409
-    And the error code is "PASSWORD_TOO_SHORT"
+    And the authorised user accepts their invite with the password "Ab1!"
+    Then the invite acceptance is refused with PASSWORD_TOO_SHORT
     When the authorised user accepts their invite
-    Then the response status is 200
+    Then the authorised user's invite is accepted
 
   @negative
   Scenario: A user whose password is already set cannot set another through an invite
@@ -154,28 +119,20 @@ Feature: Inviting an authorised user
     And the corporate has an authorised user
     And the authorised user has a password
     When the corporate invites the authorised user
-    Then the response status is 204
+    Then the invitation succeeds
     When the authorised user accepts their invite
-    Then the response status is 409
-    And the error code is "PASSWORD_ALREADY_CREATED"
+    Then the invite acceptance is refused with PASSWORD_ALREADY_CREATED
 
   @negative
   Scenario: The invite of an unknown user is not found, and checking or accepting one needs the api-key
-    When POST "/users/999000000000000001/invite/validate" is called with:
-      """
-      {"inviteCode": "${code}"}
-      """
-    Then the response status is 404
-    When POST "/users/999000000000000001/invite/consume" is called with:
-      """
-      {"inviteCode": "${code}", "password": {"value": "Qa3f8e1c2b9!9"}}
-      """
-    Then the response status is 404
-    And the error code is "TOKEN_NOT_FOUND"
-    When POST "/users/999000000000000001/invite/validate" is called with a wrong api-key
-    Then the response status is 401
-    When POST "/users/999000000000000001/invite/consume" is called with no api-key
-    Then the response status is 401
+    When the invite of an unknown user is checked
+    Then the invite check is not found
+    When the invite of an unknown user is accepted
+    Then the invite acceptance is not found with TOKEN_NOT_FOUND
+    When the invite of an unknown user is checked with a wrong api-key
+    Then the invite check is unauthorised
+    When the invite of an unknown user is accepted with no api-key
+    Then the invite acceptance is unauthorised
 
   @negative @emulator_only @expiry
   Scenario: An invite is valid for one month
@@ -184,12 +141,7 @@ Feature: Inviting an authorised user
     And the corporate has an authorised user
     When the corporate invites the authorised user
     And 32 days pass
-    And POST "/users/${authorised user.user id}/invite/validate" is called with:
-      """
-      {"inviteCode": "${code}"}
-      """
-    Then the response status is 409
-    And the error code is "INVITE_OR_INVITE_CODE_INVALID"
+    And the authorised user checks their invite
+    Then the invite check is refused with INVITE_OR_INVITE_CODE_INVALID
     When the authorised user accepts their invite
-    Then the response status is 410
-    And the error code is "TOKEN_EXPIRED"
+    Then the invite acceptance is gone with TOKEN_EXPIRED

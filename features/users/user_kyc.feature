@@ -9,26 +9,20 @@ Feature: KYC of a corporate's authorised user
     And the corporate has a stepped-up token
     And the corporate has an authorised user
     And the authorised user has accepted their invite
-    When POST "/users/kyc" is called as the authorised user
-    Then the response status is 409
-    And the error code is "EMAIL_NOT_VERIFIED"
+    When the authorised user starts their KYC as an authorised user
+    Then the user KYC start is refused with EMAIL_NOT_VERIFIED
     Given the authorised user has verified their email
-    When POST "/users/kyc" is called as the authorised user
-    Then the response status is 409
-    And the error code is "MOBILE_NOT_VERIFIED"
+    When the authorised user starts their KYC as an authorised user
+    Then the user KYC start is refused with MOBILE_NOT_VERIFIED
     Given the authorised user has enrolled their mobile for SMS one-time passwords
-    When POST "/users/kyc" is called as the authorised user
-    Then the response status is 409
-    And the error code is "KYB_IDENTITY_NOT_APPROVED"
+    When the authorised user starts their KYC as an authorised user
+    Then the user KYC start is refused with KYB_IDENTITY_NOT_APPROVED
 
   @negative
   Scenario: KYC needs an authorised user's token
     Given a corporate is onboarded and logged in
-    When POST "/users/kyc" is called without a token
-    Then the response status is 401
-    When POST "/users/kyc" is called as the corporate
-    Then the response status is 403
-    And the error code is "INSUFFICIENT_PERMISSIONS"
+    When the corporate starts their KYC as an authorised user
+    Then the user KYC start is forbidden with INSUFFICIENT_PERMISSIONS
 
   Scenario: Once the corporate passed KYB its verified authorised user starts KYC
     Given a corporate is onboarded and logged in
@@ -38,10 +32,8 @@ Feature: KYC of a corporate's authorised user
     And the authorised user has verified their email
     And the authorised user has enrolled their mobile for SMS one-time passwords
     When the simulator verifies the corporate
-    Then the response status is 204
-    When POST "/users/kyc" is called as the authorised user
-    Then the response status is 200
-    And I remember the response field "reference" as "kyc reference"
-    When POST "/users/kyc" is called as the authorised user
-    Then the response status is 200
-    And the response field "reference" equals "${kyc reference}"
+    Then the verification by the simulator succeeds
+    When the authorised user starts their KYC as an authorised user
+    Then the user KYC start answers a reference, remembered as "kyc reference"
+    When the authorised user starts their KYC as an authorised user
+    Then the user KYC start answers the reference remembered as "kyc reference"
