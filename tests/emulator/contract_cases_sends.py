@@ -3,13 +3,9 @@ registered in contract_cases.CASES."""
 from __future__ import annotations
 
 from .contract_cases import case
+from .control_plane import now_ms
 from .helpers import Emu
 from .send_helpers import parties, payee, send, trusted
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
 
 
 def pending(emu: Emu, amount: int = 2000):

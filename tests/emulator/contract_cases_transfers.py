@@ -5,12 +5,8 @@ from __future__ import annotations
 from support.driver import instrument, transfers
 
 from .contract_cases import account, case, verified
+from .control_plane import now_ms
 from .helpers import Emu, deposit
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
 
 
 def funded(emu: Emu, amount: int = 500) -> tuple[dict, str, str]:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from .control_plane import advance
+
 CODE = "123456"
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def login(emu, email, password):

@@ -2,16 +2,9 @@
 description's validation failure, removal, and their use by sends (trusted: no challenge)."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
+from .control_plane import outbox
 from .send_helpers import parties, payee, send, trusted
 from .test_managed_accounts import balances
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
 
 
 def test_a_verified_batch_makes_its_payees_active_and_trusted(emu):

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import json
 import time
-from types import SimpleNamespace
 
 import pytest
 
 from emulator.areas.bulks.bulks import BATCH, TICK_MS
 
+from .control_plane import outbox
 from .helpers import Emu
 from .test_managed_accounts import balances, create_account, deposit, verified_corporate
 from .test_transfers import transfer_body
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
 
 
 @pytest.fixture

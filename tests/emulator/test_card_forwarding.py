@@ -8,11 +8,7 @@ from schemas import load_contract
 from support.receiver import APPROVED, DENIED, SILENT, UNKNOWN, Receiver
 
 from .cards_helpers import create_card, funded_card, get_card, verified_corporate
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
+from .control_plane import advance
 
 
 @pytest.fixture

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import json
 
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
+from .control_plane import advance
 
 
 def test_unknown_api_key_is_401_without_body(emu):

@@ -7,19 +7,10 @@ import pytest
 from emulator.services import Owner
 from support.driver import identities
 
+from .control_plane import advance, now_ms
 from .helpers import Emu, unique_email
 
 CODE = "123456"
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def consumer_body(emu: Emu, email: str | None = None, **overrides) -> dict:

@@ -2,18 +2,11 @@
 and the wires area's `match` recognises only an ACTIVE account's details."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from emulator.services import Owner
 
 from .contract_cases import verified
 from .contract_cases_linked_accounts import IBAN, declaration, linked
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
+from .control_plane import outbox
 
 
 def _get(emu, corporate, account_id, suffix=""):

@@ -8,17 +8,8 @@ import pytest
 
 from support.driver import identities, managed_accounts
 
+from .control_plane import advance, now_ms
 from .helpers import Emu, create_account, deposit, verified_consumer, verified_corporate
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def consumer(emu: Emu) -> dict:

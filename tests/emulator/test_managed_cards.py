@@ -2,18 +2,11 @@
 call on the backend."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from .cards_helpers import card_body, create_account, create_card, get_card, verified_corporate
+from .control_plane import outbox
 from .test_managed_accounts import consumer
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
 
 
 def _luhn_ok(number: str) -> bool:

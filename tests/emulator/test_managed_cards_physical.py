@@ -1,25 +1,8 @@
 """Physical cards and the Simulator's card lifecycle in the emulator."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from .cards_helpers import DELIVERY, create_card, funded_card, get_card, verified_corporate
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
+from .control_plane import advance, now_ms, outbox
 
 
 def _post(emu, owner, card_id, action, body=None):

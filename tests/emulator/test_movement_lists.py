@@ -5,15 +5,11 @@ from __future__ import annotations
 import pytest
 
 from .contract_cases_wires import funded, owt
+from .control_plane import now_ms
 from .helpers import Emu
 from .send_helpers import parties, send
 from .test_managed_accounts import create_account, deposit, verified_corporate
 from .test_transfers import transfer
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
 
 
 def listed_ids(emu: Emu, owner: dict, path: str, key: str, query: str) -> list[str]:

@@ -3,28 +3,12 @@ scheduled sends on the clock, cancel, the 409 rules and idempotent replays under
 from __future__ import annotations
 
 import threading
-from types import SimpleNamespace
 
 import pytest
 
+from .control_plane import advance, now_ms, outbox
 from .send_helpers import confirm, parties, send
 from .test_managed_accounts import balances, create_account
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def test_a_send_waits_for_its_challenge_then_moves_the_money_once(emu):

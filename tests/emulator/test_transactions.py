@@ -2,13 +2,9 @@
 ledger, with scheduled transfers SUBMITTED until they run."""
 from __future__ import annotations
 
+from .control_plane import advance
 from .test_managed_accounts import charge, create_account, deposit, verified_corporate
 from .test_transfers import cancel, scheduled, transfer
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def activity(emu, owner, query=""):

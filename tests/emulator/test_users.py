@@ -3,14 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from .control_plane import advance
 from .helpers import unique_email
 
 PASSWORD = "Passw0rd!user"
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 @pytest.fixture

@@ -8,24 +8,13 @@ import hashlib
 import hmac
 import json
 import threading
-from types import SimpleNamespace
 
 import pytest
 
 from emulator.webhooks import BACKOFF_SECONDS, MAX_ATTEMPTS
 
+from .control_plane import advance, outbox
 from .webhook_sink import Sink
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 @pytest.fixture

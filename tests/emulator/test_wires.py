@@ -3,29 +3,12 @@ SCA, scheduling), where its money is at each step, the bank's accept and reject,
 account's bank details."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from .contract_cases_wires import IBAN_CLOSE, arrived, cbt, created, funded, owt
+from .control_plane import advance, now_ms, outbox
 from .helpers import Emu
 from .test_managed_accounts import balances as balances_of
-
-
-def outbox(emu, event_type: str | None = None) -> list:
-    """The events as the control plane shows them, oldest first (each with .type and .payload)."""
-    listed = emu.call("GET", "", mount="/_emulator/events").body["events"]
-    return [SimpleNamespace(**e) for e in listed if event_type in (None, e["type"])]
-
-
-def now_ms(emu) -> int:
-    """The emulator's time, as the control plane tells it."""
-    return emu.call("GET", "", mount="/_emulator/clock").body["nowMs"]
-
-
-def advance(emu, seconds) -> None:
-    """Moves the emulator's clock as a client can: through the control plane."""
-    assert emu.call("POST", "", {"advanceSeconds": seconds}, mount="/_emulator/clock").status == 200
 
 
 def balances(emu: Emu, corporate: dict, account_id: str) -> tuple[int, int]:
