@@ -11,6 +11,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from schemas import load_contract
+from support.grounding import assumed
 from support.receiver import APPROVED, DENIED, SILENT, UNKNOWN, Receiver
 
 from . import card_payment_flows as cards
@@ -151,6 +152,10 @@ def card_has_spend_rules(ctx, card, docstring):
                           json=ctx.fill_json(docstring)), 204, f"setting the spend rules of {card!r}")
 
 
+# Where AllLevelSpendRules answers each level's rules; every other top-level field is a deprecated twin.
+LEVELS = {"cardLevelSpendRules", "profileLevelSpendRules", "identityLevelSpendRules"}
+
+
 @then(parsers.re(rf"the spend rules of {CARD} are:$"))
 def spend_rules_are(ctx, card, docstring):
     """Then the spend rules of the card "travel" are:
@@ -158,13 +163,22 @@ def spend_rules_are(ctx, card, docstring):
         {"blockedMerchantCategories": ["5411"], "maxTransactionAmount": 5000}
         \"\"\"
 
-    Reads the card's spend rules as its owner: the card-level rules equal the JSON, field for field.
+    Reads the card's spend rules as its owner: the card-level rules equal the JSON, field for field, and each
+    deprecated top-level twin the target answers equals its card-level rule (assumed).
     """
     found = ctx.resource(card, "managed_cards")
     body = flows.expect(ctx.call("GET", f"{found.path}/spend_rules", as_actor=ctx.actor(found.owner)), 200,
                         f"reading the spend rules of {card!r}").body
-    assert body.get("cardLevelSpendRules") == ctx.fill_json(docstring), (
-        f"the card {card!r} has card-level spend rules {body.get('cardLevelSpendRules')}")
+    rules = body.get("cardLevelSpendRules")
+    assert rules == ctx.fill_json(docstring), f"the card {card!r} has card-level spend rules {rules}"
+    # Each deprecated top-level rule says "use cardLevelSpendRules.<same name> instead". That a target answers the
+    # twin with the card's own value (and not, say, a value merged across levels) is the emulator's reading.
+    twins = {name: value for name, value in body.items() if name not in LEVELS}
+    card_level = {name: (rules or {}).get(name) for name in twins}
+    with assumed("managed_cards.md#spend-rules-deprecated-and-current-fields",
+                 what=f"the deprecated top-level spend rules of {card!r}", expected=card_level, observed=twins):
+        assert twins == card_level, (
+            f"the card {card!r} answers the deprecated top-level spend rules {twins}; its card-level ones are {rules}")
 
 
 # -- card payments ---------------------------------------------------------------------------------------
