@@ -26,7 +26,7 @@ def act_fails(ctx, act, outcome, code):
     """Then the registration is refused with ROOT_EMAIL_NOT_UNIQUE
 
     refused 409, forbidden 403, not found 404, gone 410, locked 423, unauthorised 401; with the `errorCode`
-    when one is given. A 401 or 423, or a 403 given no code, carries no body.
+    when one is given; without one, an answer whose status the operation declares without a body has none.
     """
     outcomes.expect_failure(ctx, act, outcome, code)
 
