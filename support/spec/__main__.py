@@ -11,6 +11,9 @@ import os
 import sys
 from pathlib import Path
 
+from schemas.contract import SCHEMAS_DIR
+
+from .. import baseline
 from ..coverage import PARTIAL
 from .diff import diff
 from .extract import extract
@@ -135,6 +138,8 @@ def cmd_sync(args) -> int:
         raise SpecSourceError(f"{args.spec} cannot be extracted: {exc}") from exc
     counts = ", ".join(f"{k} {v}" for k, v in manifest["counts"].items())
     print(f"synced {manifest['source']} ({manifest['version']}) into {target}: {counts}")
+    if args.namespace == "multi" and out.resolve() == SCHEMAS_DIR:
+        baseline.main([])  # the baseline feature is written from this contract: it follows the sync, not a reminder
     if old is None:
         print("no earlier contract there; everything is new")
         return 0
