@@ -15,6 +15,7 @@ committed; tests/support/test_baseline.py fails when it differs from what this m
 """
 from __future__ import annotations
 
+import json
 import sys
 import textwrap
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Row:
     path: str
     identity: str = ""  # who signs in for the row: corporate or consumer; "" when the api-key alone suffices
     field: str = ""
+    stepped_up: bool = False  # the operation may ask for a stepped-up token before it looks at the id
 
 
 @dataclass
@@ -94,8 +96,14 @@ def unknown_id(contract) -> Outline:
         if "404" not in op.responses:
             left_out.setdefault("the description declares no 404", []).append(op.operation_id)
         else:
-            rows.append(Row(op.operation_id, op.method, op.path, _identity(op)))
+            rows.append(Row(op.operation_id, op.method, op.path, _identity(op), stepped_up=asks_step_up(op)))
     return Outline(rows, left_out)
+
+
+def asks_step_up(operation) -> bool:
+    """Its 403 lists STEP_UP_REQUIRED: which the target checks first, the token or the id, the description does not
+    say, so the row asks with a stepped-up token and the 404 is the one answer left."""
+    return "STEP_UP_REQUIRED" in json.dumps(operation.response(403) or {})
 
 
 def missing_field(contract) -> Outline:
@@ -120,10 +128,10 @@ HEADER = """\
 Feature: Every operation's baseline refusals, generated from the contract
   Three answers the description declares for most operations, one row per operation: a call without a token
   (or, where the api-key alone is asked, without the api-key) is refused with 401; a signed-in identity asking
-  for an id nobody issued ({unknown}) is answered 404; a body without one of its required fields is
-  refused with 400 naming the field (a row per required field). The rest of each request is valid: the smallest
-  body its schema accepts, every other path parameter its first allowed value. Each answer is also checked
-  against its operation's schema, as every answer is.
+  for an id nobody issued ({unknown}), stepped up where the operation may ask for it, is answered 404; a
+  body without one of its required fields is refused with 400 naming the field (a row per required field). The
+  rest of each request is valid: the smallest body its schema accepts, every other path parameter its first
+  allowed value. Each answer is also checked against its operation's schema, as every answer is.
 """
 
 
@@ -171,11 +179,16 @@ def render(contract=None) -> str:
 
     ids = unknown_id(contract)
     lines += ["", *_left_out(ids)]
-    signed_in = [row for row in ids.rows if row.identity]
+    signed_in = [row for row in ids.rows if row.identity and not row.stepped_up]
     lines += _outline("<operation> does not find an unknown id",
                       ["Given a <identity> is onboarded and logged in",
                        f"When the <identity> calls {call} for an unknown id", "Then <operation> answers 404"],
                       signed_in, ["operation", "method", "path", "identity"])
+    lines += _outline("<operation> does not find an unknown id, asked with a stepped-up token",
+                      ["Given a <identity> is onboarded and logged in", "And the <identity> has a stepped-up token",
+                       f"When the <identity> calls {call} for an unknown id", "Then <operation> answers 404"],
+                      [row for row in ids.rows if row.identity and row.stepped_up],
+                      ["operation", "method", "path", "identity"])
     lines += _outline("<operation> does not find an unknown id, called with the api-key alone",
                       [f"When {call} is called with the api-key alone for an unknown id", "Then <operation> answers 404"],
                       [row for row in ids.rows if not row.identity], ["operation", "method", "path"])

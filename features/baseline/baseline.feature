@@ -5,10 +5,10 @@
 Feature: Every operation's baseline refusals, generated from the contract
   Three answers the description declares for most operations, one row per operation: a call without a token
   (or, where the api-key alone is asked, without the api-key) is refused with 401; a signed-in identity asking
-  for an id nobody issued (9000000000000000001) is answered 404; a body without one of its required fields is
-  refused with 400 naming the field (a row per required field). The rest of each request is valid: the smallest
-  body its schema accepts, every other path parameter its first allowed value. Each answer is also checked
-  against its operation's schema, as every answer is.
+  for an id nobody issued (9000000000000000001), stepped up where the operation may ask for it, is answered 404; a
+  body without one of its required fields is refused with 400 naming the field (a row per required field). The
+  rest of each request is valid: the smallest body its schema accepts, every other path parameter its first
+  allowed value. Each answer is also checked against its operation's schema, as every answer is.
 
   # Not covered here (a token is optional: a call without one is not refused): requestAccessToken, userIdentities.
   # Not covered here (the description declares no 401): bulksManagedCardBlock, bulksManagedCardRemove,
@@ -194,33 +194,18 @@ Feature: Every operation's baseline refusals, generated from the contract
       | correspondentBankTransferGet             | GET    | /correspondent_bank_transfers/{id}                   | corporate |
       | correspondentBankTransferCancel          | POST   | /correspondent_bank_transfers/{id}/cancel            | corporate |
       | correspondentBankTransferConfirm         | POST   | /correspondent_bank_transfers/{id}/confirm           | corporate |
-      | managedAccountStatementDeprecated        | GET    | /deprecated/managed_accounts/{id}/statement          | corporate |
-      | managedCardStatementDeprecated           | GET    | /deprecated/managed_cards/{id}/statement             | corporate |
       | incomingWireTransferGet                  | GET    | /incoming_wire_transfers/{id}                        | corporate |
-      | linkedAccountGet                         | GET    | /linked_accounts/{id}                                | corporate |
-      | linkedAccountUpdate                      | PATCH  | /linked_accounts/{id}                                | corporate |
       | linkedAccountBlock                       | POST   | /linked_accounts/{id}/block                          | corporate |
       | linkedAccountRemove                      | POST   | /linked_accounts/{id}/remove                         | corporate |
       | linkedAccountUnblock                     | POST   | /linked_accounts/{id}/unblock                        | corporate |
-      | managedAccountGet                        | GET    | /managed_accounts/{id}                               | corporate |
-      | managedAccountUpdate                     | PATCH  | /managed_accounts/{id}                               | corporate |
       | managedAccountBlock                      | POST   | /managed_accounts/{id}/block                         | corporate |
       | managedAccountIBANGet                    | GET    | /managed_accounts/{id}/iban                          | corporate |
       | managedAccountsIBANUpgrade               | POST   | /managed_accounts/{id}/iban                          | corporate |
       | managedAccountRemove                     | POST   | /managed_accounts/{id}/remove                        | corporate |
-      | managedAccountStatement                  | GET    | /managed_accounts/{id}/statement                     | corporate |
-      | managedAccountTransactionsGet            | GET    | /managed_accounts/{id}/transactions                  | corporate |
-      | managedAccountTransactionGet             | GET    | /managed_accounts/{id}/transactions/{transactionId}  | corporate |
       | managedAccountUnblock                    | POST   | /managed_accounts/{id}/unblock                       | corporate |
-      | managedCardGet                           | GET    | /managed_cards/{id}                                  | corporate |
-      | managedCardUpdate                        | PATCH  | /managed_cards/{id}                                  | corporate |
       | managedCardBlock                         | POST   | /managed_cards/{id}/block                            | corporate |
-      | managedCardPhysicalUpgrade               | POST   | /managed_cards/{id}/physical                         | corporate |
-      | managedCardPhysicalActivate              | POST   | /managed_cards/{id}/physical/activate                | corporate |
       | managedCardPhysicalContactlessLimitReset | POST   | /managed_cards/{id}/physical/contactless_limit/reset | corporate |
-      | managedCardPhysicalPinGet                | GET    | /managed_cards/{id}/physical/pin                     | corporate |
       | managedCardPhysicalPinUnBlock            | PATCH  | /managed_cards/{id}/physical/pin/unblock             | corporate |
-      | managedCardPhysicalReplaceDamaged        | POST   | /managed_cards/{id}/physical/replace_damaged         | corporate |
       | managedCardPhysicalReportLost            | POST   | /managed_cards/{id}/physical/report_lost             | corporate |
       | managedCardPhysicalReportStolen          | POST   | /managed_cards/{id}/physical/report_stolen           | corporate |
       | managedCardRemove                        | POST   | /managed_cards/{id}/remove                           | corporate |
@@ -228,22 +213,46 @@ Feature: Every operation's baseline refusals, generated from the contract
       | managedCardSpendRulesCreate              | POST   | /managed_cards/{id}/spend_rules                      | corporate |
       | managedCardSpendRulesDelete              | DELETE | /managed_cards/{id}/spend_rules                      | corporate |
       | managedCardSpendRulesUpdate              | PATCH  | /managed_cards/{id}/spend_rules                      | corporate |
-      | managedCardStatement                     | GET    | /managed_cards/{id}/statement                        | corporate |
-      | managedCardTransactionsGet               | GET    | /managed_cards/{id}/transactions                     | corporate |
-      | managedCardTransactionGet                | GET    | /managed_cards/{id}/transactions/{transactionId}     | corporate |
       | managedCardUnblock                       | POST   | /managed_cards/{id}/unblock                          | corporate |
-      | outgoingWireTransferGet                  | GET    | /outgoing_wire_transfers/{id}                        | corporate |
-      | outgoingWireTransferSingleCancel         | POST   | /outgoing_wire_transfers/{id}/cancel                 | corporate |
-      | outgoingWireTransferConfirm              | POST   | /outgoing_wire_transfers/{id}/confirm                | corporate |
-      | outgoingWireTransferPaymentConfirmation  | GET    | /outgoing_wire_transfers/{id}/payment_confirmation   | corporate |
-      | sendGet                                  | GET    | /sends/{id}                                          | corporate |
-      | sendSingleCancel                         | POST   | /sends/{id}/cancel                                   | corporate |
-      | transferGet                              | GET    | /transfers/{id}                                      | corporate |
       | userGetById                              | GET    | /users/{user_id}                                     | corporate |
       | userUpdate                               | PATCH  | /users/{user_id}                                     | corporate |
       | userActivate                             | POST   | /users/{user_id}/activate                            | corporate |
       | userDeactivate                           | POST   | /users/{user_id}/deactivate                          | corporate |
       | userInviteSend                           | POST   | /users/{user_id}/invite                              | corporate |
+
+  Scenario Outline: <operation> does not find an unknown id, asked with a stepped-up token
+    Given a <identity> is onboarded and logged in
+    And the <identity> has a stepped-up token
+    When the <identity> calls <operation> (<method> <path>) for an unknown id
+    Then <operation> answers 404
+
+    Examples:
+      | operation                               | method | path                                                | identity  |
+      | managedAccountStatementDeprecated       | GET    | /deprecated/managed_accounts/{id}/statement         | corporate |
+      | managedCardStatementDeprecated          | GET    | /deprecated/managed_cards/{id}/statement            | corporate |
+      | linkedAccountGet                        | GET    | /linked_accounts/{id}                               | corporate |
+      | linkedAccountUpdate                     | PATCH  | /linked_accounts/{id}                               | corporate |
+      | managedAccountGet                       | GET    | /managed_accounts/{id}                              | corporate |
+      | managedAccountUpdate                    | PATCH  | /managed_accounts/{id}                              | corporate |
+      | managedAccountStatement                 | GET    | /managed_accounts/{id}/statement                    | corporate |
+      | managedAccountTransactionsGet           | GET    | /managed_accounts/{id}/transactions                 | corporate |
+      | managedAccountTransactionGet            | GET    | /managed_accounts/{id}/transactions/{transactionId} | corporate |
+      | managedCardGet                          | GET    | /managed_cards/{id}                                 | corporate |
+      | managedCardUpdate                       | PATCH  | /managed_cards/{id}                                 | corporate |
+      | managedCardPhysicalUpgrade              | POST   | /managed_cards/{id}/physical                        | corporate |
+      | managedCardPhysicalActivate             | POST   | /managed_cards/{id}/physical/activate               | corporate |
+      | managedCardPhysicalPinGet               | GET    | /managed_cards/{id}/physical/pin                    | corporate |
+      | managedCardPhysicalReplaceDamaged       | POST   | /managed_cards/{id}/physical/replace_damaged        | corporate |
+      | managedCardStatement                    | GET    | /managed_cards/{id}/statement                       | corporate |
+      | managedCardTransactionsGet              | GET    | /managed_cards/{id}/transactions                    | corporate |
+      | managedCardTransactionGet               | GET    | /managed_cards/{id}/transactions/{transactionId}    | corporate |
+      | outgoingWireTransferGet                 | GET    | /outgoing_wire_transfers/{id}                       | corporate |
+      | outgoingWireTransferSingleCancel        | POST   | /outgoing_wire_transfers/{id}/cancel                | corporate |
+      | outgoingWireTransferConfirm             | POST   | /outgoing_wire_transfers/{id}/confirm               | corporate |
+      | outgoingWireTransferPaymentConfirmation | GET    | /outgoing_wire_transfers/{id}/payment_confirmation  | corporate |
+      | sendGet                                 | GET    | /sends/{id}                                         | corporate |
+      | sendSingleCancel                        | POST   | /sends/{id}/cancel                                  | corporate |
+      | transferGet                             | GET    | /transfers/{id}                                     | corporate |
 
   Scenario Outline: <operation> does not find an unknown id, called with the api-key alone
     When <operation> (<method> <path>) is called with the api-key alone for an unknown id
